@@ -1,0 +1,57 @@
+"""The EvoLink HTTP contract (no Qt): client, typed models, typed errors, retry policy."""
+
+from .client import DEFAULT_API_BASE, DEFAULT_FILES_BASE, Downloaded, EvoLinkClient, Limits
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    InsufficientQuotaError,
+    InvalidImageError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProtocolError,
+    RateLimitError,
+    RequestTooLargeError,
+    ResponseTooLargeError,
+    ResultExpiredError,
+    ServerError,
+    ServiceUnavailableError,
+    UnconfirmedCreateError,
+    UnsafeUrlError,
+)
+from .models import Credits, GenerationRequest, Task, TaskError, UploadedFile
+from .retry import RetryPolicy
+
+__all__ = [
+    "DEFAULT_API_BASE",
+    "DEFAULT_FILES_BASE",
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "Credits",
+    "Downloaded",
+    "EvoLinkClient",
+    "GenerationRequest",
+    "InsufficientQuotaError",
+    "InvalidImageError",
+    "Limits",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "ProtocolError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "ResponseTooLargeError",
+    "ResultExpiredError",
+    "RetryPolicy",
+    "ServerError",
+    "ServiceUnavailableError",
+    "Task",
+    "TaskError",
+    "UnconfirmedCreateError",
+    "UnsafeUrlError",
+    "UploadedFile",
+]

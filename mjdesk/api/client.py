@@ -1,0 +1,807 @@
+"""EvoLink's HTTP contract on one long-lived ``httpx.AsyncClient``.
+
+No Qt here: the client runs on any asyncio loop (qasync's inside the window, a plain one for
+``mjdesk batch`` and the tests). Blocking work — building the SSL context, reading and writing
+files, hashing — goes to the loop's default executor so the loop (the GUI thread in the window)
+only schedules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import logging
+import os
+import re
+import ssl
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Final, NoReturn
+from urllib.parse import quote, urljoin, urlsplit
+
+import httpx
+
+from . import errors as E
+from .models import (
+    DEFAULT_MODEL,
+    MAX_PROMPT_CHARS,
+    QUALITIES,
+    SPEEDS,
+    Credits,
+    GenerationRequest,
+    Task,
+    UploadedFile,
+)
+from .redact import Redactor
+from .retry import (
+    CREATE_RETRY_STATUSES,
+    READ_RETRY_STATUSES,
+    RetryPolicy,
+    server_hint,
+)
+from .security import (
+    is_loopback_host,
+    origin_of,
+    resolve_public,
+    validate_base_url,
+    validate_callback_url,
+    validate_fetch_url,
+)
+from .sniff import EXTENSIONS, image_info, sniff_mime
+
+__all__ = ["DEFAULT_API_BASE", "DEFAULT_FILES_BASE", "Downloaded", "EvoLinkClient", "Limits"]
+
+log = logging.getLogger("mjdesk.api")
+
+DEFAULT_API_BASE: Final = "https://api.evolink.ai"
+DEFAULT_FILES_BASE: Final = "https://files-api.evolink.ai"
+USER_AGENT: Final = "mjdesk/0.1"
+_IMAGE_EXT_RE: Final = re.compile(r"\.(png|gif|webp|jpe?g)$", re.IGNORECASE)
+_CHUNK: Final = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Sizes and deadlines (seconds). Defaults are contract §9; tests shrink them."""
+
+    max_json_bytes: int = 1024 * 1024
+    max_download_bytes: int = 50 * 1024 * 1024
+    max_upload_bytes: int = 30 * 1024 * 1024
+    json_deadline: float = 60.0
+    upload_deadline: float = 60.0
+    upload_deadline_per_100kb: float = 1.0
+    download_deadline: float = 300.0
+    max_redirects: int = 5
+    max_invalid_image_retries: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Downloaded:
+    path: Path
+    size: int
+    sha256: str
+    mime: str
+    width: int | None
+    height: int | None
+
+
+class _NotSent(Exception):
+    """The request certainly never reached the server (no connection was made)."""
+
+
+class _OutcomeUnknown(Exception):
+    """The request may have reached the server; its answer was lost."""
+
+
+def make_http_client(*, verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
+    """The one AsyncClient mjdesk uses. Costly (SSL context): build it in an executor."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0),
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+        verify=verify,
+    )
+
+
+async def create_http_client() -> httpx.AsyncClient:
+    """Builds the AsyncClient off the event loop's thread (its SSL context takes ~70 ms)."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, make_http_client)
+
+
+def _validate_key(api_key: str) -> str:
+    if not isinstance(api_key, str):
+        raise TypeError("api_key must be a string")
+    key = api_key.strip()
+    if not key:
+        raise E.AuthenticationError("No API key is set")
+    if any(ord(c) < 0x21 or ord(c) > 0x7E for c in key):
+        raise E.AuthenticationError(
+            "The API key contains spaces, line breaks or non-ASCII characters; paste it again"
+        )
+    return key
+
+
+def _leading_image_urls(prompt: str) -> tuple[list[str], str]:
+    words = prompt.split()
+    urls: list[str] = []
+    for w in words:
+        bare = w[1:-1] if w.startswith("<") and w.endswith(">") else w
+        if bare.lower().startswith(("http://", "https://")):
+            urls.append(bare)
+        else:
+            break
+    rest = " ".join(words[len(urls) :])
+    text = rest.split(" --", 1)[0] if not rest.startswith("--") else ""
+    return urls, text.strip()
+
+
+class EvoLinkClient:
+    """Async client for EvoLink's image tasks, credits and files APIs.
+
+    Use as ``async with EvoLinkClient(key) as client: ...``. ``http`` injects an existing
+    ``httpx.AsyncClient`` (it is then not closed by this object). The key is sent only to the
+    API and files origins, never to a result host or a redirect target, and never appears in a
+    repr, an exception or a log record.
+    """
+
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        base_url: str = DEFAULT_API_BASE,
+        files_url: str = DEFAULT_FILES_BASE,
+        http: httpx.AsyncClient | None = None,
+        retry: RetryPolicy | None = None,
+        limits: Limits | None = None,
+        allow_loopback_results: bool | None = None,
+    ) -> None:
+        key = _validate_key(api_key)
+        self._redactor = Redactor()
+        self._redactor.add(key)
+        self._auth = {"Authorization": f"Bearer {key}"}
+        del key
+        self.base_url = validate_base_url(base_url, "API base URL")
+        self.files_url = validate_base_url(files_url, "Files base URL")
+        self._auth_origins = {origin_of(self.base_url), origin_of(self.files_url)}
+        self._http = http
+        self._owns_http = http is None
+        self._http_lock = asyncio.Lock()
+        self.retry = retry or RetryPolicy()
+        self.limits = limits or Limits()
+        if allow_loopback_results is None:
+            allow_loopback_results = is_loopback_host(urlsplit(self.base_url).hostname)
+        self._allow_loopback_results = allow_loopback_results
+
+    def __repr__(self) -> str:
+        return f"EvoLinkClient(base_url={self.base_url!r}, files_url={self.files_url!r})"
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def __aenter__(self) -> EvoLinkClient:
+        await self._client()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._http is not None and self._owns_http:
+            await self._http.aclose()
+            self._http = None
+
+    async def _client(self) -> httpx.AsyncClient:
+        if self._http is None:
+            async with self._http_lock:
+                if self._http is None:
+                    self._http = await create_http_client()
+        return self._http
+
+    # -- public API ------------------------------------------------------------------------
+
+    async def create_generation(self, request: GenerationRequest) -> Task:
+        """Creates one task. Resent only when the server certainly created nothing.
+
+        Raises UnconfirmedCreateError when the request left the client and its outcome is
+        unknown (the task may exist and be billed); that is never retried here.
+        """
+        self._validate_request(request)
+        url = f"{self.base_url}/v1/images/generations"
+        headers = dict(self._auth)
+        headers["Content-Type"] = "application/json"
+        if request.client_ref:
+            headers["Idempotency-Key"] = request.client_ref
+        body = json.dumps(request.to_json(), ensure_ascii=False).encode()
+        attempt = 0
+        while True:
+            try:
+                status, resp_headers, raw = await self._send(
+                    "POST", url, headers=headers, content=body, deadline=self.limits.json_deadline
+                )
+            except _NotSent as exc:
+                if attempt < self.retry.create_max_retries:
+                    await self.retry.sleep(self.retry.backoff(attempt))
+                    attempt += 1
+                    continue
+                raise self._transport_error(exc, sent=False) from None
+            except _OutcomeUnknown as exc:
+                raise E.UnconfirmedCreateError(
+                    "The request was sent but its answer was lost "
+                    f"({self._scrub(str(exc.__cause__ or exc))}); the task may exist and be billed",
+                    client_ref=request.client_ref,
+                ) from None
+            except E.ResponseTooLargeError:
+                raise E.UnconfirmedCreateError(
+                    "The server's answer was too large to read; the task may exist and be billed",
+                    client_ref=request.client_ref,
+                ) from None
+            if 200 <= status < 300:
+                try:
+                    return Task.from_json(self._parse_json(raw))
+                except (E.ProtocolError, ValueError):
+                    raise E.UnconfirmedCreateError(
+                        "The server accepted the request but its answer had no task id; "
+                        "the task may exist and be billed",
+                        status=status,
+                        client_ref=request.client_ref,
+                    ) from None
+            err = self._error_from_response(status, resp_headers, raw)
+            if status in CREATE_RETRY_STATUSES:
+                delay = self.retry.delay(attempt, getattr(err, "retry_after", None))
+                if delay is not None and attempt < self.retry.create_max_retries:
+                    await self.retry.sleep(delay)
+                    attempt += 1
+                    continue
+                raise err
+            if status >= 500 or 300 <= status < 400:
+                raise E.UnconfirmedCreateError(
+                    f"The server answered {status} after receiving the request "
+                    f"({err.message}); the task may exist and be billed",
+                    status=status,
+                    code=err.code,
+                    type=err.type,
+                    client_ref=request.client_ref,
+                )
+            raise err
+
+    async def get_task(self, task_id: str) -> Task:
+        if not isinstance(task_id, str) or not task_id or len(task_id) > 200:
+            raise E.BadRequestError("Invalid task id", param="task_id")
+        url = f"{self.base_url}/v1/tasks/{quote(task_id, safe='')}"
+        payload = await self._call_json("GET", url)
+        try:
+            return Task.from_json(payload)
+        except ValueError as exc:
+            raise E.ProtocolError(f"Unexpected task answer: {exc}") from None
+
+    async def get_credits(self) -> Credits:
+        payload = await self._call_json("GET", f"{self.base_url}/v1/credits")
+        try:
+            return Credits.from_json(payload)
+        except ValueError as exc:
+            raise E.ProtocolError(f"Unexpected credits answer: {exc}") from None
+
+    async def upload_file(
+        self,
+        source: str | os.PathLike[str] | bytes,
+        *,
+        filename: str | None = None,
+        upload_path: str | None = None,
+    ) -> UploadedFile:
+        """Uploads one image (local file: ``upload/stream``; bytes: ``upload/base64``).
+
+        The bytes are sniffed first: anything but PNG, JPEG, GIF or WebP, an empty file or one
+        over the size cap is refused before any request is made.
+        """
+        if isinstance(source, bytes | bytearray | memoryview):
+            data = bytes(source)
+            name = filename or "pasted"
+            use_stream = False
+        else:
+            path = Path(source)
+            data = await asyncio.get_running_loop().run_in_executor(
+                None, _read_regular_file, path, self.limits.max_upload_bytes
+            )
+            name = filename or path.name
+            use_stream = True
+        mime = self._check_upload_bytes(data)
+        safe_name = _safe_file_name(name, EXTENSIONS[mime])
+        deadline = self.limits.upload_deadline + self.limits.upload_deadline_per_100kb * (
+            len(data) / 100_000
+        )
+        if use_stream:
+            fields: dict[str, str] = {"file_name": safe_name}
+            if upload_path:
+                fields["upload_path"] = upload_path
+            url = f"{self.files_url}/api/v1/files/upload/stream"
+            payload = await self._call_json(
+                "POST",
+                url,
+                files={"file": (safe_name, data, mime)},
+                data=fields,
+                deadline=deadline,
+            )
+        else:
+            body: dict[str, str] = {
+                "base64_data": f"data:{mime};base64,{base64.b64encode(data).decode()}",
+                "file_name": safe_name,
+            }
+            if upload_path:
+                body["upload_path"] = upload_path
+            url = f"{self.files_url}/api/v1/files/upload/base64"
+            payload = await self._call_json("POST", url, json_body=body, deadline=deadline)
+        try:
+            return UploadedFile.from_json(payload.get("data") if isinstance(payload, dict) else None)
+        except ValueError as exc:
+            raise E.ProtocolError(f"Unexpected upload answer: {exc}") from None
+
+    async def get_file_quota(self) -> dict[str, Any]:
+        """The files API quota (``used_files``, ``max_files``, ``remain_files`` ...)."""
+        payload = await self._call_json("GET", f"{self.files_url}/api/v1/files/quota")
+        data = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(data, dict):
+            raise E.ProtocolError("Unexpected quota answer")
+        return data
+
+    async def list_files(self, page: int = 1, page_size: int = 20) -> dict[str, Any]:
+        """One page of uploaded files: ``{"total": n, "files": [...]}``."""
+        url = f"{self.files_url}/api/v1/files/list?page={int(page)}&pageSize={int(page_size)}"
+        payload = await self._call_json("GET", url)
+        data = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(data, dict):
+            raise E.ProtocolError("Unexpected file list answer")
+        return data
+
+    async def delete_file(self, file_id: str) -> None:
+        url = f"{self.files_url}/api/v1/files/{quote(file_id, safe='')}"
+        await self._call_json("DELETE", url)
+
+    async def download(self, url: str, dest_path: str | os.PathLike[str]) -> Downloaded:
+        """Streams a result image to ``dest_path`` atomically (temp file, fsync, rename).
+
+        The extension of the final path comes from the sniffed bytes. The request carries no
+        key; redirects are followed by hand (≤ 5 hops, each re-checked, never https → http).
+        403/404/410 raise ResultExpiredError; bytes that are not an image are retried ≤ 3 times.
+        """
+        dest = Path(dest_path)
+        attempt = 0
+        invalid = 0
+        while True:
+            try:
+                return await asyncio.wait_for(
+                    self._download_once(url, dest), timeout=self.limits.download_deadline
+                )
+            except TimeoutError:
+                err: E.ApiError = E.ApiTimeoutError("The download took too long")
+            except E.InvalidImageError as exc:
+                invalid += 1
+                if invalid >= self.limits.max_invalid_image_retries:
+                    raise
+                err = exc
+            except (E.ApiConnectionError, E.ProtocolError) as exc:
+                err = exc
+            except (E.ServerError, E.ServiceUnavailableError, E.RateLimitError) as exc:
+                err = exc
+            if attempt >= self.retry.max_retries:
+                raise err
+            delay = self.retry.delay(attempt, getattr(err, "retry_after", None))
+            if delay is None:
+                raise err
+            await self.retry.sleep(delay)
+            attempt += 1
+
+    # -- validation ------------------------------------------------------------------------
+
+    def _validate_request(self, req: GenerationRequest) -> None:
+        if req.callback_url:
+            try:
+                validate_callback_url(req.callback_url)
+            except E.UnsafeUrlError as exc:
+                raise E.BadRequestError(exc.message, param="callback_url") from None
+        if req.model != DEFAULT_MODEL:
+            if not req.model.startswith("mj-v8.1-"):
+                raise E.BadRequestError(f"Unknown model {req.model!r}", param="model")
+            if len(req.prompt) > MAX_PROMPT_CHARS:
+                raise E.BadRequestError("The prompt is longer than 8192 characters", param="prompt")
+            return
+        if req.speed not in SPEEDS:
+            raise E.BadRequestError(f"Unknown speed {req.speed!r}", param="model_params.speed")
+        if req.quality not in QUALITIES:
+            raise E.BadRequestError(f"Unknown quality {req.quality!r}", param="quality")
+        if req.quality == "hd" and req.speed == "draft":
+            raise E.BadRequestError("HD quality cannot be combined with Draft speed", param="quality")
+        prompt = req.prompt
+        if not prompt.strip():
+            raise E.BadRequestError("The prompt is empty", param="prompt")
+        if len(prompt) > MAX_PROMPT_CHARS:
+            raise E.BadRequestError("The prompt is longer than 8192 characters", param="prompt")
+        urls, text = _leading_image_urls(prompt)
+        for u in urls:
+            if not _IMAGE_EXT_RE.search(urlsplit(u).path):
+                raise E.BadRequestError(
+                    "Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg",
+                    param="prompt",
+                )
+        if len(urls) == 1 and not text:
+            raise E.BadRequestError(
+                "One image prompt needs some text (or add a second image)", param="prompt"
+            )
+        has_refs = bool(urls) or re.search(r"(^|\s)--(sref|oref)\b", prompt, re.IGNORECASE)
+        if req.speed == "draft" and has_refs:
+            raise E.BadRequestError(
+                "Draft speed cannot use image prompts or references", param="model_params.speed"
+            )
+
+    def _check_upload_bytes(self, data: bytes) -> str:
+        if not data:
+            raise E.InvalidImageError("The file is empty")
+        if len(data) > self.limits.max_upload_bytes:
+            raise E.InvalidImageError(
+                f"The file is larger than {self.limits.max_upload_bytes // (1024 * 1024)} MB"
+            )
+        mime = sniff_mime(data[:12])
+        if mime is None:
+            raise E.InvalidImageError("Not a PNG, JPEG, GIF or WebP image")
+        info = image_info(data)
+        if info is None or info.width is None:
+            raise E.InvalidImageError("The image is damaged (its header cannot be read)")
+        return mime
+
+    # -- transport -------------------------------------------------------------------------
+
+    def _scrub(self, text: str) -> str:
+        return self._redactor.scrub(text)
+
+    def _headers_for(self, url: str) -> dict[str, str]:
+        if origin_of(url) not in self._auth_origins:
+            raise E.UnsafeUrlError("Refusing to send the API key to another host")
+        return dict(self._auth)
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        deadline: float,
+        **kw: Any,
+    ) -> tuple[int, httpx.Headers, bytes]:
+        """One request, body read with the JSON cap. Classifies transport failures."""
+        http = await self._client()
+        try:
+            async with asyncio.timeout(deadline):
+                async with http.stream(
+                    method, url, headers=headers, follow_redirects=False, **kw
+                ) as resp:
+                    chunks: list[bytes] = []
+                    total = 0
+                    async for chunk in resp.aiter_bytes():
+                        total += len(chunk)
+                        if total > self.limits.max_json_bytes:
+                            raise E.ResponseTooLargeError(
+                                "The server's answer is larger than 1 MiB", status=resp.status_code
+                            )
+                        chunks.append(chunk)
+                    return resp.status_code, resp.headers, b"".join(chunks)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            if _is_tls_failure(exc):
+                raise E.ApiConnectionError(
+                    "The server's certificate could not be verified (a proxy or antivirus "
+                    "may be intercepting the connection)"
+                ) from None
+            raise _NotSent(self._scrub(str(exc) or type(exc).__name__)) from exc
+        except httpx.TransportError as exc:
+            raise _OutcomeUnknown(self._scrub(str(exc) or type(exc).__name__)) from exc
+        except TimeoutError as exc:
+            raise _OutcomeUnknown("the call's deadline passed") from exc
+
+    def _transport_error(self, exc: Exception, *, sent: bool) -> E.ApiError:
+        cause = exc.__cause__
+        detail = self._scrub(str(exc))
+        if isinstance(cause, httpx.TimeoutException | TimeoutError):
+            return E.ApiTimeoutError(f"The server did not answer in time ({detail})")
+        if not sent:
+            return E.ApiConnectionError(f"Cannot reach the server ({detail})")
+        return E.ApiConnectionError(f"The connection to the server broke ({detail})")
+
+    async def _call_json(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: Any = None,
+        deadline: float | None = None,
+        **kw: Any,
+    ) -> Any:
+        """A non-create call with the read retry policy. Returns the parsed JSON."""
+        headers = self._headers_for(url)
+        if json_body is not None:
+            kw["content"] = json.dumps(json_body).encode()
+            headers["Content-Type"] = "application/json"
+        attempt = 0
+        while True:
+            try:
+                status, resp_headers, raw = await self._send(
+                    method,
+                    url,
+                    headers=headers,
+                    deadline=deadline or self.limits.json_deadline,
+                    **kw,
+                )
+            except (_NotSent, _OutcomeUnknown) as exc:
+                if attempt < self.retry.max_retries:
+                    await self.retry.sleep(self.retry.backoff(attempt))
+                    attempt += 1
+                    continue
+                raise self._transport_error(exc, sent=isinstance(exc, _OutcomeUnknown)) from None
+            if status in READ_RETRY_STATUSES:
+                err = self._error_from_response(status, resp_headers, raw)
+                delay = self.retry.delay(attempt, getattr(err, "retry_after", None))
+                if delay is not None and attempt < self.retry.max_retries:
+                    await self.retry.sleep(delay)
+                    attempt += 1
+                    continue
+                raise err
+            if status >= 300:
+                raise self._error_from_response(status, resp_headers, raw)
+            payload = self._parse_json(raw)
+            if isinstance(payload, dict) and payload.get("success") is False:
+                self._raise_envelope_error(payload)
+            return payload
+
+    def _parse_json(self, raw: bytes) -> Any:
+        try:
+            return json.loads(raw)
+        except (ValueError, RecursionError):
+            raise E.ProtocolError("The server answered with something that is not JSON") from None
+
+    def _raise_envelope_error(self, payload: Mapping[str, Any]) -> NoReturn:
+        """Files API failure with HTTP 200: ``{"success": false, "code": N, "msg": "..."}``."""
+        code = payload.get("code")
+        status = code if isinstance(code, int) and 400 <= code < 600 else 400
+        message = payload.get("msg") or payload.get("message") or "The files service refused it"
+        cls = E.error_for_status(status)
+        raise cls(self._scrub(_plain(str(message))), status=status, code=code)
+
+    def _error_from_response(self, status: int, headers: httpx.Headers, raw: bytes) -> E.ApiError:
+        try:
+            payload: Any = json.loads(raw) if raw else None
+        except (ValueError, RecursionError):
+            payload = None
+        code: int | str | None = status
+        etype = param = suggestion = None
+        message = ""
+        if isinstance(payload, dict) and isinstance(payload.get("error"), dict):
+            err = payload["error"]
+            c = err.get("code")
+            code = c if isinstance(c, int | str) and not isinstance(c, bool) else status
+            etype = _opt_str(err.get("type"))
+            param = _opt_str(err.get("param"))
+            suggestion = _opt_str(err.get("fallback_suggestion"))
+            message = _opt_str(err.get("message")) or ""
+        elif isinstance(payload, dict) and payload.get("success") is False:
+            c = payload.get("code")
+            code = c if isinstance(c, int | str) and not isinstance(c, bool) else status
+            message = _opt_str(payload.get("msg")) or ""
+        if not message:
+            message = _DEFAULT_MESSAGES.get(status) or f"The server answered HTTP {status}"
+            if payload is None and raw:
+                message += " (the answer was not JSON)"
+        message = self._scrub(_plain(message))
+        suggestion = self._scrub(_plain(suggestion)) if suggestion else None
+        cls = E.error_for_status(status)
+        kw: dict[str, Any] = {
+            "status": status,
+            "code": code,
+            "type": etype,
+            "param": param,
+            "suggestion": suggestion,
+        }
+        if cls in (E.RateLimitError, E.ServiceUnavailableError):
+            kw["retry_after"] = server_hint(headers, suggestion)
+        return cls(message, **kw)
+
+    async def _download_once(self, url: str, dest: Path) -> Downloaded:
+        http = await self._client()
+        current = url
+        for _hop in range(self.limits.max_redirects + 1):
+            parts = validate_fetch_url(current, allow_loopback=self._allow_loopback_results)
+            await resolve_public(
+                parts.hostname or "",
+                parts.port or (443 if parts.scheme == "https" else 80),
+                allow_loopback=self._allow_loopback_results,
+            )
+            try:
+                async with http.stream(
+                    "GET", current, follow_redirects=False, headers={"Accept": "image/*"}
+                ) as resp:
+                    status = resp.status_code
+                    if status in (301, 302, 303, 307, 308):
+                        location = resp.headers.get("location")
+                        if not location:
+                            raise E.ProtocolError("A redirect without a location")
+                        nxt = urljoin(current, location)
+                        if urlsplit(current).scheme == "https" and urlsplit(nxt).scheme != "https":
+                            raise E.UnsafeUrlError("Refusing a redirect from https to http")
+                        current = nxt
+                        continue
+                    if status in (403, 404, 410):
+                        raise E.ResultExpiredError(
+                            f"The result link has expired or was removed (HTTP {status})",
+                            status=status,
+                        )
+                    if status >= 400:
+                        raise self._error_from_response(status, resp.headers, b"")
+                    return await self._stream_to_file(resp, dest)
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                raise E.ApiConnectionError(
+                    f"Cannot reach the image host ({self._scrub(str(exc))})"
+                ) from None
+            except httpx.TransportError as exc:
+                raise E.ApiConnectionError(
+                    f"The image download broke off ({self._scrub(str(exc))})"
+                ) from None
+        raise E.UnsafeUrlError("Too many redirects")
+
+    async def _stream_to_file(self, resp: httpx.Response, dest: Path) -> Downloaded:
+        loop = asyncio.get_running_loop()
+        cap = self.limits.max_download_bytes
+        declared = resp.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > cap:
+            raise E.ResponseTooLargeError(
+                f"The image is larger than {cap // (1024 * 1024)} MB", status=resp.status_code
+            )
+        sink = _TempSink(dest)
+        await loop.run_in_executor(None, sink.open)
+        try:
+            head = b""
+            total = 0
+            async for chunk in resp.aiter_bytes(_CHUNK):
+                total += len(chunk)
+                if total > cap:
+                    raise E.ResponseTooLargeError(
+                        f"The image is larger than {cap // (1024 * 1024)} MB"
+                    )
+                if len(head) < 64:
+                    head += chunk[: 64 - len(head)]
+                    if len(head) >= 12 and sniff_mime(head) is None:
+                        raise E.InvalidImageError("The result is not an image")
+                await loop.run_in_executor(None, sink.write, chunk)
+            if total < 12 or sniff_mime(head) is None:
+                raise E.InvalidImageError("The result is not an image")
+            if declared is not None and declared.isdigit() and int(declared) != total:
+                raise E.ProtocolError("The image download was truncated")
+            mime = sniff_mime(head) or ""
+            final = dest.with_suffix("." + EXTENSIONS[mime])
+            digest, info = await loop.run_in_executor(None, sink.commit, final)
+        except BaseException:
+            await loop.run_in_executor(None, sink.discard)
+            raise
+        return Downloaded(
+            path=final,
+            size=total,
+            sha256=digest,
+            mime=mime,
+            width=info.width if info else None,
+            height=info.height if info else None,
+        )
+
+
+class _TempSink:
+    """A hidden temp file beside the destination; every method runs in an executor."""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        self.tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")
+        self._f: BinaryIO | None = None
+        self._hash = hashlib.sha256()
+        self._head = b""
+
+    def open(self) -> None:
+        self.dest.parent.mkdir(parents=True, exist_ok=True)
+        self._f = open(self.tmp, "wb")  # noqa: SIM115 - closed in commit/discard
+
+    def write(self, chunk: bytes) -> None:
+        assert self._f is not None
+        self._f.write(chunk)
+        self._hash.update(chunk)
+        if len(self._head) < 4096:
+            self._head += chunk[: 4096 - len(self._head)]
+
+    def commit(self, final: Path) -> tuple[str, Any]:
+        assert self._f is not None
+        self._f.flush()
+        os.fsync(self._f.fileno())
+        self._f.close()
+        self._f = None
+        os.replace(self.tmp, final)
+        _fsync_dir(final.parent)
+        return self._hash.hexdigest(), image_info(self._head)
+
+    def discard(self) -> None:
+        if self._f is not None:
+            self._f.close()
+            self._f = None
+        try:
+            self.tmp.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _read_regular_file(path: Path, cap: int) -> bytes:
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise E.InvalidImageError(f"Cannot open the file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise E.InvalidImageError("Not a regular file")
+    if st.st_size > cap:
+        raise E.InvalidImageError(f"The file is larger than {cap // (1024 * 1024)} MB")
+    with open(path, "rb") as f:
+        data = f.read(cap + 1)
+    if len(data) > cap:
+        raise E.InvalidImageError(f"The file is larger than {cap // (1024 * 1024)} MB")
+    return data
+
+
+def _safe_file_name(name: str, ext: str) -> str:
+    stem = Path(name).stem if "." in name else name
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")[:64] or "image"
+    return f"{stem}.{ext}"
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+_CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain(text: str, limit: int = 500) -> str:
+    """Server text made safe to show: no control or bidi characters, bounded length."""
+    text = _CONTROL_RE.sub("", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_DEFAULT_MESSAGES: Final = {
+    400: "The request was refused as invalid",
+    401: "The API key was refused; check it in Settings",
+    402: "Not enough credits; top up your EvoLink balance",
+    403: "This key may not use this model or resource",
+    404: "Not found",
+    413: "The request is too large",
+    429: "Too many requests; slowing down",
+    500: "EvoLink had an internal error",
+    502: "EvoLink's upstream service is unavailable",
+    503: "EvoLink is overloaded; retry in a little while",
+    504: "EvoLink's gateway timed out",
+}
