@@ -89,6 +89,26 @@ class Downloaded:
     height: int | None
 
 
+class _Secret:
+    """Holds the key; its repr and str never show it (crash reports may dump locals)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._value}"}
+
+    def __repr__(self) -> str:
+        return "<secret>"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("the API key cannot be pickled")
+
+
 class _NotSent(Exception):
     """The request certainly never reached the server (no connection was made)."""
 
@@ -164,7 +184,7 @@ class EvoLinkClient:
         key = _validate_key(api_key)
         self._redactor = Redactor()
         self._redactor.add(key)
-        self._auth = {"Authorization": f"Bearer {key}"}
+        self._auth = _Secret(key)
         del key
         self.base_url = validate_base_url(base_url, "API base URL")
         self.files_url = validate_base_url(files_url, "Files base URL")
@@ -212,7 +232,7 @@ class EvoLinkClient:
         """
         self._validate_request(request)
         url = f"{self.base_url}/v1/images/generations"
-        headers = dict(self._auth)
+        headers = self._auth.headers()
         headers["Content-Type"] = "application/json"
         if request.client_ref:
             headers["Idempotency-Key"] = request.client_ref
@@ -460,7 +480,7 @@ class EvoLinkClient:
     def _headers_for(self, url: str) -> dict[str, str]:
         if origin_of(url) not in self._auth_origins:
             raise E.UnsafeUrlError("Refusing to send the API key to another host")
-        return dict(self._auth)
+        return self._auth.headers()
 
     async def _send(
         self,

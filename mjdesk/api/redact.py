@@ -33,6 +33,9 @@ class Redactor(logging.Filter):
         super().__init__()
         self._forms: list[str] = []
 
+    def __repr__(self) -> str:
+        return f"<Redactor of {len(self._forms)} forms>"
+
     def add(self, secret: str) -> None:
         for f in secret_forms(secret):
             if f not in self._forms:

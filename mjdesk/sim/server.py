@@ -71,6 +71,9 @@ def _iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
 
 
+KEY = web.RequestKey("key", str)
+
+
 class _Abort(Exception):
     """Drop the connection without an answer."""
 
@@ -154,7 +157,7 @@ class Simulator:
         max_size = max(self.config.file_max_bytes * 2 + 1024 * 1024, 4 * 1024 * 1024)
         app = web.Application(client_max_size=max_size, middlewares=[self._middleware])
         r = app.router
-        r.add_post("/v1/images/generations", self._with_auth(self.create, "create"))
+        r.add_post("/v1/images/generations", self.create)
         r.add_get("/v1/tasks/{task_id}", self._with_auth(self.get_task, "task"))
         r.add_get("/v1/credits", self._with_auth(self.get_credits, "credits"))
         r.add_post("/api/v1/files/upload/base64", self._with_auth(self.upload_base64, "files"))
@@ -190,6 +193,8 @@ class Simulator:
             if request.transport is not None:
                 request.transport.abort()
             raise asyncio.CancelledError() from None
+        except ConnectionResetError:  # the client went away mid-answer (ClientConnectionResetError too)
+            raise asyncio.CancelledError() from None
         finally:
             stats["in_flight"] -= 1
 
@@ -197,17 +202,26 @@ class Simulator:
         reqs = self.state.stats["requests"]
         reqs[route] = reqs.get(route, 0) + 1
 
-    def _with_auth(self, handler: Callable[[web.Request, str], Awaitable[web.StreamResponse]], route: str) -> Handler:
+    def _auth_failure(self, request: web.Request) -> web.Response | None:
+        """Sets ``request[KEY]``, or answers 401/403."""
+        header = request.headers.get("Authorization", "")
+        key = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        request[KEY] = key
+        status = self.state.key_status(key)
+        if status in ("missing", "unknown"):
+            return _api_error(401, "Invalid or expired API key", "authentication_error")
+        if status == "forbidden":
+            return _api_error(403, "This key has no access to this resource", "permission_error")
+        return None
+
+    def _with_auth(
+        self, handler: Callable[[web.Request, str], Awaitable[web.StreamResponse]], route: str
+    ) -> Handler:
         async def wrapped(request: web.Request) -> web.StreamResponse:
             self._count(route)
-            header = request.headers.get("Authorization", "")
-            key = header[7:].strip() if header.lower().startswith("bearer ") else ""
-            status = self.state.key_status(key)
-            if status in ("missing", "unknown"):
-                return _api_error(401, "Invalid or expired API key", "authentication_error")
-            if status == "forbidden":
-                return _api_error(403, "This key has no access to this resource", "permission_error")
-            request["key"] = key
+            refused = self._auth_failure(request)
+            if refused is not None:
+                return refused
             return await handler(request, route)
 
         return wrapped
@@ -286,9 +300,13 @@ class Simulator:
 
     # -- generation --------------------------------------------------------------------------
 
-    async def create(self, request: web.Request, route: str) -> web.StreamResponse:
+    async def create(self, request: web.Request) -> web.StreamResponse:
+        """Every create is written to the ledger, whatever its fate (even a 401)."""
         st = self.state
-        key: str = request["key"]
+        route = "create"
+        self._count(route)
+        refused = self._auth_failure(request)
+        key: str = request[KEY]
         raw = await request.read()
         prompt_hint = None
         try:
@@ -306,6 +324,9 @@ class Simulator:
             model=body.get("model") if isinstance(body, dict) else None,
             status=None,
         )
+        if refused is not None:
+            entry["status"] = refused.status
+            return refused
         kind = st.pick_fault(route, prompt_hint)
         entry["fault"] = kind
         early_kind = None if kind in PROCESSED_FAULTS else kind
@@ -500,7 +521,7 @@ class Simulator:
             return _api_error(400, "Invalid task ID format, must start with 'task-unified-'",
                               "invalid_request_error", code="invalid_task_id", param="task_id")
         task = st.tasks.get(task_id)
-        if task is None or task.key != request["key"] or st.now() > task.created + self.config.task_retention:
+        if task is None or task.key != request[KEY] or st.now() > task.created + self.config.task_retention:
             return _api_error(404, "Task ID invalid or expired", "not_found_error", code="resource_not_found")
         st.settle(task)
         return await self._finish(request, kind, web.json_response(st.task_view(task)))
@@ -511,7 +532,7 @@ class Simulator:
         early = await self._fault_response(kind, route)
         if early is not None:
             return early
-        key = request["key"]
+        key = request[KEY]
         for task in st.tasks.values():
             if task.key == key:
                 st.settle(task)
@@ -546,7 +567,7 @@ class Simulator:
     ) -> web.StreamResponse:
         st = self.state
         cfg = self.config
-        key = request["key"]
+        key = request[KEY]
         if not data:
             return self._files_error(400, "File is empty")
         if len(data) > cfg.file_max_bytes:
@@ -669,7 +690,7 @@ class Simulator:
             return early
         st = self.state
         now = st.now()
-        used = sum(1 for f in st.files.values() if f.key == request["key"] and not f.deleted and f.expires > now)
+        used = sum(1 for f in st.files.values() if f.key == request[KEY] and not f.deleted and f.expires > now)
         data = {"user_group": "default", "used_files": used, "max_files": self.config.file_quota,
                 "remain_files": max(0, self.config.file_quota - used), "is_custom": False, "quota_reason": ""}
         return await self._finish(request, kind, web.json_response({"success": True, "code": 200, "data": data}))
@@ -685,7 +706,7 @@ class Simulator:
             return self._files_error(400, "page and pageSize must be integers")
         st = self.state
         now = st.now()
-        mine = [f for f in st.files.values() if f.key == request["key"] and not f.deleted and f.expires > now]
+        mine = [f for f in st.files.values() if f.key == request[KEY] and not f.deleted and f.expires > now]
         mine.sort(key=lambda f: f.uploaded, reverse=True)
         chunk = mine[(page - 1) * size : page * size]
         files = [{"file_id": f.file_id, "file_name": f.name, "file_size": len(f.data),
@@ -698,14 +719,14 @@ class Simulator:
         if early is not None:
             return early
         f = self.state.files.get(request.match_info["file_id"])
-        if f is None or f.key != request["key"] or f.deleted:
+        if f is None or f.key != request[KEY] or f.deleted:
             return self._files_error(404, "File not found")
         f.deleted = True
         return await self._finish(request, kind, web.json_response({"success": True, "code": 200, "msg": "File deleted"}))
 
     async def files_download(self, request: web.Request, route: str) -> web.StreamResponse:
         f = self.state.files.get(request.match_info["file_id"])
-        if f is None or f.key != request["key"] or f.deleted or self.state.now() >= f.expires:
+        if f is None or f.key != request[KEY] or f.deleted or self.state.now() >= f.expires:
             return self._files_error(404, "File not found")
         return web.Response(body=f.data, content_type=f.mime)
 
