@@ -7,11 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("MJDESK_API_KEY", None)
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
-from tests.simctl import SimControl  # noqa: E402
+from tests.simctl import SimControl
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

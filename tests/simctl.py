@@ -32,8 +32,12 @@ class SimControl:
     def config(self, **changes: Any) -> dict[str, Any]:
         return self._call("POST", "/_sim/config", changes)
 
-    def fault(self, kind: str, route: str = "any", count: int = 1, match: str | None = None) -> None:
-        self._call("POST", "/_sim/faults", {"kind": kind, "route": route, "count": count, "match": match})
+    def fault(
+        self, kind: str, route: str = "any", count: int = 1, match: str | None = None
+    ) -> None:
+        self._call(
+            "POST", "/_sim/faults", {"kind": kind, "route": route, "count": count, "match": match}
+        )
 
     def clear_faults(self) -> None:
         self._call("DELETE", "/_sim/faults")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import json
 import logging
@@ -356,7 +357,9 @@ class EvoLinkClient:
             url = f"{self.files_url}/api/v1/files/upload/base64"
             payload = await self._call_json("POST", url, json_body=body, deadline=deadline)
         try:
-            return UploadedFile.from_json(payload.get("data") if isinstance(payload, dict) else None)
+            return UploadedFile.from_json(
+                payload.get("data") if isinstance(payload, dict) else None
+            )
         except ValueError as exc:
             raise E.ProtocolError(f"Unexpected upload answer: {exc}") from None
 
@@ -434,7 +437,9 @@ class EvoLinkClient:
         if req.quality not in QUALITIES:
             raise E.BadRequestError(f"Unknown quality {req.quality!r}", param="quality")
         if req.quality == "hd" and req.speed == "draft":
-            raise E.BadRequestError("HD quality cannot be combined with Draft speed", param="quality")
+            raise E.BadRequestError(
+                "HD quality cannot be combined with Draft speed", param="quality"
+            )
         prompt = req.prompt
         if not prompt.strip():
             raise E.BadRequestError("The prompt is empty", param="prompt")
@@ -747,10 +752,8 @@ class _TempSink:
         if self._f is not None:
             self._f.close()
             self._f = None
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def _fsync_dir(path: Path) -> None:

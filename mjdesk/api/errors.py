@@ -156,7 +156,7 @@ class ResponseTooLargeError(ApiError):
 
 
 class UnconfirmedCreateError(ApiError):
-    """A create request left the client but its outcome is unknown: the task may exist and be billed.
+    """A create left the client but its outcome is unknown: the task may exist and be billed.
 
     It is never resent automatically; the user decides, after a warning about a double charge.
     ``client_ref`` is the idempotency reference sent with the request.

@@ -103,8 +103,8 @@ class Task:
             raise ValueError("task answer has no id")
         status = data.get("status")
         status = status if isinstance(status, str) else "unknown"
-        info = data.get("task_info") if isinstance(data.get("task_info"), dict) else {}
-        usage = data.get("usage") if isinstance(data.get("usage"), dict) else {}
+        info = _as_dict(data.get("task_info"))
+        usage = _as_dict(data.get("usage"))
         results_raw = data.get("results")
         results: tuple[str, ...] = ()
         if isinstance(results_raw, list):
@@ -143,6 +143,10 @@ def clamp_progress(value: Any) -> int | None:
     return int(min(100, max(0, value)))
 
 
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _as_float(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -167,8 +171,8 @@ class Credits:
         if not isinstance(data, dict) or not isinstance(data.get("data"), dict):
             raise ValueError("credits answer has no data object")
         inner = data["data"]
-        token = inner.get("token") if isinstance(inner.get("token"), dict) else {}
-        user = inner.get("user") if isinstance(inner.get("user"), dict) else {}
+        token = _as_dict(inner.get("token"))
+        user = _as_dict(inner.get("user"))
         return cls(
             remaining=_as_float(token.get("remaining_credits"))
             if token

@@ -14,4 +14,12 @@ Prompt keywords that steer a task (case-insensitive, anywhere in the prompt):
 from .server import SimThread, Simulator
 from .state import ALL_FAULTS, BROKE_KEY, DEMO_KEY, FORBIDDEN_KEY, SimConfig
 
-__all__ = ["ALL_FAULTS", "BROKE_KEY", "DEMO_KEY", "FORBIDDEN_KEY", "SimConfig", "SimThread", "Simulator"]
+__all__ = [
+    "ALL_FAULTS",
+    "BROKE_KEY",
+    "DEMO_KEY",
+    "FORBIDDEN_KEY",
+    "SimConfig",
+    "SimThread",
+    "Simulator",
+]

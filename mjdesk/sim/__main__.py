@@ -19,17 +19,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default 0: a free one)")
-    p.add_argument("--key", action="append", default=None,
-                   help=f"accepted API key (repeatable; default: the demo key {DEMO_KEY!r})")
-    p.add_argument("--speed-factor", type=float, default=1.0,
-                   help="divide every simulated duration by F (default 1: realistic timing)")
-    p.add_argument("--fault-rate", type=float, default=0.0, help="probability of a fault per request")
-    p.add_argument("--fault-kinds", default=",".join(ALL_FAULTS),
-                   help="comma-separated fault kinds drawn by --fault-rate")
+    p.add_argument(
+        "--key",
+        action="append",
+        default=None,
+        help=f"accepted API key (repeatable; default: the demo key {DEMO_KEY!r})",
+    )
+    p.add_argument(
+        "--speed-factor",
+        type=float,
+        default=1.0,
+        help="divide every simulated duration by F (default 1: realistic timing)",
+    )
+    p.add_argument(
+        "--fault-rate", type=float, default=0.0, help="probability of a fault per request"
+    )
+    p.add_argument(
+        "--fault-kinds",
+        default=",".join(ALL_FAULTS),
+        help="comma-separated fault kinds drawn by --fault-rate",
+    )
     p.add_argument("--seed", type=int, default=None, help="random seed (ids, timing, faults)")
-    p.add_argument("--control-token", default=None, help="token for /_sim/ (default: random, printed)")
-    p.add_argument("--validation", choices=("sync", "async"), default="sync",
-                   help="invalid prompts: HTTP 400 (sync) or accepted then failed (async)")
+    p.add_argument(
+        "--control-token", default=None, help="token for /_sim/ (default: random, printed)"
+    )
+    p.add_argument(
+        "--validation",
+        choices=("sync", "async"),
+        default="sync",
+        help="invalid prompts: HTTP 400 (sync) or accepted then failed (async)",
+    )
     p.add_argument("--unknown-model-status", type=int, choices=(400, 404), default=400)
     p.add_argument("--result-ttl", type=float, default=30 * 86400.0, help="result link lifetime, s")
     p.add_argument("--file-ttl", type=float, default=72 * 3600.0, help="uploaded file lifetime, s")
@@ -37,11 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file-quota", type=int, default=2000)
     p.add_argument("--file-error-style", choices=("status", "ok200", "mixed"), default="status")
     p.add_argument("--no-retry-after", action="store_true", help="429 without a Retry-After header")
-    p.add_argument("--rate-limit", type=float, default=0.0, help="requests per second per key (0: off)")
+    p.add_argument(
+        "--rate-limit", type=float, default=0.0, help="requests per second per key (0: off)"
+    )
     p.add_argument("--max-concurrent", type=int, default=0, help="running tasks per key (0: off)")
     p.add_argument("--credits", type=float, default=10_000.0, help="starting balance per key")
-    p.add_argument("--allow-private-callbacks", action="store_true",
-                   help="accept http://127.0.0.1 callback URLs (tests)")
+    p.add_argument(
+        "--allow-private-callbacks",
+        action="store_true",
+        help="accept http://127.0.0.1 callback URLs (tests)",
+    )
     return p
 
 
@@ -92,10 +116,8 @@ async def _serve(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(args))
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -17,7 +17,6 @@ import logging
 import re
 import secrets
 import threading
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -88,7 +87,11 @@ def _api_error(
     suggestion: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> web.Response:
-    err: dict[str, Any] = {"code": status if code is None else code, "message": message, "type": etype}
+    err: dict[str, Any] = {
+        "code": status if code is None else code,
+        "message": message,
+        "type": etype,
+    }
     if param:
         err["param"] = param
     if suggestion:
@@ -107,7 +110,9 @@ class _Invalid(Exception):
 class Simulator:
     """The aiohttp application around a :class:`SimState`."""
 
-    def __init__(self, config: SimConfig | None = None, *, control_token: str | None = None) -> None:
+    def __init__(
+        self, config: SimConfig | None = None, *, control_token: str | None = None
+    ) -> None:
         self.state = SimState(config or SimConfig())
         self.state.control_token = control_token or secrets.token_urlsafe(18)
         self._runner: web.AppRunner | None = None
@@ -193,7 +198,9 @@ class Simulator:
             if request.transport is not None:
                 request.transport.abort()
             raise asyncio.CancelledError() from None
-        except ConnectionResetError:  # the client went away mid-answer (ClientConnectionResetError too)
+        except (
+            ConnectionResetError
+        ):  # the client went away mid-answer (ClientConnectionResetError too)
             raise asyncio.CancelledError() from None
         finally:
             stats["in_flight"] -= 1
@@ -240,7 +247,12 @@ class Simulator:
     async def _fault_response(self, kind: str | None, route: str) -> web.StreamResponse | None:
         """The answer for a fault that replaces processing, or None to go on."""
         if kind is None or kind in (
-            "reset_after", "slow", "slow_drip", "truncate", "expired_link", "wrong_body"
+            "reset_after",
+            "slow",
+            "slow_drip",
+            "truncate",
+            "expired_link",
+            "wrong_body",
         ):
             if kind == "slow":
                 await asyncio.sleep(self.config.slow_seconds)
@@ -250,16 +262,23 @@ class Simulator:
         if kind == "rate_limit":
             headers = {"Retry-After": "1"} if self.config.retry_after_header else None
             return _api_error(
-                429, "Rate limit exceeded", "rate_limit_error",
-                suggestion="retry after 1 seconds", headers=headers,
+                429,
+                "Rate limit exceeded",
+                "rate_limit_error",
+                suggestion="retry after 1 seconds",
+                headers=headers,
             )
         if kind == "rate_limit_no_header":
-            return _api_error(429, "Rate limit exceeded", "rate_limit_error", suggestion="retry after 1 seconds")
+            return _api_error(
+                429, "Rate limit exceeded", "rate_limit_error", suggestion="retry after 1 seconds"
+            )
         if kind == "server_error":
             return _api_error(500, "Evolink internal server error", "internal_server_error")
         if kind == "unavailable":
             return _api_error(
-                503, "Service temporarily unavailable", "service_unavailable_error",
+                503,
+                "Service temporarily unavailable",
+                "service_unavailable_error",
                 suggestion="retry after 1 seconds",
             )
         if kind == "not_visible":
@@ -269,10 +288,14 @@ class Simulator:
 
     def _gateway_page(self, kind: str) -> web.Response:
         if kind == "gateway_timeout":
-            return web.Response(status=504, text="upstream request timeout", content_type="text/plain")
+            return web.Response(
+                status=504, text="upstream request timeout", content_type="text/plain"
+            )
         return web.Response(status=502, text=_HTML_502, content_type="text/html")
 
-    async def _drip(self, request: web.Request, status: int, body: bytes, ctype: str) -> web.StreamResponse:
+    async def _drip(
+        self, request: web.Request, status: int, body: bytes, ctype: str
+    ) -> web.StreamResponse:
         resp = web.StreamResponse(status=status, headers={"Content-Type": ctype})
         resp.content_length = len(body)
         await resp.prepare(request)
@@ -340,8 +363,13 @@ class Simulator:
         if st.rate_limited(key):
             entry["status"] = 429
             headers = {"Retry-After": "1"} if self.config.retry_after_header else None
-            return _api_error(429, "Rate limit exceeded", "rate_limit_error",
-                              suggestion="retry after 1 seconds", headers=headers)
+            return _api_error(
+                429,
+                "Rate limit exceeded",
+                "rate_limit_error",
+                suggestion="retry after 1 seconds",
+                headers=headers,
+            )
         response = self._create_task(key, body, entry)
         entry["status"] = response.status
         return await self._finish(request, kind if entry["task_id"] else None, response)
@@ -357,11 +385,18 @@ class Simulator:
         if model != MAIN_MODEL and model not in EDIT_MODELS:
             if cfg.unknown_model_status == 404:
                 return _api_error(404, f"Model {model} not found", "not_found_error", param="model")
-            return _api_error(400, f"Unsupported model: {model}", "invalid_request_error", param="model")
+            return _api_error(
+                400, f"Unsupported model: {model}", "invalid_request_error", param="model"
+            )
         if cfg.max_concurrent_tasks and st.running_tasks(key) >= cfg.max_concurrent_tasks:
             headers = {"Retry-After": "2"} if cfg.retry_after_header else None
-            return _api_error(429, "Too many concurrent tasks", "rate_limit_error",
-                              suggestion="reduce concurrent tasks; retry after 2 seconds", headers=headers)
+            return _api_error(
+                429,
+                "Too many concurrent tasks",
+                "rate_limit_error",
+                suggestion="reduce concurrent tasks; retry after 2 seconds",
+                headers=headers,
+            )
         failure: str | None = None
         try:
             if model == MAIN_MODEL:
@@ -378,13 +413,25 @@ class Simulator:
                 return _api_error(400, exc.message, "invalid_request_error", param=exc.param)
         from .state import QUALITY_MULT, SPEED_MULT
 
-        cost = round(cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4)
+        cost = round(
+            cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4
+        )
         if st.key_status(key) == "broke" or not st.charge(key, cost):
-            return _api_error(402, "Insufficient balance", "insufficient_quota_error",
-                              suggestion="top up your credits")
+            return _api_error(
+                402,
+                "Insufficient balance",
+                "insufficient_quota_error",
+                suggestion="top up your credits",
+            )
         task = st.make_task(
-            key=key, model=model, prompt=prompt, speed=speed, quality=quality,
-            callback_url=callback, failure=failure, source=source,
+            key=key,
+            model=model,
+            prompt=prompt,
+            speed=speed,
+            quality=quality,
+            callback_url=callback,
+            failure=failure,
+            source=source,
         )
         entry["task_id"] = task.id
         if callback:
@@ -405,7 +452,9 @@ class Simulator:
             raise _Invalid("model_params must be an object", "model_params", switchable=False)
         speed = params.get("speed", "fast")
         if speed not in ("draft", "fast", "turbo"):
-            raise _Invalid("speed must be draft, fast or turbo", "model_params.speed", switchable=False)
+            raise _Invalid(
+                "speed must be draft, fast or turbo", "model_params.speed", switchable=False
+            )
         if quality == "hd" and speed == "draft":
             raise _Invalid("hd quality cannot be used with draft speed", "quality")
         urls, text = leading_image_urls(prompt)
@@ -415,7 +464,9 @@ class Simulator:
         if len(urls) == 1 and not text:
             raise _Invalid("a single image prompt needs text", "prompt")
         if speed == "draft" and (urls or re.search(r"--(sref|oref)\b", prompt, re.IGNORECASE)):
-            raise _Invalid("image prompts and references need fast or turbo speed", "model_params.speed")
+            raise _Invalid(
+                "image prompts and references need fast or turbo speed", "model_params.speed"
+            )
         return prompt, speed, quality, None
 
     def _validate_edit(
@@ -428,10 +479,17 @@ class Simulator:
         speed = params.get("speed", "fast")
         if model == "mj-v8.1-remove-bg":
             if prompt is not None or "speed" in params:
-                raise _Invalid("remove-bg does not take prompt or speed", "prompt", switchable=False)
+                raise _Invalid(
+                    "remove-bg does not take prompt or speed", "prompt", switchable=False
+                )
         elif speed not in ("fast", "turbo"):
             raise _Invalid("speed must be fast or turbo", "model_params.speed", switchable=False)
-        needs_prompt = model in ("mj-v8.1-remix", "mj-v8.1-retexture", "mj-v8.1-edit", "mj-v8.1-upload-paint")
+        needs_prompt = model in (
+            "mj-v8.1-remix",
+            "mj-v8.1-retexture",
+            "mj-v8.1-edit",
+            "mj-v8.1-upload-paint",
+        )
         if needs_prompt and (not isinstance(prompt, str) or not prompt.strip()):
             raise _Invalid("prompt is required", "prompt", switchable=False)
         if prompt is not None and (not isinstance(prompt, str) or len(prompt) > 8192):
@@ -441,17 +499,29 @@ class Simulator:
             task_id = params.get("task_id")
             number = params.get("image_number", 0)
             if not isinstance(task_id, str) or not task_id:
-                raise _Invalid("model_params.task_id is required", "model_params.task_id", switchable=False)
+                raise _Invalid(
+                    "model_params.task_id is required", "model_params.task_id", switchable=False
+                )
             src = self.state.tasks.get(task_id)
             if src is None or src.key != key:
                 raise _Invalid("source task not found", "model_params.task_id", switchable=False)
-            if src.status_at(self.state.now()) != "completed" or not src.model.startswith(MAIN_MODEL):
-                raise _Invalid("source task is not a completed V8.1 task", "model_params.task_id", switchable=False)
+            if src.status_at(self.state.now()) != "completed" or not src.model.startswith(
+                MAIN_MODEL
+            ):
+                raise _Invalid(
+                    "source task is not a completed V8.1 task",
+                    "model_params.task_id",
+                    switchable=False,
+                )
             if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 3:
-                raise _Invalid("image_number must be 0-3", "model_params.image_number", switchable=False)
+                raise _Invalid(
+                    "image_number must be 0-3", "model_params.image_number", switchable=False
+                )
             kind = params.get("type" if model == "mj-v8.1-variation" else "mode")
             if kind is not None and kind not in ("subtle", "strong"):
-                raise _Invalid("type must be subtle or strong", "model_params.type", switchable=False)
+                raise _Invalid(
+                    "type must be subtle or strong", "model_params.type", switchable=False
+                )
             source = (task_id, number)
         if model in ("mj-v8.1-retexture", "mj-v8.1-upload-paint", "mj-v8.1-remove-bg"):
             urls = body.get("image_urls")
@@ -460,16 +530,25 @@ class Simulator:
         if model in ("mj-v8.1-edit", "mj-v8.1-upload-paint"):
             for name in ("canvas", "img_pos"):
                 if not isinstance(params.get(name), dict):
-                    raise _Invalid(f"model_params.{name} is required", f"model_params.{name}", switchable=False)
+                    raise _Invalid(
+                        f"model_params.{name} is required", f"model_params.{name}", switchable=False
+                    )
         if model == "mj-v8.1-upload-paint" and not params.get("mask"):
             raise _Invalid("model_params.mask is required", "model_params.mask", switchable=False)
-        return str(prompt or ""), str(speed if model != "mj-v8.1-remove-bg" else "fast"), "standard", source
+        return (
+            str(prompt or ""),
+            str(speed if model != "mj-v8.1-remove-bg" else "fast"),
+            "standard",
+            source,
+        )
 
     def _validate_callback(self, url: Any) -> str | None:
         if url is None or url == "":
             return None
         if not isinstance(url, str) or len(url) > 2048:
-            raise _Invalid("callback_url must be at most 2048 characters", "callback_url", switchable=False)
+            raise _Invalid(
+                "callback_url must be at most 2048 characters", "callback_url", switchable=False
+            )
         parts = urlsplit(url)
         host = parts.hostname or ""
         private = host in ("localhost",) or host.endswith(".localhost")
@@ -479,7 +558,9 @@ class Simulator:
         if self.config.allow_private_callbacks and parts.scheme in ("http", "https") and host:
             return url
         if parts.scheme != "https" or not host or private:
-            raise _Invalid("callback_url must be a public https URL", "callback_url", switchable=False)
+            raise _Invalid(
+                "callback_url must be a public https URL", "callback_url", switchable=False
+            )
         return url
 
     async def _deliver_callback(self, task: SimTask) -> None:
@@ -494,8 +575,12 @@ class Simulator:
             for attempt, delay in enumerate(delays):
                 if delay:
                     await asyncio.sleep(self.config.scaled(delay))
-                record: dict[str, Any] = {"task_id": task.id, "url": task.callback_url,
-                                          "attempt": attempt + 1, "at": st.now()}
+                record: dict[str, Any] = {
+                    "task_id": task.id,
+                    "url": task.callback_url,
+                    "attempt": attempt + 1,
+                    "at": st.now(),
+                }
                 try:
                     assert task.callback_url is not None
                     async with session.post(task.callback_url, json=payload) as resp:
@@ -518,11 +603,22 @@ class Simulator:
         if early is not None:
             return early
         if not _TASK_ID_RE.match(task_id):
-            return _api_error(400, "Invalid task ID format, must start with 'task-unified-'",
-                              "invalid_request_error", code="invalid_task_id", param="task_id")
+            return _api_error(
+                400,
+                "Invalid task ID format, must start with 'task-unified-'",
+                "invalid_request_error",
+                code="invalid_task_id",
+                param="task_id",
+            )
         task = st.tasks.get(task_id)
-        if task is None or task.key != request[KEY] or st.now() > task.created + self.config.task_retention:
-            return _api_error(404, "Task ID invalid or expired", "not_found_error", code="resource_not_found")
+        if (
+            task is None
+            or task.key != request[KEY]
+            or st.now() > task.created + self.config.task_retention
+        ):
+            return _api_error(
+                404, "Task ID invalid or expired", "not_found_error", code="resource_not_found"
+            )
         st.settle(task)
         return await self._finish(request, kind, web.json_response(st.task_view(task)))
 
@@ -540,7 +636,11 @@ class Simulator:
         used = round(st.used.get(key, 0.0), 4)
         payload = {
             "data": {
-                "token": {"remaining_credits": remaining, "unlimited_credits": False, "used_credits": used},
+                "token": {
+                    "remaining_credits": remaining,
+                    "unlimited_credits": False,
+                    "used_credits": used,
+                },
                 "user": {"remaining_credits": remaining, "used_credits": used},
             },
             "message": "",
@@ -557,13 +657,20 @@ class Simulator:
         body = {"success": False, "code": status, "msg": message}
         return web.json_response(body, status=200 if style == "ok200" else status)
 
-    async def _files_prelude(self, request: web.Request, route: str) -> tuple[str | None, web.StreamResponse | None]:
+    async def _files_prelude(
+        self, request: web.Request, route: str
+    ) -> tuple[str | None, web.StreamResponse | None]:
         kind = self.state.pick_fault(route)
         early = await self._fault_response(kind, route)
         return kind, early
 
     async def _store_upload(
-        self, request: web.Request, kind: str | None, data: bytes, name: str | None, path: str | None
+        self,
+        request: web.Request,
+        kind: str | None,
+        data: bytes,
+        name: str | None,
+        path: str | None,
     ) -> web.StreamResponse:
         st = self.state
         cfg = self.config
@@ -574,9 +681,13 @@ class Simulator:
             return self._files_error(413, f"File exceeds {cfg.file_max_bytes} bytes")
         mime = _sniff(data)
         if mime is None:
-            return self._files_error(400, "Unsupported file type: only jpeg, png, gif and webp images")
+            return self._files_error(
+                400, "Unsupported file type: only jpeg, png, gif and webp images"
+            )
         now = st.now()
-        active = [f for f in st.files.values() if f.key == key and not f.deleted and f.expires > now]
+        active = [
+            f for f in st.files.values() if f.key == key and not f.deleted and f.expires > now
+        ]
         if len(active) >= cfg.file_quota:
             return self._files_error(403, "File quota exhausted")
         ext = _MIME_EXT[mime]
@@ -584,11 +695,24 @@ class Simulator:
         file_id = st.new_file_id()
         file_name = f"{stem or file_id}.{ext}"
         upload_path = re.sub(r"[^A-Za-z0-9_-]+", "-", path or "images").strip("-") or "images"
-        f = SimFile(file_id=file_id, key=key, name=file_name, original_name=name or file_name,
-                    mime=mime, data=data, upload_path=upload_path, uploaded=now,
-                    expires=now + cfg.file_ttl)
+        f = SimFile(
+            file_id=file_id,
+            key=key,
+            name=file_name,
+            original_name=name or file_name,
+            mime=mime,
+            data=data,
+            upload_path=upload_path,
+            uploaded=now,
+            expires=now + cfg.file_ttl,
+        )
         st.files[file_id] = f
-        payload = {"success": True, "code": 200, "msg": "File uploaded successfully", "data": self._file_json(f)}
+        payload = {
+            "success": True,
+            "code": 200,
+            "msg": "File uploaded successfully",
+            "data": self._file_json(f),
+        }
         return await self._finish(request, kind, web.json_response(payload))
 
     def _file_json(self, f: SimFile) -> dict[str, Any]:
@@ -623,7 +747,9 @@ class Simulator:
             data = base64.b64decode(raw, validate=True)
         except (binascii.Error, ValueError):
             return self._files_error(400, "base64_data is not valid base64")
-        return await self._store_upload(request, kind, data, body.get("file_name"), body.get("upload_path"))
+        return await self._store_upload(
+            request, kind, data, body.get("file_name"), body.get("upload_path")
+        )
 
     async def upload_stream(self, request: web.Request, route: str) -> web.StreamResponse:
         kind, early = await self._files_prelude(request, route)
@@ -639,8 +765,9 @@ class Simulator:
         data = part.file.read()
         name = form.get("file_name") or form.get("fileName") or getattr(part, "filename", None)
         path = form.get("upload_path") or form.get("uploadPath")
-        return await self._store_upload(request, kind, data, str(name) if name else None,
-                                        str(path) if path else None)
+        return await self._store_upload(
+            request, kind, data, str(name) if name else None, str(path) if path else None
+        )
 
     async def upload_url(self, request: web.Request, route: str) -> web.StreamResponse:
         kind, early = await self._files_prelude(request, route)
@@ -690,10 +817,22 @@ class Simulator:
             return early
         st = self.state
         now = st.now()
-        used = sum(1 for f in st.files.values() if f.key == request[KEY] and not f.deleted and f.expires > now)
-        data = {"user_group": "default", "used_files": used, "max_files": self.config.file_quota,
-                "remain_files": max(0, self.config.file_quota - used), "is_custom": False, "quota_reason": ""}
-        return await self._finish(request, kind, web.json_response({"success": True, "code": 200, "data": data}))
+        used = sum(
+            1
+            for f in st.files.values()
+            if f.key == request[KEY] and not f.deleted and f.expires > now
+        )
+        data = {
+            "user_group": "default",
+            "used_files": used,
+            "max_files": self.config.file_quota,
+            "remain_files": max(0, self.config.file_quota - used),
+            "is_custom": False,
+            "quota_reason": "",
+        }
+        return await self._finish(
+            request, kind, web.json_response({"success": True, "code": 200, "data": data})
+        )
 
     async def files_list(self, request: web.Request, route: str) -> web.StreamResponse:
         kind, early = await self._files_prelude(request, route)
@@ -706,12 +845,28 @@ class Simulator:
             return self._files_error(400, "page and pageSize must be integers")
         st = self.state
         now = st.now()
-        mine = [f for f in st.files.values() if f.key == request[KEY] and not f.deleted and f.expires > now]
+        mine = [
+            f
+            for f in st.files.values()
+            if f.key == request[KEY] and not f.deleted and f.expires > now
+        ]
         mine.sort(key=lambda f: f.uploaded, reverse=True)
         chunk = mine[(page - 1) * size : page * size]
-        files = [{"file_id": f.file_id, "file_name": f.name, "file_size": len(f.data),
-                  "upload_time": _iso(f.uploaded)} for f in chunk]
-        payload = {"success": True, "code": 200, "msg": "ok", "data": {"total": len(mine), "files": files}}
+        files = [
+            {
+                "file_id": f.file_id,
+                "file_name": f.name,
+                "file_size": len(f.data),
+                "upload_time": _iso(f.uploaded),
+            }
+            for f in chunk
+        ]
+        payload = {
+            "success": True,
+            "code": 200,
+            "msg": "ok",
+            "data": {"total": len(mine), "files": files},
+        }
         return await self._finish(request, kind, web.json_response(payload))
 
     async def files_delete(self, request: web.Request, route: str) -> web.StreamResponse:
@@ -722,7 +877,9 @@ class Simulator:
         if f is None or f.key != request[KEY] or f.deleted:
             return self._files_error(404, "File not found")
         f.deleted = True
-        return await self._finish(request, kind, web.json_response({"success": True, "code": 200, "msg": "File deleted"}))
+        return await self._finish(
+            request, kind, web.json_response({"success": True, "code": 200, "msg": "File deleted"})
+        )
 
     async def files_download(self, request: web.Request, route: str) -> web.StreamResponse:
         f = self.state.files.get(request.match_info["file_id"])
@@ -769,8 +926,11 @@ class Simulator:
             await resp.write(data[: len(data) // 2])
             await asyncio.sleep(0.01)
             raise _Abort()
-        return web.Response(body=data, content_type="image/png",
-                            headers={"Cache-Control": "private, max-age=2592000"})
+        return web.Response(
+            body=data,
+            content_type="image/png",
+            headers={"Cache-Control": "private, max-age=2592000"},
+        )
 
     # -- control -----------------------------------------------------------------------------
 
@@ -815,8 +975,12 @@ class Simulator:
             items = body if isinstance(body, list) else [body]
             faults = []
             for item in items:
-                fault = Fault(kind=str(item["kind"]), route=str(item.get("route", "any")),
-                              count=int(item.get("count", 1)), match=item.get("match"))
+                fault = Fault(
+                    kind=str(item["kind"]),
+                    route=str(item.get("route", "any")),
+                    count=int(item.get("count", 1)),
+                    match=item.get("match"),
+                )
                 if fault.kind not in FAULT_ROUTES:
                     raise ValueError(f"unknown fault kind {fault.kind!r}")
                 faults.append(fault)
@@ -862,8 +1026,14 @@ class SimThread:
     ``start()`` returns the base URL once it is listening; ``stop()`` shuts it down.
     """
 
-    def __init__(self, config: SimConfig | None = None, *, control_token: str | None = None,
-                 host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        config: SimConfig | None = None,
+        *,
+        control_token: str | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
         self.sim = Simulator(config, control_token=control_token)
         self._host, self._port = host, port
         self._loop: asyncio.AbstractEventLoop | None = None

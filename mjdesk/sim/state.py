@@ -52,7 +52,9 @@ TASK_ERROR_CODES: Final = (
 )
 
 TASK_ERROR_MESSAGES: Final = {
-    "content_policy_violation": "Content policy violation. Your request was blocked by safety filters.",
+    "content_policy_violation": (
+        "Content policy violation. Your request was blocked by safety filters."
+    ),
     "invalid_parameters": "Invalid request parameters.",
     "image_processing_error": "Image processing failed: a reference image could not be fetched.",
     "image_dimension_mismatch": "Image dimensions do not match the request.",
@@ -309,7 +311,9 @@ class SimState:
     def running_tasks(self, key: str) -> int:
         now = self.now()
         return sum(
-            1 for t in self.tasks.values() if t.key == key and t.status_at(now) in ("pending", "processing")
+            1
+            for t in self.tasks.values()
+            if t.key == key and t.status_at(now) in ("pending", "processing")
         )
 
     # -- faults ------------------------------------------------------------------------------
@@ -372,7 +376,9 @@ class SimState:
         if model == "mj-v8.1-remove-bg":
             n = 1
         width, height = image_size(prompt, speed if model == MAIN_MODEL else "fast", quality)
-        credits = round(cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4)
+        credits = round(
+            cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4
+        )
         task = SimTask(
             id=self.new_task_id(),
             key=key,
@@ -423,8 +429,8 @@ class SimState:
         if not self.base_url:
             return None
         prefix = self.base_url + "/files/"
-        for url in _URL_RE.findall(prompt):
-            url = url.strip("<>")
+        for found in _URL_RE.findall(prompt):
+            url = str(found).strip("<>")
             if url.startswith(prefix):
                 file_id = url[len(prefix) :].split("/")[-1].split("-", 1)[0].split(".")[0]
                 f = self.files.get(file_id)

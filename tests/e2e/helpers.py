@@ -31,8 +31,8 @@ def make_client(
     return EvoLinkClient(key, base_url=sim.url, files_url=sim.url, retry=policy, limits=limits)
 
 
-async def wait_done(client: EvoLinkClient, task_id: str, timeout: float = 15.0) -> Task:
-    async with asyncio.timeout(timeout):
+async def wait_done(client: EvoLinkClient, task_id: str, limit: float = 15.0) -> Task:
+    async with asyncio.timeout(limit):
         while True:
             task = await client.get_task(task_id)
             if task.is_terminal:

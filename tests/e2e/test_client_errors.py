@@ -138,7 +138,10 @@ async def test_server_side_validation_is_400_in_sync_mode(sim):
         (GenerationRequest("https://x.test/a.png"), "prompt"),
         (GenerationRequest("https://x.test/a.bmp a cat"), "prompt"),
         (GenerationRequest("https://x.test/a.png a cat", speed="draft"), "model_params.speed"),
-        (GenerationRequest("a cat --sref https://x.test/s.png", speed="draft"), "model_params.speed"),
+        (
+            GenerationRequest("a cat --sref https://x.test/s.png", speed="draft"),
+            "model_params.speed",
+        ),
         (GenerationRequest("a cat", callback_url="http://example.com/hook"), "callback_url"),
         (GenerationRequest("a cat", callback_url="https://127.0.0.1/hook"), "callback_url"),
     ],
@@ -195,7 +198,9 @@ async def test_create_429_with_a_too_long_wait_is_surfaced_not_slept(sim):
     sim.fault("rate_limit", route="create")
     sleeps = SleepLog()
     policy = RetryPolicy(sleep=sleeps, max_server_delay=0.5)
-    async with EvoLinkClient("mjdesk-demo-key", base_url=sim.url, files_url=sim.url, retry=policy) as c:
+    async with EvoLinkClient(
+        "mjdesk-demo-key", base_url=sim.url, files_url=sim.url, retry=policy
+    ) as c:
         with pytest.raises(RateLimitError) as info:
             await c.create_generation(req())
     assert info.value.retry_after == 1.0 and sleeps.waits == []
@@ -266,8 +271,18 @@ async def test_get_retry_schedule_is_half_one_two_four(sim):
 
 
 @pytest.mark.parametrize(
-    "kind", ["server_error", "bad_gateway", "unavailable", "gateway_timeout", "reset_before",
-             "reset_after", "rate_limit", "burst", "slow"]
+    "kind",
+    [
+        "server_error",
+        "bad_gateway",
+        "unavailable",
+        "gateway_timeout",
+        "reset_before",
+        "reset_after",
+        "rate_limit",
+        "burst",
+        "slow",
+    ],
 )
 async def test_a_transient_fault_on_a_poll_is_absorbed(sim, kind):
     async with make_client(sim) as client:

@@ -44,7 +44,9 @@ async def test_fast_round_trip_downloads_four_verified_images(sim, tmp_path):
 async def test_draft_gives_24_small_images_and_hd_gives_2k(sim, tmp_path):
     async with make_client(sim) as client:
         draft = await client.create_generation(req("a koi pond, ink wash", speed="draft"))
-        hd = await client.create_generation(req("a koi pond, ink wash", quality="hd", speed="turbo"))
+        hd = await client.create_generation(
+            req("a koi pond, ink wash", quality="hd", speed="turbo")
+        )
         assert draft.credits_reserved == 2.0
         assert hd.credits_reserved == pytest.approx(2.0 * 2 * 1.5)
         d = await wait_done(client, draft.id)

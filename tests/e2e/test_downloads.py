@@ -81,9 +81,17 @@ async def test_extension_comes_from_the_bytes_not_the_name(sim, tmp_path):
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://example.com/a.png", "http://example.com/a.png",
-     "https://10.0.0.5/a.png", "https://169.254.169.254/latest", "https://[::1]/a.png",
-     "https://[fd00::1]/a.png", "https://100.64.0.1/a.png", "https://0x7f.1/a.png"],
+    [
+        "file:///etc/passwd",
+        "ftp://example.com/a.png",
+        "http://example.com/a.png",
+        "https://10.0.0.5/a.png",
+        "https://169.254.169.254/latest",
+        "https://[::1]/a.png",
+        "https://[fd00::1]/a.png",
+        "https://100.64.0.1/a.png",
+        "https://0x7f.1/a.png",
+    ],
 )
 async def test_unsafe_result_urls_are_refused_before_connecting(tmp_path, url):
     from mjdesk.api import EvoLinkClient
@@ -113,10 +121,14 @@ async def test_redirects_never_carry_the_key_and_are_limited(sim, tmp_path):
     try:
         async with make_client(sim) as client:
             urls = await _results(sim, client)
-            got = await client.download(f"http://127.0.0.1:{port}/hop/2?final={urls[0]}", tmp_path / "a")
+            got = await client.download(
+                f"http://127.0.0.1:{port}/hop/2?final={urls[0]}", tmp_path / "a"
+            )
             assert got.size > 0
             with pytest.raises(UnsafeUrlError, match="redirects"):
-                await client.download(f"http://127.0.0.1:{port}/hop/9?final={urls[0]}", tmp_path / "b")
+                await client.download(
+                    f"http://127.0.0.1:{port}/hop/9?final={urls[0]}", tmp_path / "b"
+                )
     finally:
         await runner.cleanup()
     assert seen and all("Authorization" not in h for h in seen)

@@ -17,10 +17,15 @@ from tests.e2e.helpers import make_client, req, wait_done
 from tests.images import encode
 
 
-@pytest.mark.parametrize(("fmt", "mime", "ext"), [
-    ("PNG", "image/png", "png"), ("JPEG", "image/jpeg", "jpg"),
-    ("WEBP", "image/webp", "webp"), ("GIF", "image/gif", "gif"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "mime", "ext"),
+    [
+        ("PNG", "image/png", "png"),
+        ("JPEG", "image/jpeg", "jpg"),
+        ("WEBP", "image/webp", "webp"),
+        ("GIF", "image/gif", "gif"),
+    ],
+)
 async def test_upload_every_accepted_format_from_a_file(sim, tmp_path, fmt, mime, ext):
     path = tmp_path / f"My reference!.{fmt.lower()}"
     path.write_bytes(encode(fmt))
@@ -114,7 +119,9 @@ async def test_upload_keeps_failing_surfaces_a_server_error(sim):
 async def test_uploaded_reference_is_usable_then_expires(sim):
     async with make_client(sim) as client:
         up = await client.upload_file(encode("PNG"))
-        ok = await wait_done(client, (await client.create_generation(req(f"{up.file_url} a vase"))).id)
+        ok = await wait_done(
+            client, (await client.create_generation(req(f"{up.file_url} a vase"))).id
+        )
         assert ok.status == "completed"
         sim.advance(73 * 3600)
         bad = await wait_done(

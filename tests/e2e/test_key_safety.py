@@ -24,8 +24,13 @@ from tests.images import encode
 
 
 def forms(key: str) -> list[str]:
-    return [key, quote(key, safe=""), base64.b64encode(key.encode()).decode(), key[:12],
-            base64.b64encode(f"Bearer {key}".encode()).decode()]
+    return [
+        key,
+        quote(key, safe=""),
+        base64.b64encode(key.encode()).decode(),
+        key[:12],
+        base64.b64encode(f"Bearer {key}".encode()).decode(),
+    ]
 
 
 def leaks(text: str, key: str) -> list[str]:
