@@ -6,13 +6,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Final, Literal
+from typing import Any, Final
 
-Speed = Literal["draft", "fast", "turbo"]
-Quality = Literal["standard", "hd"]
+from ..core.modes import QUALITIES, SPEEDS, Quality, Speed
 
-SPEEDS: Final = ("draft", "fast", "turbo")
-QUALITIES: Final = ("standard", "hd")
+__all__ = [
+    "QUALITIES",
+    "SPEEDS",
+    "Credits",
+    "GenerationRequest",
+    "Quality",
+    "Speed",
+    "Task",
+    "TaskError",
+    "UploadedFile",
+]
+
 DEFAULT_MODEL: Final = "mj-v8.1"
 MAX_PROMPT_CHARS: Final = 8192
 MAX_CALLBACK_CHARS: Final = 2048

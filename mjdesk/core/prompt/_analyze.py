@@ -250,7 +250,7 @@ class _Linter:
                 continue
             if spec.name == "oref":
                 orefs += max(1, len(param.values))
-            if spec.name in last_of and spec.name != "sref":
+            if spec.name in last_of and spec.name not in ("sref", "oref"):  # oref: one-oref
                 prev = last_of[spec.name]
                 self.add(
                     "warning",
@@ -446,27 +446,28 @@ class _Linter:
 
     def _text_checks(self, full_text: str) -> None:
         p = self.parsed
-        body_start = p.body_start
-        body = p.body
-        for m in _MULTI_PROMPT_RE.finditer(body):
-            s, e = body_start + m.start(), body_start + m.end()
-            self.add(
-                "error",
-                "multi-prompt",
-                "Multi-prompts and weights (::) are not available on the V8.1 route",
-                s,
-                e,
-                "",
-            )
-        for m in _TEXT_URL_RE.finditer(body):
-            self.add(
-                "info",
-                "url-in-text",
-                "This URL is read as text; image prompts must come first",
-                body_start + m.start(),
-                body_start + m.end(),
-            )
-        if not full_text and not p.urls:
+        pieces = [(p.body, p.body_start)] + [(w.text, w.start) for w in p.trailing]
+        for piece, offset in pieces:
+            for m in _MULTI_PROMPT_RE.finditer(piece):
+                s, e = offset + m.start(), offset + m.end()
+                self.add(
+                    "error",
+                    "multi-prompt",
+                    "Multi-prompts and weights (::) are not available on the V8.1 route",
+                    s,
+                    e,
+                    "",
+                )
+            for m in _TEXT_URL_RE.finditer(piece):
+                self.add(
+                    "info",
+                    "url-in-text",
+                    "This URL is read as text; image prompts must come first",
+                    offset + m.start(),
+                    offset + m.end(),
+                )
+        has_refs = "sref" in self.values or "oref" in self.values
+        if not full_text and not p.urls and not has_refs:  # references-need-text says more
             self.add("error", "empty-prompt", "The prompt is empty", 0, len(self.text))
 
     def _image_checks(self, urls: list[str], full_text: str) -> None:

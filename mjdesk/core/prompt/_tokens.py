@@ -114,6 +114,11 @@ def tokenize(text: str) -> Parsed:
         param.values = seg_words[:take]
         trailing.extend(seg_words[take:])
         params.append(param)
+    if not text[body_start:body_end].strip():
+        # Text after the parameters is sent before them; when there is no other text, image
+        # URLs at its start become the prompt's leading image prompts, as the server reads them.
+        while trailing and trailing[0].url is not None:
+            urls.append(trailing.pop(0))
     return Parsed(text, urls, body_start, body_end, params, trailing)
 
 
@@ -122,7 +127,7 @@ def _arity(spec: ParamSpec | None, words: list[Word]) -> int:
         return len(words)  # unknown arity: everything up to the next parameter
     if spec.kind in ("flag", "mode"):
         return 0
-    if spec.kind == "refs":
+    if spec.kind in ("refs", "ref"):
         n = 0
         for w in words:
             if w.url is None and not _CODE_RE.match(w.text) and "{" not in w.text:
