@@ -77,7 +77,8 @@ def test_ranges_and_types(text, rule):
 
 def test_values_are_typed():
     a = analyze(
-        f"{IMG} a cat --ar 16:9 --c 20 --seed 7 --s 500 --exp 10 --raw --iw 1.5 --sref {IMG2} --sw 200"
+        f"{IMG} a cat --ar 16:9 --c 20 --seed 7 --s 500 --exp 10 --raw --iw 1.5"
+        f" --sref {IMG2} --sw 200"
     )
     assert a.params == {
         "ar": "16:9",
