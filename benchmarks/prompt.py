@@ -53,7 +53,8 @@ def main() -> None:
     base_long = median_ms(lambda: " ".join(text.split()), 400)
     base_nested = median_ms(lambda: " ".join(NESTED.split()), 400)
     print(
-        f"long prompt (8000 chars, 10 params): median {long_ms:.3f} ms (baseline {base_long:.3f} ms)"
+        f"long prompt (8000 chars, 10 params): median {long_ms:.3f} ms "
+        f"(baseline {base_long:.3f} ms)"
     )
     print(
         f"nested permutations ({nested.task_count} tasks): median {nested_ms:.3f} ms "
