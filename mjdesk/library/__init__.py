@@ -1,1 +1,28 @@
-"""library"""
+"""The durable local library: SQLite (WAL, migrations) plus image files. No Qt."""
+
+from .paths import default_library_dir, resolve_library_dir
+from .store import (
+    ACTIVE_STATES,
+    TERMINAL_STATES,
+    ImageRow,
+    JobRow,
+    Library,
+    LibraryError,
+    LibraryLockedError,
+    NewJob,
+    Store,
+)
+
+__all__ = [
+    "ACTIVE_STATES",
+    "TERMINAL_STATES",
+    "ImageRow",
+    "JobRow",
+    "Library",
+    "LibraryError",
+    "LibraryLockedError",
+    "NewJob",
+    "Store",
+    "default_library_dir",
+    "resolve_library_dir",
+]

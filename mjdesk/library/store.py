@@ -1,0 +1,534 @@
+"""The library: one folder with ``library.db`` (SQLite, WAL) and ``images/YYYY/MM/``.
+
+``Store`` is synchronous and owns one connection; ``Library`` wraps it for asyncio, running every
+call on one dedicated thread so that commits (and their fsyncs) never run on the event loop —
+which is the GUI thread in the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from . import provenance
+from .schema import MIGRATIONS, VERSION
+
+__all__ = [
+    "ACTIVE_STATES",
+    "TERMINAL_STATES",
+    "ImageRow",
+    "JobRow",
+    "Library",
+    "LibraryError",
+    "LibraryLockedError",
+    "NewJob",
+    "Store",
+]
+
+T = TypeVar("T")
+
+# Job states (DESIGN.md): saved → sending → accepted → running → downloading → stored, with the
+# side states below. "saved" is an intent committed before anything is sent.
+SAVED: Final = "saved"
+SENDING: Final = "sending"
+ACCEPTED: Final = "accepted"
+RUNNING: Final = "running"
+DOWNLOADING: Final = "downloading"
+STORED: Final = "stored"
+UNCONFIRMED: Final = "unconfirmed"
+FAILED: Final = "failed"
+TIMED_OUT: Final = "timed_out"
+EXPIRED: Final = "expired"
+NEEDS_ATTENTION: Final = "needs_attention"
+DISMISSED: Final = "dismissed"
+
+ACTIVE_STATES: Final = (SAVED, SENDING, ACCEPTED, RUNNING, DOWNLOADING)
+TERMINAL_STATES: Final = (STORED, UNCONFIRMED, FAILED, TIMED_OUT, EXPIRED, DISMISSED)
+ALL_STATES: Final = (*ACTIVE_STATES, *TERMINAL_STATES, NEEDS_ATTENTION)
+
+DB_NAME: Final = "library.db"
+TEMP_MAX_AGE: Final = 3600.0
+
+
+class LibraryError(Exception):
+    """The library cannot be used (damaged, unreadable, or a migration failed)."""
+
+
+class LibraryLockedError(LibraryError):
+    """Another mjdesk process has this library open."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewJob:
+    prompt_typed: str
+    prompt: str
+    speed: str
+    quality: str
+    model: str = "mj-v8.1"
+    model_params: dict[str, Any] | None = None
+    parent_image_id: int | None = None
+    batch: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JobRow:
+    id: int
+    client_ref: str
+    batch: str | None
+    prompt_typed: str
+    prompt: str
+    model: str
+    model_params: str | None
+    speed: str
+    quality: str
+    state: str
+    task_id: str | None
+    progress: int
+    error_code: str | None
+    error_message: str | None
+    credits_reserved: float | None
+    estimated_time: float | None
+    results: str | None
+    parent_image_id: int | None
+    created_at: float
+    updated_at: float
+    sent_at: float | None
+    accepted_at: float | None
+    completed_at: float | None
+    finished_at: float | None
+    send_attempts: int
+    expired_images: int
+
+    @property
+    def result_urls(self) -> list[str]:
+        if not self.results:
+            return []
+        value = json.loads(self.results)
+        return [str(u) for u in value] if isinstance(value, list) else []
+
+    @property
+    def params(self) -> dict[str, Any]:
+        if not self.model_params:
+            return {}
+        value = json.loads(self.model_params)
+        return value if isinstance(value, dict) else {}
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRow:
+    id: int
+    job_id: int
+    idx: int
+    path: str
+    sha256: str
+    size: int
+    width: int | None
+    height: int | None
+    mime: str
+    source_url: str | None
+    rating: int
+    favourite: int
+    tags: str
+    project_id: int | None
+    created_at: float
+    deleted_at: float | None
+
+
+_JOB_COLUMNS: Final = ", ".join(f.name for f in fields(JobRow))
+_IMAGE_COLUMNS: Final = ", ".join(f.name for f in fields(ImageRow))
+_JOB_UPDATABLE: Final = frozenset(f.name for f in fields(JobRow)) - {
+    "id",
+    "client_ref",
+    "created_at",
+}
+
+
+def _safe_name(task_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", task_id)[:96] or "task"
+
+
+class Store:
+    """Synchronous access to one library folder. Use from one thread at a time."""
+
+    def __init__(self, root: Path, *, provenance: bool = True, lock: bool = True) -> None:
+        self.root = Path(root)
+        self.provenance = provenance
+        self.images_dir = self.root / "images"
+        self.staging_dir = self.root / ".staging"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._lock_fd: int | None = None
+        if lock:
+            self._take_lock()
+        try:
+            self.db = self._connect()
+            self._migrate()
+            self.sweep_temp_files()
+        except BaseException:
+            self._release_lock()
+            raise
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def _take_lock(self) -> None:
+        path = self.root / ".lock"
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            try:
+                pid = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            finally:
+                os.close(fd)
+            who = f" (process {pid})" if pid else ""
+            raise LibraryLockedError(
+                f"Another mjdesk{who} is using the library in {self.root}; close it first"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self._lock_fd = fd
+
+    def _release_lock(self) -> None:
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.root / DB_NAME
+        try:
+            db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5.0)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA fullfsync=ON")
+            db.execute("PRAGMA busy_timeout=5000")
+            db.execute("PRAGMA foreign_keys=ON")
+            ok = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"The library database cannot be read: {exc}") from None
+        if ok != "ok":
+            db.close()
+            raise LibraryError(f"The library database is damaged ({ok}); restore a backup")
+        return db
+
+    def _migrate(self) -> None:
+        current = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if current > VERSION:
+            raise LibraryError(
+                f"The library was written by a newer mjdesk (schema {current} > {VERSION})"
+            )
+        if current == VERSION:
+            return
+        if current > 0:
+            self.backup(self.root / f"library.db.before-v{VERSION}-{int(time.time())}.bak")
+        for version in range(current, VERSION):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                MIGRATIONS[version](self.db)
+                self.db.execute(f"PRAGMA user_version={version + 1}")
+                self.db.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+                raise LibraryError(
+                    f"Updating the library to schema {version + 1} failed: {exc}"
+                ) from exc
+
+    def backup(self, dest: Path) -> Path:
+        """A consistent copy of the database (``Connection.backup``)."""
+        target = sqlite3.connect(dest)
+        try:
+            self.db.backup(target)
+        finally:
+            target.close()
+        return dest
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        self._release_lock()
+
+    def sweep_temp_files(self, now: float | None = None) -> int:
+        """Removes interrupted downloads and writes older than an hour."""
+        now = time.time() if now is None else now
+        removed = 0
+        for folder in (self.images_dir, self.staging_dir):
+            if not folder.exists():
+                continue
+            for path in folder.rglob(".*.part"):
+                with contextlib.suppress(OSError):
+                    if now - path.stat().st_mtime > TEMP_MAX_AGE:
+                        path.unlink()
+                        removed += 1
+        return removed
+
+    # -- transactions ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _tx(self) -> Any:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- jobs --------------------------------------------------------------------------------
+
+    def add_jobs(self, jobs: Sequence[NewJob], *, state: str = SAVED) -> list[JobRow]:
+        """Records intents, all in one transaction (committed before anything is sent)."""
+        now = time.time()
+        ids: list[int] = []
+        with self._tx() as db:
+            for job in jobs:
+                cur = db.execute(
+                    "INSERT INTO jobs (client_ref, batch, prompt_typed, prompt, model,"
+                    " model_params, speed, quality, state, parent_image_id, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        f"mjd-{uuid.uuid4().hex}",
+                        job.batch,
+                        job.prompt_typed,
+                        job.prompt,
+                        job.model,
+                        json.dumps(job.model_params) if job.model_params else None,
+                        job.speed,
+                        job.quality,
+                        state,
+                        job.parent_image_id,
+                        now,
+                        now,
+                    ),
+                )
+                ids.append(int(cur.lastrowid or 0))
+        return [self.job(i) for i in ids]
+
+    def job(self, job_id: int) -> JobRow:
+        row = self.db.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise KeyError(job_id)
+        return JobRow(*row)
+
+    def jobs(
+        self, states: Iterable[str] | None = None, *, limit: int | None = None
+    ) -> list[JobRow]:
+        sql = f"SELECT {_JOB_COLUMNS} FROM jobs"
+        args: list[Any] = []
+        if states is not None:
+            wanted = list(states)
+            sql += f" WHERE state IN ({','.join('?' * len(wanted))})"
+            args.extend(wanted)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [JobRow(*r) for r in self.db.execute(sql, args)]
+
+    def update_job(self, job_id: int, **changes: Any) -> JobRow:
+        """One committed transaction per transition."""
+        unknown = set(changes) - _JOB_UPDATABLE
+        if unknown:
+            raise ValueError(f"not job columns: {sorted(unknown)}")
+        if "state" in changes and changes["state"] not in ALL_STATES:
+            raise ValueError(f"unknown state {changes['state']!r}")
+        changes["updated_at"] = time.time()
+        cols = ", ".join(f"{k} = ?" for k in changes)
+        with self._tx() as db:
+            db.execute(f"UPDATE jobs SET {cols} WHERE id = ?", (*changes.values(), job_id))
+        return self.job(job_id)
+
+    def state_counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall())
+
+    # -- images ------------------------------------------------------------------------------
+
+    def image_path(self, task_id: str, index: int, ext: str, when: float | None = None) -> Path:
+        stamp = datetime.fromtimestamp(time.time() if when is None else when, UTC)
+        return (
+            self.images_dir / f"{stamp:%Y}" / f"{stamp:%m}" / f"{_safe_name(task_id)}_{index}.{ext}"
+        )
+
+    def staging_path(self, task_id: str, index: int) -> Path:
+        return self.staging_dir / f"{_safe_name(task_id)}_{index}"
+
+    def add_image(
+        self,
+        job_id: int,
+        index: int,
+        path: Path,
+        *,
+        sha256: str,
+        size: int,
+        width: int | None,
+        height: int | None,
+        mime: str,
+        source_url: str | None,
+    ) -> ImageRow:
+        """The row for a file already renamed into place (file first, then row)."""
+        job = self.job(job_id)
+        now = time.time()
+        try:
+            rel = str(path.relative_to(self.root))
+        except ValueError:
+            rel = str(path)
+        with self._tx() as db:
+            existing = db.execute(
+                "SELECT id FROM images WHERE job_id = ? AND idx = ?", (job_id, index)
+            ).fetchone()
+            if existing:
+                image_id = int(existing[0])
+                db.execute(
+                    "UPDATE images SET path=?, sha256=?, size=?, width=?, height=?, mime=?"
+                    " WHERE id=?",
+                    (rel, sha256, size, width, height, mime, image_id),
+                )
+            else:
+                cur = db.execute(
+                    "INSERT INTO images (job_id, idx, path, sha256, size, width, height, mime,"
+                    " source_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (job_id, index, rel, sha256, size, width, height, mime, source_url, now),
+                )
+                image_id = int(cur.lastrowid or 0)
+                db.execute(
+                    "INSERT INTO image_search (rowid, prompt, tags) VALUES (?, ?, '')",
+                    (image_id, job.prompt_typed),
+                )
+        return self.image(image_id)
+
+    def image(self, image_id: int) -> ImageRow:
+        row = self.db.execute(
+            f"SELECT {_IMAGE_COLUMNS} FROM images WHERE id = ?", (image_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(image_id)
+        return ImageRow(*row)
+
+    def images_of(self, job_id: int) -> list[ImageRow]:
+        rows = self.db.execute(
+            f"SELECT {_IMAGE_COLUMNS} FROM images WHERE job_id = ? ORDER BY idx", (job_id,)
+        )
+        return [ImageRow(*r) for r in rows]
+
+    def absolute(self, image: ImageRow) -> Path:
+        p = Path(image.path)
+        return p if p.is_absolute() else self.root / p
+
+    def search(self, query: str, limit: int = 100) -> list[int]:
+        """Image ids matching a full-text query over prompts and tags, newest first."""
+        terms = [t for t in re.findall(r"\w+", query, re.UNICODE) if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"*' for t in terms)
+        rows = self.db.execute(
+            "SELECT rowid FROM image_search WHERE image_search MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (match, limit),
+        )
+        return [int(r[0]) for r in rows]
+
+    # -- uploads -----------------------------------------------------------------------------
+
+    def cached_upload(self, sha256: str, now: float | None = None) -> str | None:
+        """A file URL for these bytes that stays valid for at least another hour."""
+        now = time.time() if now is None else now
+        row = self.db.execute(
+            "SELECT file_url, expires_at FROM uploads WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row is None or row[1] is None or row[1] - now < 3600:
+            return None
+        return str(row[0])
+
+    def remember_upload(self, sha256: str, file_url: str, file_id: str, expires_at: float) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO uploads (sha256, file_url, file_id, expires_at, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (sha256, file_url, file_id, expires_at, time.time()),
+            )
+
+    # -- files -------------------------------------------------------------------------------
+
+    def store_file(
+        self, staging: Path, final: Path, meta: dict[str, str] | None
+    ) -> tuple[Path, str, int]:
+        """Moves a verified download into the library, with provenance, atomically.
+
+        Returns (final path, sha256, size) of the bytes as stored.
+        """
+        data = staging.read_bytes()
+        if self.provenance and meta:
+            data = provenance.embed(data, meta)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.{uuid.uuid4().hex[:8]}.part")
+        try:
+            with open(tmp, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, final)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        _fsync_dir(final.parent)
+        with contextlib.suppress(OSError):
+            staging.unlink()
+        return final, hashlib.sha256(data).hexdigest(), len(data)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Library:
+    """The asyncio face of a :class:`Store`: every call runs on the library's own thread."""
+
+    def __init__(self, store: Store, executor: ThreadPoolExecutor) -> None:
+        self.store = store
+        self._executor = executor
+        self.root = store.root
+
+    @classmethod
+    async def open(cls, root: Path, *, provenance: bool = True, lock: bool = True) -> Library:
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mjdesk-library")
+        loop = asyncio.get_running_loop()
+        try:
+            store = await loop.run_in_executor(
+                executor, lambda: Store(root, provenance=provenance, lock=lock)
+            )
+        except BaseException:
+            executor.shutdown(wait=False)
+            raise
+        return cls(store, executor)
+
+    async def run(self, fn: Callable[[Store], T]) -> T:
+        """Runs ``fn(store)`` on the library thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, fn, self.store)
+
+    async def close(self) -> None:
+        await self.run(lambda s: s.close())
+        self._executor.shutdown(wait=True)
