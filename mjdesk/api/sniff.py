@@ -6,7 +6,7 @@ import struct
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["EXTENSIONS", "ImageInfo", "image_info", "sniff_mime"]
+__all__ = ["EXTENSIONS", "ImageInfo", "image_info", "is_complete", "sniff_mime"]
 
 #: The formats EvoLink accepts, with the extension a stored file gets.
 EXTENSIONS: Final = {
@@ -111,3 +111,39 @@ _SIZE_READERS = {
     "image/jpeg": _jpeg_size,
     "image/webp": _webp_size,
 }
+
+
+def is_complete(data: bytes) -> bool:
+    """Whether image bytes are whole: every PNG chunk CRC checks and IEND is there, a JPEG ends
+    with EOI, a GIF with its trailer, a WebP's RIFF size matches. Catches truncated or damaged
+    downloads without decoding pixels."""
+    mime = sniff_mime(data[:12])
+    if mime == "image/png":
+        return _png_complete(data)
+    if mime == "image/jpeg":
+        return data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    if mime == "image/gif":
+        return data.endswith(b";")
+    if mime == "image/webp":
+        return len(data) >= 12 and struct.unpack("<I", data[4:8])[0] + 8 == len(data)
+    return False
+
+
+def _png_complete(data: bytes) -> bool:
+    import zlib
+
+    pos = 8
+    n = len(data)
+    while pos + 12 <= n:
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        end = pos + 12 + length
+        if end > n:
+            return False
+        (crc,) = struct.unpack(">I", data[end - 4 : end])
+        if zlib.crc32(data[pos + 4 : end - 4]) & 0xFFFFFFFF != crc:
+            return False
+        if kind == b"IEND":
+            return True
+        pos = end
+    return False

@@ -9,8 +9,16 @@ from typing import Final
 Migration = Callable[[sqlite3.Connection], None]
 
 
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Runs ``;``-separated statements inside the caller's transaction (``executescript``
+    would commit first, and a migration must be all or nothing)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _v1(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _script(db, 
         """
         CREATE TABLE projects (
             id INTEGER PRIMARY KEY,
@@ -77,7 +85,7 @@ def _v1(db: sqlite3.Connection) -> None:
 
 def _v2(db: sqlite3.Connection) -> None:
     """Full-text search over prompts and tags, one row per image (rowid = image id)."""
-    db.executescript(
+    _script(db, 
         """
         CREATE VIRTUAL TABLE image_search USING fts5(prompt, tags, tokenize='unicode61');
         INSERT INTO image_search(rowid, prompt, tags)
@@ -89,7 +97,7 @@ def _v2(db: sqlite3.Connection) -> None:
 
 def _v3(db: sqlite3.Connection) -> None:
     """Expired result slots are remembered, and the gallery's newest-first scan is indexed."""
-    db.executescript(
+    _script(db, 
         """
         ALTER TABLE jobs ADD COLUMN expired_images INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX images_newest ON images(created_at DESC, id DESC) WHERE deleted_at IS NULL;

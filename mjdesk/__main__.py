@@ -1,0 +1,7 @@
+"""``python -m mjdesk`` is the ``mjdesk`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
