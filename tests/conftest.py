@@ -67,5 +67,8 @@ def sim(sim_session) -> SimControl:
         rate_limit_per_s=0.0,
         max_concurrent_tasks=0,
         unknown_model_status=400,
+        task_timeout=1200.0,
+        image_scale=1.0,
+        keys=["mjdesk-demo-key"],
     )
     return ctl

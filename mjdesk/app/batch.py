@@ -22,7 +22,7 @@ from ..api import DEFAULT_API_BASE, DEFAULT_FILES_BASE, EvoLinkClient, UnsafeUrl
 from ..core.modes import QUALITIES, SPEEDS, compatible
 from ..core.prompt import analyze
 from ..jobs import Engine, EngineNotice, Event, ImageStored, JobAdded, JobChanged, PollPolicy
-from ..library import Library, LibraryError, resolve_library_dir
+from ..library import Library, LibraryError, NewJob, resolve_library_dir
 from ..library.store import TERMINAL_STATES
 from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
 
@@ -169,6 +169,7 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
             handled.update(engine.active_job_ids())
             for job_id in handled:
                 reporter.states[job_id] = engine.job(job_id).state  # type: ignore[union-attr]
+            new_jobs: list[NewJob] = []
             for number, line in prompts:
                 analysis = analyze(line, args.speed, args.quality)
                 if not analysis.ok:
@@ -176,8 +177,13 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
                         err.write(f"line {number}: {d.message}\n")
                     err.write(f"line {number}: not sent\n")
                     continue
-                rows = await engine.submit_analysis(analysis, batch=f"line-{number}")
-                handled.update(r.id for r in rows)
+                new_jobs.extend(
+                    NewJob(line, t.prompt, t.speed, t.quality, batch=f"line-{number}")
+                    for t in analysis.tasks
+                )
+            # every intent of the file is committed in one transaction before anything is sent
+            rows = await engine.submit(new_jobs)
+            handled.update(r.id for r in rows)
             waiter = asyncio.ensure_future(engine.wait_idle())
             stopper = asyncio.ensure_future(interrupted.wait())
             await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)

@@ -91,6 +91,7 @@ class Engine:
         self._jobs: dict[int, JobRow] = {}
         self._progress: dict[int, int] = {}
         self._polls: dict[int, int] = {}
+        self._not_found: dict[int, int] = {}
         self._due: list[tuple[float, int]] = []
         self._scheduled: dict[int, float] = {}
         self._in_flight: set[int] = set()
@@ -471,7 +472,10 @@ class Engine:
         try:
             task = await self.client.get_task(job.task_id)
         except NotFoundError:
-            if age < self.policy.scaled(self.policy.not_visible_grace):
+            misses = self._not_found.get(job_id, 0) + 1
+            self._not_found[job_id] = misses
+            young = age < self.policy.scaled(self.policy.not_visible_grace)
+            if young or misses < 3:  # not visible yet, or one stray 404
                 self._reschedule(job_id, polls, age)
             else:
                 await self._transition(
@@ -494,6 +498,7 @@ class Engine:
             log.info("poll of job %s failed (%s); trying later", job_id, exc.message)
             self._reschedule(job_id, polls, age)
             return
+        self._not_found.pop(job_id, None)
         await self._apply_task(job, task, polls, age)
 
     def _reschedule(self, job_id: int, polls: int, age: float) -> None:

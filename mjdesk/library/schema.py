@@ -18,7 +18,8 @@ def _script(db: sqlite3.Connection, sql: str) -> None:
 
 
 def _v1(db: sqlite3.Connection) -> None:
-    _script(db, 
+    _script(
+        db,
         """
         CREATE TABLE projects (
             id INTEGER PRIMARY KEY,
@@ -79,30 +80,32 @@ def _v1(db: sqlite3.Connection) -> None:
             expires_at REAL,
             created_at REAL NOT NULL
         );
-        """
+        """,
     )
 
 
 def _v2(db: sqlite3.Connection) -> None:
     """Full-text search over prompts and tags, one row per image (rowid = image id)."""
-    _script(db, 
+    _script(
+        db,
         """
         CREATE VIRTUAL TABLE image_search USING fts5(prompt, tags, tokenize='unicode61');
         INSERT INTO image_search(rowid, prompt, tags)
             SELECT images.id, jobs.prompt_typed, images.tags
             FROM images JOIN jobs ON jobs.id = images.job_id;
-        """
+        """,
     )
 
 
 def _v3(db: sqlite3.Connection) -> None:
     """Expired result slots are remembered, and the gallery's newest-first scan is indexed."""
-    _script(db, 
+    _script(
+        db,
         """
         ALTER TABLE jobs ADD COLUMN expired_images INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX images_newest ON images(created_at DESC, id DESC) WHERE deleted_at IS NULL;
         CREATE INDEX images_by_sha ON images(sha256);
-        """
+        """,
     )
 
 

@@ -599,7 +599,7 @@ class Simulator:
         gets = st.stats["task_gets"]
         gets[task_id] = gets.get(task_id, 0) + 1
         kind = st.pick_fault(route)
-        early = await self._fault_response(kind, route)
+        early = await self._fault_response(None if kind == "not_visible" else kind, route)
         if early is not None:
             return early
         if not _TASK_ID_RE.match(task_id):
@@ -619,6 +619,9 @@ class Simulator:
             return _api_error(
                 404, "Task ID invalid or expired", "not_found_error", code="resource_not_found"
             )
+        # Eventual consistency only ever hides a task in its first moments.
+        if kind == "not_visible" and st.now() - task.created < self.config.scaled(30):
+            return _api_error(404, "Unknown task ID", "not_found_error")
         st.settle(task)
         return await self._finish(request, kind, web.json_response(st.task_view(task)))
 

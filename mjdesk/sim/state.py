@@ -130,6 +130,7 @@ class SimConfig:
     slow_seconds: float = 3.0
     allow_private_callbacks: bool = False
     refund_failed: bool = True
+    image_scale: float = 1.0  # shrink result images (soak tests); 1.0 is the real size
 
     def update(self, changes: dict[str, Any]) -> None:
         known = {f.name: f for f in fields(self)}
@@ -376,6 +377,9 @@ class SimState:
         if model == "mj-v8.1-remove-bg":
             n = 1
         width, height = image_size(prompt, speed if model == MAIN_MODEL else "fast", quality)
+        if cfg.image_scale != 1.0:
+            width = max(16, int(width * cfg.image_scale))
+            height = max(16, int(height * cfg.image_scale))
         credits = round(
             cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4
         )

@@ -9,8 +9,7 @@ import pytest
 
 from mjdesk.core.prompt import analyze
 from mjdesk.jobs import Engine, ImageStored, JobChanged, PollPolicy
-from mjdesk.library import Library, NewJob
-from mjdesk.library import provenance
+from mjdesk.library import Library, NewJob, provenance
 from tests.e2e.helpers import make_client
 from tests.simctl import DEMO_KEY
 
@@ -69,7 +68,9 @@ async def test_two_variants_are_sent_polled_downloaded_and_stored(rig, sim):
             meta = provenance.read(data)
             assert meta["task_id"] == job.task_id and meta["prompt"] == job.prompt_typed
             assert meta["speed"] == "fast" and meta["model"] == "mj-v8.1"
-    states = [e.job.state for e in rig.events if isinstance(e, JobChanged) and e.job.id == rows[0].id]
+    states = [
+        e.job.state for e in rig.events if isinstance(e, JobChanged) and e.job.id == rows[0].id
+    ]
     assert states[0] == "sending" and states[1] == "accepted" and states[-1] == "stored"
     assert "downloading" in states
     assert sum(isinstance(e, ImageStored) for e in rig.events) == 8
@@ -93,7 +94,8 @@ async def test_draft_stores_24_images(rig):
         ("sim:timeout", "timed_out", "generation_timeout"),
     ],
 )
-async def test_failed_tasks_get_a_plain_message(rig, keyword, state, code):
+async def test_failed_tasks_get_a_plain_message(rig, sim, keyword, state, code):
+    sim.config(task_timeout=40.0)
     [row] = await rig.engine.submit([NewJob(keyword, f"a tree {keyword}", "fast", "standard")])
     await rig.settle()
     job = await rig.job(row.id)
@@ -161,9 +163,22 @@ async def test_expired_links(rig, sim):
 
 
 async def test_transient_faults_everywhere_still_store(rig, sim):
-    sim.config(fault_rate=0.3, fault_kinds=["server_error", "unavailable", "reset_before", "truncate",
-                                            "rate_limit", "not_visible", "wrong_body"], slow_seconds=0.1)
-    rows = await rig.engine.submit([NewJob("a", f"a cup number {i}", "fast", "standard") for i in range(4)])
+    sim.config(
+        fault_rate=0.3,
+        fault_kinds=[
+            "server_error",
+            "unavailable",
+            "reset_before",
+            "truncate",
+            "rate_limit",
+            "not_visible",
+            "wrong_body",
+        ],
+        slow_seconds=0.1,
+    )
+    rows = await rig.engine.submit(
+        [NewJob("a", f"a cup number {i}", "fast", "standard") for i in range(4)]
+    )
     await rig.settle(60)
     sim.config(fault_rate=0.0)
     for row in rows:
@@ -189,7 +204,9 @@ async def test_dismiss_and_resume(rig, sim):
 
 
 async def test_retry_makes_a_new_job(rig):
-    [row] = await rig.engine.submit([NewJob("x", "a tree sim:fail=service_error", "fast", "standard")])
+    [row] = await rig.engine.submit(
+        [NewJob("x", "a tree sim:fail=service_error", "fast", "standard")]
+    )
     await rig.settle()
     again = await rig.engine.retry(row.id)
     assert again.id != row.id and again.prompt == "a tree sim:fail=service_error"
