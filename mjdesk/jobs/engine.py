@@ -40,6 +40,7 @@ from ..api import (
 from ..api.sniff import EXTENSIONS, image_info, is_complete
 from ..core.messages import task_error_text
 from ..core.prompt import PromptAnalysis
+from ..faults import crashpoint
 from ..library import Library, NewJob, Store
 from ..library.store import (
     ACCEPTED,
@@ -56,7 +57,6 @@ from ..library.store import (
     UNCONFIRMED,
     JobRow,
 )
-from .crash import crashpoint
 from .events import EngineNotice, Event, EventBus, ImageStored, JobAdded, JobChanged, JobProgress
 from .policy import PollPolicy
 

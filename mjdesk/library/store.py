@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from ..faults import diskfault
 from . import provenance
 from .schema import MIGRATIONS, VERSION
 
@@ -477,6 +478,7 @@ class Store:
         tmp = final.with_name(f".{final.name}.{uuid.uuid4().hex[:8]}.part")
         try:
             with open(tmp, "wb") as f:
+                diskfault("store_file")
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())

@@ -258,3 +258,19 @@ async def test_result_urls_are_kept_on_the_job(rig):
     await rig.settle()
     job = await rig.job(row.id)
     assert len(json.loads(job.results)) == 4
+
+
+async def test_a_full_disk_is_surfaced_and_the_write_retried(rig, monkeypatch):
+    monkeypatch.setenv("MJDESK_DISK_FULL", "store_file:3")
+    [row] = await rig.engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
+    await rig.settle()
+    job = await rig.job(row.id)
+    assert job.state == "stored" and len(await rig.images(row.id)) == 4
+    messages = [
+        e.job.error_message for e in rig.events if isinstance(e, JobChanged) and e.job.id == row.id
+    ]
+    assert any(m and "disk is full" in m for m in messages)
+    leftovers = [p for p in (rig.library.root / "images").rglob(".*")]
+    assert leftovers == []
+    check = await rig.library.run(lambda s: s.db.execute("PRAGMA integrity_check").fetchone()[0])
+    assert check == "ok"
