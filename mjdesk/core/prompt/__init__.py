@@ -5,7 +5,14 @@ parameter in the text for the GUI's controls. Pure Python, no Qt, no I/O.
 """
 
 from ._analyze import RULES, Diagnostic, PromptAnalysis, TaskPlan, analyze
-from ._edit import get_param, set_param
+from ._edit import (
+    add_image_prompt,
+    add_reference,
+    get_param,
+    remove_image_prompt,
+    remove_reference,
+    set_param,
+)
 from ._params import SPECS, ParamSpec, lookup
 
 __all__ = [
@@ -15,8 +22,12 @@ __all__ = [
     "ParamSpec",
     "PromptAnalysis",
     "TaskPlan",
+    "add_image_prompt",
+    "add_reference",
     "analyze",
     "get_param",
     "lookup",
+    "remove_image_prompt",
+    "remove_reference",
     "set_param",
 ]

@@ -74,3 +74,43 @@ def set_param(text: str, name: str, value: Value) -> str:
     if pos == 0:
         return token + (" " + text.lstrip() if text.strip() else "")
     return text[:pos] + " " + token + text[pos:]
+
+
+def add_image_prompt(text: str, url: str) -> str:
+    """Adds an image prompt URL after the leading image URLs (image prompts go first)."""
+    parsed = tokenize(mask_braces(text))
+    if any((w.url or w.text) == url for w in parsed.urls):
+        return text
+    if parsed.urls:
+        pos = parsed.urls[-1].end
+        return text[:pos] + " " + url + text[pos:]
+    stripped = text.lstrip()
+    lead = text[: len(text) - len(stripped)]
+    return lead + url + (" " + stripped if stripped else "")
+
+
+def remove_image_prompt(text: str, url: str) -> str:
+    parsed = tokenize(mask_braces(text))
+    for w in reversed(parsed.urls):
+        if (w.url or w.text) == url:
+            a, b = _removal(text, w.start, w.end)
+            text = text[:a] + text[b:]
+    return text
+
+
+def add_reference(text: str, name: str, url: str) -> str:
+    """Adds a URL to ``--sref`` (several allowed) or sets ``--oref`` (one)."""
+    spec = _spec(name)
+    if spec.kind == "ref":
+        return set_param(text, name, url)
+    current = get_param(text, name)
+    values = current.split() if isinstance(current, str) and current else []
+    if url in values:
+        return text
+    return set_param(text, name, [*values, url])
+
+
+def remove_reference(text: str, name: str, url: str) -> str:
+    current = get_param(text, name)
+    values = [v for v in (current.split() if isinstance(current, str) else []) if v != url]
+    return set_param(text, name, values or None)

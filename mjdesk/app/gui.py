@@ -1,0 +1,173 @@
+"""The composition root of the window: builds every object with explicit dependencies and runs
+Qt's event loop with qasync (the only place that does)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..services import StudioService
+    from ..ui.main_window import MainWindow
+
+log = logging.getLogger("mjdesk.app")
+
+DEMO_SPEED = 8.0
+SMOKE_PROMPT = "a paper lantern floating over a night market, warm light --ar 3:2"
+
+
+def resource_path(name: str) -> Path:
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "resources" / name, here.parent / "resources" / name):
+        if candidate.exists():
+            return candidate
+    return here / "resources" / name
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from ..ui import theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mjdesk")
+    app.setOrganizationName("mjdesk")
+    app.setDesktopFileName("mjdesk")
+    app.setQuitOnLastWindowClosed(False)
+    theme.apply(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    studio = Studio(args)
+    with loop:
+        code = loop.run_until_complete(studio.run())
+    return int(code)
+
+
+class Studio:
+    """Owns the simulator (demo), the library, the services and the window for one run."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.window: MainWindow | None = None
+        self.service: StudioService | None = None
+        self.exit_code = 0
+
+    async def run(self) -> int:
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from .. import settings as settings_mod
+        from ..library import Library, LibraryError, resolve_library_dir
+        from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
+        from ..services import StudioService, ThumbnailService
+        from ..ui.main_window import MainWindow
+
+        args = self.args
+        loop = asyncio.get_running_loop()
+        settings = await loop.run_in_executor(None, settings_mod.load)
+        sim = None
+        temp_dir: str | None = None
+        if args.demo:
+            from ..sim import DEMO_KEY, SimConfig, SimThread
+
+            sim = SimThread(SimConfig(speed_factor=DEMO_SPEED, seed=None))
+            url = await loop.run_in_executor(None, sim.start)
+            settings = settings.with_changes(api_base=url, files_base=url)
+        if args.api_base:
+            settings = settings.with_changes(api_base=args.api_base)
+        if args.files_base:
+            settings = settings.with_changes(files_base=args.files_base)
+        if args.library:
+            root = resolve_library_dir(args.library)
+        elif args.demo:
+            temp_dir = await loop.run_in_executor(
+                None, lambda: tempfile.mkdtemp(prefix="mjdesk-demo-")
+            )
+            root = Path(temp_dir)
+        else:
+            root = resolve_library_dir(settings.library_dir or None)
+        try:
+            library = await Library.open(root, provenance=settings.embed_metadata)
+        except LibraryError as exc:
+            QMessageBox.critical(None, "mjdesk", str(exc))
+            if sim is not None:
+                await loop.run_in_executor(None, sim.stop)
+            return 1
+        icon = QIcon(str(resource_path("mjdesk.svg")))
+        QApplication.setWindowIcon(icon)
+        service = StudioService(
+            library, settings, demo=args.demo, time_scale=DEMO_SPEED if args.demo else 1.0
+        )
+        thumbs = ThumbnailService()
+        window = MainWindow(service, thumbs, demo=args.demo, library_dir=str(root), icon=icon)
+        self.window, self.service = window, service
+        closed = asyncio.Event()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.lastWindowClosed.connect(closed.set)
+        window.show()
+        service.load_jobs()
+        service.load_recent_images()
+        service.spawn(self._load_history(), "history")
+        key: str | None
+        source: str | None
+        if args.demo:
+            key, source = DEMO_KEY, "demo"
+        else:
+            key, source = await find_api_key([EnvSecretStore(), KeyringSecretStore()])
+        window.key_source = source
+        if key:
+            service.spawn(service.connect_with_key(key), "connect")
+        else:
+            service.connection_changed.emit("no-key", "No API key")
+        if getattr(args, "smoke_test", False):
+            service.spawn(self._smoke(closed), "smoke test")
+        await closed.wait()
+        window.hide()
+        await service.close()
+        await thumbs.close()
+        await library.close()
+        if sim is not None:
+            await loop.run_in_executor(None, sim.stop)
+        if temp_dir:
+            await loop.run_in_executor(None, lambda: shutil.rmtree(temp_dir, ignore_errors=True))
+        window.deleteLater()
+        return self.exit_code
+
+    async def _load_history(self) -> None:
+        assert self.service is not None and self.window is not None
+        prompts = await self.service.prompt_history()
+        self.window.editor.set_history(prompts)
+
+    async def _smoke(self, closed: asyncio.Event) -> None:
+        """--smoke-test: one generation to stored images, then quit (exit status says how)."""
+        window, service = self.window, self.service
+        assert window is not None and service is not None
+        ready = asyncio.Event()
+        done = asyncio.Event()
+        service.ready_changed.connect(lambda ok: ready.set() if ok else None)
+        service.job_changed.connect(lambda job: done.set() if job.state == "stored" else None)
+        if service.ready:
+            ready.set()
+        try:
+            async with asyncio.timeout(120):
+                await ready.wait()
+                window.editor.setPlainText(SMOKE_PROMPT)
+                window.submit()
+                await done.wait()
+            print("smoke test: images stored", flush=True)
+        except TimeoutError:
+            print("smoke test: no image was stored within 120 s", file=sys.stderr, flush=True)
+            self.exit_code = 1
+        with contextlib.suppress(RuntimeError):
+            window.close()
+        closed.set()

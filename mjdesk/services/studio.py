@@ -1,0 +1,506 @@
+"""The window's one door to the engine, the library, the client and the key stores.
+
+Widgets call plain methods (intents) and listen to signals; every coroutine started here is
+owned (kept, logged on failure, cancelled on shutdown). Nothing here blocks the GUI thread:
+network calls are async, database work runs on the library's thread, hashing and file reads in
+the default executor, keyring calls on their own thread with a time limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtGui import QImage
+
+from ..api import (
+    ApiError,
+    AuthenticationError,
+    EvoLinkClient,
+    InvalidImageError,
+    Limits,
+    UnsafeUrlError,
+)
+from ..api.security import validate_base_url, validate_callback_url
+from ..api.sniff import image_info, is_complete
+from ..core.prompt import PromptAnalysis
+from ..jobs import (
+    Engine,
+    EngineNotice,
+    Event,
+    ImageStored,
+    JobAdded,
+    JobChanged,
+    JobProgress,
+    PollPolicy,
+)
+from ..library import JobRow, Library
+from ..library.store import TERMINAL_STATES
+from ..secrets import (
+    EnvSecretStore,
+    KeyringSecretStore,
+    KeyringUnavailable,
+    MemorySecretStore,
+    SecretStore,
+    find_api_key,
+)
+from ..settings import Settings, save
+
+log = logging.getLogger("mjdesk.services")
+
+
+class StudioService(QObject):
+    job_added = Signal(object)  # JobRow
+    job_changed = Signal(object)  # JobRow
+    job_progress = Signal(int, int)  # job id, progress
+    image_stored = Signal(object, object)  # ImageRow, JobRow
+    jobs_loaded = Signal(list)  # [JobRow]
+    images_loaded = Signal(list)  # [(ImageRow, JobRow)]
+    notice = Signal(str, str)  # kind, message
+    credits_changed = Signal(object)  # float | None
+    connection_changed = Signal(str, str)  # state ("online", "offline", "no-key", ...), detail
+    ready_changed = Signal(bool)
+    upload_finished = Signal(str, str, str)  # ticket, file URL ("" on failure), error
+    key_test_finished = Signal(bool, str)
+    key_saved = Signal(bool, str)
+    batch_finished = Signal(int, int)  # jobs stored, jobs in the batch
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        *,
+        keyring: SecretStore | None = None,
+        session: MemorySecretStore | None = None,
+        demo: bool = False,
+        time_scale: float = 1.0,
+        environment: SecretStore | None = None,
+    ) -> None:
+        super().__init__()
+        self.time_scale = time_scale
+        self.environment = environment or EnvSecretStore()
+        self.library = library
+        self.settings = settings
+        self.demo = demo
+        self.keyring = keyring or KeyringSecretStore()
+        self.session = session or MemorySecretStore()
+        self.client: EvoLinkClient | None = None
+        self.engine: Engine | None = None
+        self._owned: set[asyncio.Task[Any]] = set()
+        self._unsubscribe: Any = None
+        self._batch: set[int] = set()
+        self._closing = False
+
+    # -- ownership ---------------------------------------------------------------------------
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "service") -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._owned.add(task)
+
+        def done(t: asyncio.Task[Any]) -> None:
+            self._owned.discard(t)
+            if not t.cancelled() and t.exception() is not None:
+                log.error("%s failed", name, exc_info=t.exception())
+                self.notice.emit("error", f"Something went wrong ({name}); see the log")
+
+        task.add_done_callback(done)
+        return task
+
+    @property
+    def ready(self) -> bool:
+        return self.engine is not None
+
+    # -- connecting --------------------------------------------------------------------------
+
+    async def connect_with_key(self, key: str) -> None:
+        """Builds the client and the engine for ``key`` and resumes unfinished jobs."""
+        await self.drop_connection()
+        self.connection_changed.emit("connecting", "Connecting…")
+        try:
+            client = EvoLinkClient(
+                key,
+                base_url=self.settings.api_base,
+                files_url=self.settings.files_base,
+                limits=Limits(max_upload_bytes=self.settings.max_upload_mb * 1024 * 1024),
+            )
+        except (ApiError, ValueError) as exc:
+            self.connection_changed.emit("no-key", str(exc))
+            return
+        await client.__aenter__()
+        self.client = client
+        engine = Engine(
+            client,
+            self.library,
+            send_concurrency=self.settings.send_concurrency,
+            download_concurrency=self.settings.download_concurrency,
+            policy=PollPolicy(scale=1.0 / self.time_scale),
+        )
+        self._unsubscribe = engine.subscribe(self._on_engine_event)
+        await engine.start()
+        self.engine = engine
+        self.ready_changed.emit(True)
+        self.connection_changed.emit("online", "Connected")
+        self.spawn(self.refresh_credits(), "credits")
+
+    async def drop_connection(self) -> None:
+        if self.engine is not None:
+            await self.engine.stop()
+            if self._unsubscribe:
+                self._unsubscribe()
+            self.engine = None
+            self.ready_changed.emit(False)
+        if self.client is not None:
+            await self.client.aclose()
+            self.client = None
+
+    async def close(self) -> None:
+        self._closing = True
+        for task in list(self._owned):
+            task.cancel()
+        for task in list(self._owned):
+            try:
+                await task
+            except BaseException:  # cancelled or failed: either way it is over
+                log.debug("task ended while closing", exc_info=True)
+        await self.drop_connection()
+
+    async def refresh_credits(self) -> None:
+        if self.client is None:
+            return
+        try:
+            credits = await self.client.get_credits()
+        except AuthenticationError as exc:
+            self.connection_changed.emit("offline", exc.message)
+            return
+        except ApiError as exc:
+            self.connection_changed.emit("offline", exc.message)
+            return
+        self.connection_changed.emit("online", "Connected")
+        self.credits_changed.emit(credits.remaining)
+
+    # -- engine events -----------------------------------------------------------------------
+
+    def _on_engine_event(self, event: Event) -> None:
+        if isinstance(event, JobAdded):
+            self.job_added.emit(event.job)
+        elif isinstance(event, JobChanged):
+            self.job_changed.emit(event.job)
+            if event.job.state != event.previous_state and event.job.state in TERMINAL_STATES:
+                self.spawn(self.refresh_credits(), "credits")
+                self._check_batch()
+        elif isinstance(event, JobProgress):
+            self.job_progress.emit(event.job_id, event.progress)
+        elif isinstance(event, ImageStored):
+            self.image_stored.emit(event.image, event.job)
+        elif isinstance(event, EngineNotice):
+            self.notice.emit(event.kind, event.message)
+
+    def _check_batch(self) -> None:
+        if not self._batch or self.engine is None:
+            return
+        jobs = [self.engine.job(i) for i in self._batch]
+        if all(j is not None and j.state in TERMINAL_STATES for j in jobs):
+            stored = sum(1 for j in jobs if j is not None and j.state == "stored")
+            total = len(self._batch)
+            self._batch.clear()
+            self.batch_finished.emit(stored, total)
+
+    # -- intents -----------------------------------------------------------------------------
+
+    def submit(self, analysis: PromptAnalysis) -> None:
+        if self.engine is None:
+            self.notice.emit("error", "Add an API key first (Settings), or start mjdesk --demo")
+            return
+        engine = self.engine
+
+        async def go() -> None:
+            rows = await engine.submit_analysis(analysis)
+            self._batch.update(r.id for r in rows)
+
+        self.spawn(go(), "submit")
+
+    def _job_action(self, name: str, job_id: int) -> None:
+        if self.engine is None:
+            return
+        action = getattr(self.engine, name)
+
+        async def go() -> None:
+            try:
+                await action(job_id)
+            except ValueError as exc:
+                self.notice.emit("warning", str(exc))
+
+        self.spawn(go(), name)
+
+    def retry(self, job_id: int) -> None:
+        self._job_action("retry", job_id)
+
+    def resend(self, job_id: int) -> None:
+        self._job_action("resend", job_id)
+
+    def dismiss(self, job_id: int) -> None:
+        self._job_action("dismiss", job_id)
+
+    def resume(self, job_id: int) -> None:
+        self._job_action("resume", job_id)
+
+    def resume_sending(self) -> None:
+        if self.engine is not None:
+            self.engine.resume_sending()
+
+    def load_jobs(self, limit: int = 500) -> None:
+        async def go() -> None:
+            rows = await self.library.run(
+                lambda s: [
+                    JobRow(*r)
+                    for r in s.db.execute(
+                        f"SELECT {_job_columns()} FROM jobs ORDER BY id DESC LIMIT ?", (limit,)
+                    )
+                ]
+            )
+            self.jobs_loaded.emit(rows)
+
+        self.spawn(go(), "load jobs")
+
+    def load_recent_images(self, limit: int = 400) -> None:
+        async def go() -> None:
+            def fetch(s: Any) -> list[tuple[Any, Any]]:
+                ids = [
+                    r[0]
+                    for r in s.db.execute(
+                        "SELECT id FROM images WHERE deleted_at IS NULL"
+                        " ORDER BY created_at DESC, id DESC LIMIT ?",
+                        (limit,),
+                    )
+                ]
+                out = []
+                for i in reversed(ids):
+                    img = s.image(i)
+                    out.append((img, s.job(img.job_id)))
+                return out
+
+            self.images_loaded.emit(await self.library.run(fetch))
+
+        self.spawn(go(), "load images")
+
+    async def prompt_history(self, limit: int = 200) -> list[str]:
+        rows = await self.library.run(
+            lambda s: s.db.execute(
+                "SELECT prompt_typed FROM jobs GROUP BY prompt_typed ORDER BY MAX(id) DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        )
+        return [str(r[0]) for r in rows]
+
+    def image_path(self, image: Any) -> Path:
+        return self.library.store.absolute(image)
+
+    # -- uploads -----------------------------------------------------------------------------
+
+    def upload_image(self, ticket: str, image: QImage) -> None:
+        """Pasted or dropped pixels: encoded as PNG off the GUI thread, then uploaded."""
+
+        async def go() -> None:
+            loop = asyncio.get_running_loop()
+            data = await loop.run_in_executor(None, _encode_png, image)
+            if not data:
+                self.upload_finished.emit(ticket, "", "The pasted image could not be read")
+                return
+            self.upload(ticket, data)
+
+        self.spawn(go(), "encode image")
+
+    def upload(self, ticket: str, source: str | bytes) -> None:
+        """Checks, uploads (or reuses a cached upload of the same bytes) and reports the URL."""
+
+        async def go() -> None:
+            try:
+                url = await self._upload(source)
+            except (ApiError, OSError) as exc:
+                message = exc.message if isinstance(exc, ApiError) else str(exc)
+                self.upload_finished.emit(ticket, "", message)
+                return
+            self.upload_finished.emit(ticket, url, "")
+
+        self.spawn(go(), "upload")
+
+    async def _upload(self, source: str | bytes) -> str:
+        loop = asyncio.get_running_loop()
+        cap = self.settings.max_upload_mb * 1024 * 1024
+        if isinstance(source, bytes):
+            data = source
+        else:
+            data = await loop.run_in_executor(None, _read_checked, Path(source), cap)
+        info = image_info(data)
+        if info is None:
+            raise InvalidImageError("Not a PNG, JPEG, GIF or WebP image; nothing was uploaded")
+        if len(data) > cap:
+            raise InvalidImageError(
+                f"The image is larger than {self.settings.max_upload_mb} MB; nothing was uploaded"
+            )
+        if info.width is None or not await loop.run_in_executor(None, is_complete, data):
+            raise InvalidImageError("The image is damaged or incomplete; nothing was uploaded")
+        digest = await loop.run_in_executor(None, lambda: hashlib.sha256(data).hexdigest())
+        cached = await self.library.run(lambda s: s.cached_upload(digest))
+        if cached:
+            return cached
+        if self.client is None:
+            raise InvalidImageError("Add an API key first: images are uploaded to EvoLink")
+        name = Path(source).name if isinstance(source, str) else None
+        uploaded = await self.client.upload_file(data, filename=name)
+        expires = uploaded.expires_at.timestamp() if uploaded.expires_at else 0.0
+        await self.library.run(
+            lambda s: s.remember_upload(digest, uploaded.file_url, uploaded.file_id, expires)
+        )
+        return uploaded.file_url
+
+    # -- key and settings --------------------------------------------------------------------
+
+    def test_key(self, key: str) -> None:
+        async def go() -> None:
+            try:
+                async with EvoLinkClient(
+                    key, base_url=self.settings.api_base, files_url=self.settings.files_base
+                ) as client:
+                    credits = await client.get_credits()
+            except ApiError as exc:
+                self.key_test_finished.emit(False, exc.message)
+                return
+            remaining = "unknown" if credits.remaining is None else f"{credits.remaining:,.2f}"
+            self.key_test_finished.emit(True, f"The key works: {remaining} credits left")
+
+        self.spawn(go(), "test key")
+
+    def save_key(self, key: str, *, session_only: bool = False) -> None:
+        """Stores the key (keyring, or this session only) and connects with it."""
+
+        async def go() -> None:
+            where = "for this session only"
+            if session_only:
+                await self.session.set(key)
+            else:
+                try:
+                    await self.keyring.set(key)
+                    where = "in the system keyring"
+                except KeyringUnavailable as exc:
+                    self.key_saved.emit(
+                        False, f"{exc}. Use MJDESK_API_KEY or keep it for this session."
+                    )
+                    return
+            self.key_saved.emit(True, f"Key saved {where}")
+            await self.connect_with_key(key)
+
+        self.spawn(go(), "save key")
+
+    def remove_key(self) -> None:
+        async def go() -> None:
+            await self.session.delete()
+            try:
+                await self.keyring.delete()
+            except KeyringUnavailable as exc:
+                self.notice.emit("warning", str(exc))
+            await self.drop_connection()
+            self.connection_changed.emit("no-key", "No API key")
+
+        self.spawn(go(), "remove key")
+
+    async def keyring_problem(self) -> str | None:
+        """Why the keyring cannot be used, or None when it can."""
+        loop = asyncio.get_running_loop()
+        try:
+            await asyncio.wait_for(loop.run_in_executor(None, self.keyring_check), 5.0)
+        except KeyringUnavailable as exc:
+            return str(exc)
+        except TimeoutError:
+            return "The keyring did not answer within 5 seconds"
+        return None
+
+    def keyring_check(self) -> None:
+        check = getattr(self.keyring, "check", None)
+        if check is not None:
+            check()
+
+    def apply_settings(self, settings: Settings | None) -> None:
+        """Saves new settings (off the GUI thread) and reconnects when the URLs changed."""
+        if settings is None:
+            return
+        old = self.settings
+        self.settings = settings
+
+        async def go() -> None:
+            loop = asyncio.get_running_loop()
+            if not self.demo:
+                try:
+                    await loop.run_in_executor(None, save, settings)
+                except OSError as exc:
+                    self.notice.emit("error", f"Settings could not be saved: {exc.strerror or exc}")
+            urls_changed = (old.api_base, old.files_base) != (
+                settings.api_base,
+                settings.files_base,
+            )
+            if self.engine is not None and (
+                urls_changed or old.send_concurrency != settings.send_concurrency
+            ):
+                key, _ = await find_api_key([self.environment, self.session, self.keyring])
+                if key:
+                    await self.connect_with_key(key)
+            self.notice.emit("info", "Settings saved")
+
+        self.spawn(go(), "apply settings")
+
+    @staticmethod
+    def validate_settings(settings: Settings) -> dict[str, str]:
+        """Field name → reason, for every setting that cannot be saved."""
+        problems: dict[str, str] = {}
+        for field, what in (("api_base", "API base URL"), ("files_base", "Files base URL")):
+            try:
+                validate_base_url(getattr(settings, field), what)
+            except UnsafeUrlError as exc:
+                problems[field] = exc.message
+        if settings.callback_url:
+            try:
+                validate_callback_url(settings.callback_url)
+            except UnsafeUrlError as exc:
+                problems["callback_url"] = exc.message
+        if not 1 <= settings.send_concurrency <= 8:
+            problems["send_concurrency"] = "Between 1 and 8"
+        if not 1 <= settings.max_upload_mb <= 100:
+            problems["max_upload_mb"] = "Between 1 and 100 MB"
+        return problems
+
+
+def _encode_png(image: QImage) -> bytes:
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = image.save(buf, b"PNG")
+    buf.close()
+    return bytes(data.data()) if ok else b""
+
+
+def _job_columns() -> str:
+    from dataclasses import fields
+
+    return ", ".join(f.name for f in fields(JobRow))
+
+
+def _read_checked(path: Path, cap: int) -> bytes:
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise InvalidImageError(f"Cannot open {path.name}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InvalidImageError(f"{path.name} is not a regular file")
+    if st.st_size > cap:
+        raise InvalidImageError(
+            f"{path.name} is {st.st_size / 1048576:.0f} MB; the limit is {cap // 1048576} MB"
+        )
+    with open(path, "rb") as f:
+        return f.read(cap + 1)

@@ -1,0 +1,588 @@
+"""The studio window: create panel (prompt, modes, parameters, references), recent results in
+the middle, the task queue on the right. It talks to the studio service only."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStatusBar,
+    QSystemTrayIcon,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.prompt import (
+    PromptAnalysis,
+    add_image_prompt,
+    add_reference,
+    remove_image_prompt,
+    remove_reference,
+    set_param,
+)
+from . import theme
+from .controls import ModeBar, ParamsPanel
+from .prompt_editor import PromptEditor, fix_label
+from .queue import QueueView
+from .references import ReferenceZone
+from .results import ResultsModel, ResultsView
+from .settings_dialog import SettingsDialog
+
+CONFIRM_ABOVE = 4
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text.upper())
+    label.setObjectName("SectionTitle")
+    return label
+
+
+class DiagnosticsList(QWidget):
+    """The prompt's problems in words, each with its one-click fix."""
+
+    def __init__(self, editor: PromptEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(4)
+
+    def show_analysis(self, analysis: PromptAnalysis | None) -> None:
+        while self.box.count():
+            item = self.box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        found = analysis.diagnostics if analysis is not None else ()
+        shown = [d for d in found if d.severity != "info"][:4]
+        shown += [d for d in found if d.severity == "info"][: 4 - len(shown)]
+        colours = {"error": theme.ERROR, "warning": theme.WARNING, "info": theme.INFO}
+        for d in shown:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(d.message)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet(f"color: {colours[d.severity]};")
+            line.addWidget(label, 1)
+            if d.fix is not None:
+                fix = QPushButton(f"Fix: {fix_label(d)}")
+                fix.setAccessibleName(f"Fix: {d.message}")
+                fix.clicked.connect(lambda _=False, d=d: self.editor.apply_fix(d))
+                line.addWidget(fix)
+            self.box.addWidget(row)
+        self.setVisible(bool(shown))
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, prompts: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("mjdesk — Prompt history")
+        self.resize(640, 420)
+        self.chosen: str | None = None
+        layout = QVBoxLayout(self)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Search your prompts")
+        self.filter.setAccessibleName("Search prompt history")
+        layout.addWidget(self.filter)
+        self.list = QListWidget()
+        self.list.addItems(prompts)
+        layout.addWidget(self.list)
+        self.filter.textChanged.connect(self._on_filter)
+        self.filter.returnPressed.connect(self._choose_first)
+        self.list.itemActivated.connect(lambda item: self._choose(item.text()))
+
+    def _on_filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(not all(w in item.text().lower() for w in words))
+
+    def _choose_first(self) -> None:
+        for i in range(self.list.count()):
+            if not self.list.item(i).isHidden():
+                self._choose(self.list.item(i).text())
+                return
+
+    def _choose(self, text: str) -> None:
+        self.chosen = text
+        self.accept()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        service: Any,
+        thumbnails: Any,
+        *,
+        demo: bool = False,
+        library_dir: str = "",
+        icon: QIcon | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.demo = demo
+        self.library_dir = library_dir
+        self.key_source: str | None = "demo" if demo else None
+        self.setWindowTitle("mjdesk — Demo" if demo else "mjdesk")
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.resize(1440, 900)
+        self._tickets: dict[str, str] = {}
+        self._settings_dialog: SettingsDialog | None = None
+
+        central = QWidget()
+        root = QVBoxLayout(central)
+        root.setContentsMargins(16, 12, 16, 8)
+        root.setSpacing(8)
+        root.addLayout(self._top_bar())
+        self.banner = QFrame()
+        self.banner.setObjectName("Banner")
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(8, 4, 8, 4)
+        self.banner_text = QLabel("")
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        banner_row.addWidget(self.banner_text, 1)
+        self.banner_button = QPushButton("")
+        self.banner_button.clicked.connect(self._on_banner_button)
+        banner_row.addWidget(self.banner_button)
+        self.banner.hide()
+        root.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._create_panel())
+        self.results_model = ResultsModel(thumbnails, service.image_path, parent=self)
+        self.results = ResultsView(self.results_model)
+        results_panel = QFrame()
+        results_panel.setObjectName("Panel")
+        rp = QVBoxLayout(results_panel)
+        rp.setContentsMargins(12, 12, 12, 12)
+        rp.addWidget(_title("Recent results"))
+        rp.addWidget(self.results, 1)
+        splitter.addWidget(results_panel)
+        queue_panel = QFrame()
+        queue_panel.setObjectName("Panel")
+        qp = QVBoxLayout(queue_panel)
+        qp.setContentsMargins(8, 12, 8, 12)
+        qp.addWidget(_title("  Queue"))
+        self.queue = QueueView()
+        qp.addWidget(self.queue, 1)
+        splitter.addWidget(queue_panel)
+        splitter.setSizes([560, 560, 320])
+        splitter.setChildrenCollapsible(False)
+        root.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status = QStatusBar()
+        self.running_label = QLabel("No jobs running")
+        self.connection_label = QLabel("")
+        self.status.addPermanentWidget(self.running_label)
+        self.status.addPermanentWidget(self.connection_label)
+        self.setStatusBar(self.status)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setToolTip("mjdesk")
+            self.tray.show()
+
+        self._connect_signals()
+        self.editor.reanalyse()
+        QTimer.singleShot(0, self.editor.setFocus)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        name = QLabel("mjdesk")
+        name.setStyleSheet("font-size: 18px; font-weight: 700;")
+        bar.addWidget(name)
+        model = QLabel("Midjourney V8.1 · EvoLink")
+        model.setObjectName("Muted")
+        bar.addWidget(model)
+        if self.demo:
+            badge = QLabel("Demo — simulated results")
+            badge.setObjectName("DemoBadge")
+            badge.setAccessibleName("Demo mode: results are simulated")
+            bar.addWidget(badge)
+        bar.addStretch(1)
+        self.credits_label = QLabel("")
+        self.credits_label.setObjectName("Muted")
+        bar.addWidget(self.credits_label)
+        self.settings_button = QPushButton("Settings")
+        self.settings_button.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_button.clicked.connect(self.open_settings)
+        bar.addWidget(self.settings_button)
+        return bar
+
+    def _create_panel(self) -> QWidget:
+        panel = QFrame()
+        panel.setObjectName("Panel")
+        outer = QVBoxLayout(panel)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        inner = QWidget()
+        inner.setObjectName("CreateInner")
+        inner.setStyleSheet("#CreateInner { background: transparent; }")
+        col = QVBoxLayout(inner)
+        col.setContentsMargins(16, 16, 16, 16)
+        col.setSpacing(8)
+        col.addWidget(_title("Prompt"))
+        self.editor = PromptEditor()
+        self.editor.setMinimumHeight(110)
+        self.editor.setMaximumHeight(180)
+        col.addWidget(self.editor)
+        self.diagnostics = DiagnosticsList(self.editor)
+        col.addWidget(self.diagnostics)
+        submit_row = QHBoxLayout()
+        self.summary = QLabel("")
+        self.summary.setObjectName("Muted")
+        submit_row.addWidget(self.summary, 1)
+        self.history_button = QToolButton()
+        self.history_button.setText("History")
+        self.history_button.setToolTip("Search your earlier prompts (Ctrl+H)")
+        self.history_button.clicked.connect(self.open_history)
+        submit_row.addWidget(self.history_button)
+        self.generate = QPushButton("Generate")
+        self.generate.setObjectName("Primary")
+        self.generate.setToolTip("Send the prompt (Ctrl+Enter)")
+        self.generate.clicked.connect(self.submit)
+        submit_row.addWidget(self.generate)
+        col.addLayout(submit_row)
+        col.addSpacing(8)
+        col.addWidget(_title("Mode"))
+        self.modes = ModeBar()
+        col.addWidget(self.modes)
+        col.addSpacing(8)
+        col.addWidget(_title("Parameters"))
+        self.params = ParamsPanel()
+        col.addWidget(self.params)
+        col.addSpacing(8)
+        col.addWidget(_title("References"))
+        self.zones = {kind: ReferenceZone(kind) for kind in ("image", "style", "omni")}
+        for zone in self.zones.values():
+            col.addWidget(zone)
+        col.addStretch(1)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        panel.setMinimumWidth(480)
+        return panel
+
+    def _connect_signals(self) -> None:
+        s = self.service
+        self.editor.analysis_changed.connect(self._on_analysis)
+        self.editor.submit_requested.connect(self.submit)
+        self.editor.history_requested.connect(self.open_history)
+        history = QShortcut(QKeySequence("Ctrl+H"), self)
+        history.activated.connect(self.open_history)
+        self.modes.speed_chosen.connect(self._on_speed_chosen)
+        self.modes.quality_chosen.connect(self._on_quality_chosen)
+        self.params.param_edited.connect(self._on_param_edited)
+        for zone in self.zones.values():
+            zone.files_added.connect(self._on_files_added)
+            zone.image_added.connect(self._on_image_added)
+            zone.url_added.connect(self._on_url_added)
+            zone.url_removed.connect(self._on_url_removed)
+            zone.weight_changed.connect(self._on_param_edited)
+        self.queue.action_requested.connect(self._on_queue_action)
+        s.job_added.connect(self._on_job)
+        s.job_changed.connect(self._on_job)
+        s.job_progress.connect(self.queue.queue_model.set_progress)
+        s.jobs_loaded.connect(self._on_jobs_loaded)
+        s.image_stored.connect(self.results_model.add)
+        s.images_loaded.connect(self.results_model.set_images)
+        s.upload_finished.connect(self._on_upload_finished)
+        s.notice.connect(self._on_notice)
+        s.credits_changed.connect(self._on_credits)
+        s.connection_changed.connect(self._on_connection)
+        s.ready_changed.connect(lambda _ready: self._on_analysis(self.editor.analysis))
+        s.batch_finished.connect(self._on_batch_finished)
+        s.key_test_finished.connect(self._on_key_test)
+        s.key_saved.connect(self._on_key_saved)
+
+    # -- prompt ------------------------------------------------------------------------------
+
+    def _on_analysis(self, a: PromptAnalysis) -> None:
+        self.modes.set_modes(a.speed, a.quality)
+        self.params.show_params(a.params)
+        draft = a.speed == "draft"
+        self.zones["image"].show_state(list(a.image_urls), a.params.get("iw"), draft)
+        sref = a.params.get("sref") or []
+        self.zones["style"].show_state(list(sref), a.params.get("sw"), draft)
+        oref = a.params.get("oref")
+        self.zones["omni"].show_state([oref] if oref else [], a.params.get("ow"), draft)
+        empty = not self.editor.toPlainText().strip()
+        self.diagnostics.show_analysis(a if not empty else None)
+        images = sum(24 if t.speed == "draft" else 4 for t in a.tasks) if a.ok else 0
+        if empty:
+            self.summary.setText("Type a prompt, then Ctrl+Enter")
+        elif a.ok:
+            tasks = "task" if a.task_count == 1 else "tasks"
+            self.summary.setText(
+                f"{a.task_count} {tasks} · {images} images · {a.cost_units:g} cost units"
+            )
+        else:
+            self.summary.setText(f"{len(a.errors)} problem(s) to fix before sending")
+        ready = bool(self.service.ready)
+        self.generate.setEnabled(a.ok and not empty and ready)
+        if not ready:
+            self.generate.setToolTip("Add an API key in Settings first")
+        elif not a.ok:
+            self.generate.setToolTip("Fix the prompt's problems first")
+        else:
+            self.generate.setToolTip("Send the prompt (Ctrl+Enter)")
+
+    def _rewrite(self, text: str) -> None:
+        self.editor.replace_text(text)
+
+    def _on_speed_chosen(self, speed: str) -> None:
+        text = self.editor.toPlainText()
+        for flag in ("draft", "fast", "turbo"):
+            text = set_param(text, flag, None)
+        self._rewrite(text)
+        self.editor.set_modes(speed, self.editor.quality)
+
+    def _on_quality_chosen(self, quality: str) -> None:
+        self._rewrite(set_param(self.editor.toPlainText(), "hd", None))
+        self.editor.set_modes(self.editor.speed, quality)
+
+    def _on_param_edited(self, name: str, value: object) -> None:
+        self._rewrite(set_param(self.editor.toPlainText(), name, value))  # type: ignore[arg-type]
+
+    def submit(self) -> None:
+        a = self.editor.analysis
+        if not self.editor.toPlainText().strip():
+            return
+        if not a.ok:
+            self.status.showMessage("Fix the prompt's problems first (they are underlined)", 6000)
+            return
+        if not self.service.ready:
+            self.open_settings()
+            return
+        if a.task_count > CONFIRM_ABOVE:
+            answer = QMessageBox.question(
+                self,
+                "mjdesk — Send several tasks?",
+                f"This prompt makes {a.task_count} tasks ({a.cost_units:g} cost units). "
+                "Send them all?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.service.submit(a)
+        self.editor.remember(a.text)
+        self.status.showMessage(f"Sent {a.task_count} task{'s' if a.task_count != 1 else ''}", 4000)
+
+    def open_history(self) -> None:
+        self.service.spawn(self._history_flow(), "history")
+
+    async def _history_flow(self) -> None:
+        prompts = await self.service.prompt_history()
+        dialog = HistoryDialog(prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._use_prompt(dialog.chosen))
+        dialog.open()
+
+    def _use_prompt(self, text: str | None) -> None:
+        if text:
+            self.editor.setPlainText(text)
+            self.editor.setFocus()
+
+    # -- references --------------------------------------------------------------------------
+
+    def _on_files_added(self, kind: str, paths: list[str]) -> None:
+        zone = self.zones[kind]
+        for path in paths:
+            ticket = uuid.uuid4().hex
+            self._tickets[ticket] = kind
+            zone.begin_upload(ticket, Path(path).name)
+            self.service.upload(ticket, path)
+
+    def _on_image_added(self, kind: str, ticket: str, image: Any) -> None:
+        self._tickets[ticket] = kind
+        self.service.upload_image(ticket, image)
+
+    def _on_upload_finished(self, ticket: str, url: str, error: str) -> None:
+        kind = self._tickets.pop(ticket, None)
+        if kind is None:
+            return
+        self.zones[kind].finish_upload(ticket, error)
+        if url:
+            self._on_url_added(kind, url)
+
+    def _on_url_added(self, kind: str, url: str) -> None:
+        text = self.editor.toPlainText()
+        if kind == "image":
+            text = add_image_prompt(text, url)
+        else:
+            text = add_reference(text, "sref" if kind == "style" else "oref", url)
+        self._rewrite(text)
+
+    def _on_url_removed(self, kind: str, url: str) -> None:
+        text = self.editor.toPlainText()
+        if kind == "image":
+            text = remove_image_prompt(text, url)
+        else:
+            text = remove_reference(text, "sref" if kind == "style" else "oref", url)
+        self._rewrite(text)
+
+    # -- queue -------------------------------------------------------------------------------
+
+    def _on_job(self, job: Any) -> None:
+        self.queue.queue_model.upsert(job)
+        self._update_running()
+
+    def _on_jobs_loaded(self, jobs: list[Any]) -> None:
+        self.queue.queue_model.set_jobs(jobs)
+        self._update_running()
+
+    def _update_running(self) -> None:
+        counts = self.queue.queue_model.counts()
+        active = sum(
+            counts.get(s, 0) for s in ("saved", "sending", "accepted", "running", "downloading")
+        )
+        self.running_label.setText(
+            f"{active} job{'s' if active != 1 else ''} running" if active else "No jobs running"
+        )
+
+    def _on_queue_action(self, key: str, job: Any) -> None:
+        if key == "copy":
+            QGuiApplication.clipboard().setText(job.prompt_typed)
+            self.status.showMessage("Prompt copied", 3000)
+        elif key == "resend":
+            answer = QMessageBox.warning(
+                self,
+                "mjdesk — Resend?",
+                "EvoLink may already have created this task: its answer was lost. Resending it "
+                "may charge you twice. Resend anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.service.resend(job.id)
+        elif key == "show":
+            rows = self.results_model.rows_of_job(job.id)
+            self.results.clearSelection()
+            for row in rows:
+                index = self.results_model.index(row)
+                self.results.selectionModel().select(
+                    index, self.results.selectionModel().SelectionFlag.Select
+                )
+            if rows:
+                self.results.scrollTo(self.results_model.index(rows[0]))
+        elif key in ("retry", "dismiss", "resume"):
+            getattr(self.service, key)(job.id)
+
+    # -- service news ------------------------------------------------------------------------
+
+    def _on_notice(self, kind: str, message: str) -> None:
+        if kind == "paused":
+            self.show_banner(message, "Resume sending", "resume")
+        elif kind == "resumed":
+            self.banner.hide()
+        self.status.showMessage(message, 8000)
+
+    def _on_credits(self, remaining: object) -> None:
+        if remaining is None:
+            self.credits_label.setText("")
+        else:
+            self.credits_label.setText(f"{float(remaining):,.2f} credits")  # type: ignore[arg-type]
+
+    def _on_connection(self, state: str, detail: str) -> None:
+        labels = {"online": "● Online", "connecting": "● Connecting…", "offline": "● Offline"}
+        self.connection_label.setText(labels.get(state, "● No key"))
+        self.connection_label.setToolTip(detail)
+        if state == "no-key":
+            self.show_banner(
+                "No EvoLink API key yet. Add one in Settings (it is stored in your system "
+                "keyring), or run mjdesk --demo to try everything offline.",
+                "Add key…",
+                "settings",
+            )
+        elif state == "online" and self._banner_action == "settings":
+            self.banner.hide()
+        if state == "offline":
+            self.status.showMessage(f"Offline: {detail}", 8000)
+
+    _banner_action = ""
+
+    def show_banner(self, text: str, button: str, action: str) -> None:
+        self.banner_text.setText(text)
+        self.banner_button.setText(button)
+        self._banner_action = action
+        self.banner.show()
+
+    def _on_banner_button(self) -> None:
+        if self._banner_action == "settings":
+            self.open_settings()
+        elif self._banner_action == "resume":
+            self.service.resume_sending()
+            self.banner.hide()
+
+    def _on_batch_finished(self, stored: int, total: int) -> None:
+        message = f"{stored} of {total} tasks finished with images"
+        self.status.showMessage(message, 8000)
+        if self.tray is not None and not self.isActiveWindow():
+            self.tray.showMessage("mjdesk", message, QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        self.service.spawn(self._settings_flow(), "settings")
+
+    async def _settings_flow(self) -> None:
+        problem = await self.service.keyring_problem()
+        dialog = SettingsDialog(
+            self.service.settings,
+            self.service.validate_settings,
+            keyring_problem=problem,
+            key_source=self.key_source,
+            library_dir=self.library_dir,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.test_key_requested.connect(self.service.test_key)
+        dialog.save_key_requested.connect(
+            lambda key, session: self.service.save_key(key, session_only=session)
+        )
+        dialog.remove_key_requested.connect(self.service.remove_key)
+        dialog.accepted.connect(lambda: self.service.apply_settings(dialog.result_settings))
+        self._settings_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "_settings_dialog", None))
+        dialog.open()
+
+    def _on_key_test(self, ok: bool, message: str) -> None:
+        if self._settings_dialog is not None:
+            self._settings_dialog.show_key_status(message, ok=ok)
+
+    def _on_key_saved(self, ok: bool, message: str) -> None:
+        if self._settings_dialog is not None:
+            self._settings_dialog.show_key_status(message, ok=ok)
+        if ok:
+            self.key_source = "session" if "session" in message else "keyring"
+        self.status.showMessage(message, 6000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,292 @@
+"""The queue panel: every job with its state, progress, elapsed time, cost and error, and the
+actions that apply to it. A thin model over job rows, a delegate that only paints, and a plain
+function that says which actions a job offers (tests call it directly)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QListView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ..core.modes import cost_units
+from . import theme
+
+JobRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2
+
+STATE_LABELS = {
+    "saved": "Waiting to send",
+    "sending": "Sending",
+    "accepted": "Queued",
+    "running": "Generating",
+    "downloading": "Downloading",
+    "stored": "Done",
+    "unconfirmed": "Unconfirmed",
+    "failed": "Failed",
+    "timed_out": "Timed out",
+    "expired": "Expired",
+    "needs_attention": "Needs attention",
+    "dismissed": "Stopped waiting",
+}
+ACTIVE = ("saved", "sending", "accepted", "running", "downloading")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class JobAction:
+    key: str
+    label: str
+    enabled: bool = True
+    reason: str = ""
+
+
+def actions_for(job: Any) -> list[JobAction]:
+    """The actions a job offers, each disabled with its reason where it does not apply."""
+    state = job.state
+    out = [
+        JobAction(
+            "retry",
+            "Retry",
+            state in ("failed", "timed_out", "expired", "stored", "needs_attention"),
+            "Only a finished job can be run again",
+        ),
+        JobAction(
+            "resend",
+            "Resend… (may charge twice)",
+            state == "unconfirmed",
+            "Only a job whose sending was not confirmed can be resent",
+        ),
+        JobAction(
+            "dismiss",
+            "Stop waiting",
+            state in ("saved", "accepted", "running", "needs_attention"),
+            "Only a job that is waiting can be stopped",
+        ),
+        JobAction(
+            "resume",
+            "Resume",
+            state in ("dismissed", "needs_attention"),
+            "Only a stopped job can be resumed",
+        ),
+        JobAction("copy", "Copy prompt"),
+        JobAction("show", "Show in gallery", state == "stored", "No images yet"),
+    ]
+    return out
+
+
+class QueueModel(QAbstractListModel):
+    """Jobs, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._index: dict[int, int] = {}
+        self._progress: dict[int, int] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        job = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return job.prompt_typed
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return job.error_message or job.prompt
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{STATE_LABELS.get(job.state, job.state)}: {job.prompt_typed}"
+        if role == JobRole:
+            return job
+        if role == ProgressRole:
+            return self._progress.get(job.id, job.progress)
+        return None
+
+    def job_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, job_id: int) -> int | None:
+        return self._index.get(job_id)
+
+    def _reindex(self) -> None:
+        self._index = {job.id: i for i, job in enumerate(self._rows)}
+
+    def set_jobs(self, jobs: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(jobs, key=lambda j: j.id, reverse=True)
+        self._reindex()
+        self.endResetModel()
+
+    def upsert(self, job: Any) -> None:
+        row = self._index.get(job.id)
+        if row is not None:
+            self._rows[row] = job
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx)
+            return
+        pos = 0
+        while pos < len(self._rows) and self._rows[pos].id > job.id:
+            pos += 1
+        self.beginInsertRows(QModelIndex(), pos, pos)
+        self._rows.insert(pos, job)
+        self._reindex()
+        self.endInsertRows()
+
+    def set_progress(self, job_id: int, progress: int) -> None:
+        self._progress[job_id] = progress
+        row = self._index.get(job_id)
+        if row is not None:
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [ProgressRole])
+
+    def active_rows(self) -> list[int]:
+        return [i for i, j in enumerate(self._rows) if j.state in ACTIVE]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for j in self._rows:
+            out[j.state] = out.get(j.state, 0) + 1
+        return out
+
+
+def _elapsed(job: Any, now: float) -> str:
+    end = job.finished_at or now
+    seconds = max(0, int(end - job.created_at))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m {seconds % 60:02d}s"
+    return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
+
+
+class QueueDelegate(QStyledItemDelegate):
+    HEIGHT = 76
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), self.HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        job = index.data(JobRole)
+        if job is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#2c2744" if selected else theme.RAISED))
+        painter.drawRoundedRect(rect, 10, 10)
+        inner = rect.adjusted(12, 8, -12, -8)
+        colour = QColor(theme.STATE_COLOURS.get(job.state, theme.MUTED))
+        painter.setBrush(colour)
+        painter.drawEllipse(QRect(inner.left(), inner.top() + 5, 8, 8))
+        font = QFont(option.font)
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(colour)
+        label = STATE_LABELS.get(job.state, job.state)
+        painter.drawText(inner.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, label)
+        meta = (
+            f"{_elapsed(job, time.time())} · {cost_units(job.speed, job.quality):g}u · {job.speed}"
+        )
+        if job.quality == "hd":
+            meta += " · HD"
+        painter.setPen(QColor(theme.MUTED))
+        painter.drawText(inner, Qt.AlignmentFlag.AlignRight, meta)
+        font.setWeight(QFont.Weight.Normal)
+        painter.setFont(font)
+        painter.setPen(QColor(theme.TEXT))
+        metrics = painter.fontMetrics()
+        line = inner.adjusted(0, 20, 0, 0)
+        prompt = metrics.elidedText(job.prompt_typed, Qt.TextElideMode.ElideRight, line.width())
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft, prompt)
+        bottom = inner.adjusted(0, 42, 0, 0)
+        if job.state in ACTIVE:
+            progress = int(index.data(ProgressRole) or 0)
+            bar = QRect(bottom.left(), bottom.top() + 4, bottom.width(), 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(theme.BORDER))
+            painter.drawRoundedRect(bar, 3, 3)
+            if progress > 0:
+                filled = QRect(bar)
+                filled.setWidth(max(6, int(bar.width() * min(progress, 100) / 100)))
+                painter.setBrush(QColor(theme.ACCENT))
+                painter.drawRoundedRect(filled, 3, 3)
+        elif job.error_message:
+            painter.setPen(QPen(colour))
+            text = metrics.elidedText(
+                " ".join(job.error_message.split()), Qt.TextElideMode.ElideRight, bottom.width()
+            )
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, text)
+        painter.restore()
+
+
+class QueueView(QListView):
+    action_requested = Signal(str, object)  # action key, job
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.queue_model = QueueModel(self)
+        self.setModel(self.queue_model)
+        self.setItemDelegate(QueueDelegate(self))
+        self.setAccessibleName("Task queue")
+        self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
+        self.doubleClicked.connect(self._on_double_clicked)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        for row in self.queue_model.active_rows():
+            idx = self.queue_model.index(row)
+            self.update(idx)
+
+    def menu_for(self, job: Any) -> QMenu:
+        menu = QMenu(self)
+        for action in actions_for(job):
+            item = menu.addAction(action.label)
+            item.setEnabled(action.enabled)
+            if not action.enabled:
+                item.setToolTip(action.reason)
+            item.triggered.connect(lambda _=False, k=action.key: self.action_requested.emit(k, job))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def _on_menu(self, pos: Any) -> None:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.menu_for(index.data(JobRole))
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        job = index.data(JobRole)
+        if job is not None and job.state == "stored":
+            self.action_requested.emit("show", job)

@@ -1,0 +1,291 @@
+"""Reference zones: image prompts (several), style reference, omni reference (one).
+
+Each zone takes dropped files (several at once), URLs dragged from a browser, images and files
+pasted with Ctrl+V, images dragged from the gallery and a file picker. Local files go to the
+studio service to be checked and uploaded; the zone shows their progress or the reason they were
+refused, and the URLs land in the prompt. What the zone lists is what the prompt contains.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QImage,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+KINDS = {
+    "image": ("Image prompts", "iw", "Image weight (--iw)", 0, 30, 10, 0.1),
+    "style": ("Style reference", "sw", "Style weight (--sw)", 0, 1000, 100, 1.0),
+    "omni": ("Omni reference", "ow", "Omni weight (--ow)", 1, 1000, 100, 1.0),
+}
+DRAFT_WHY = "Draft cannot use image prompts or references: choose Fast or Turbo"
+
+
+@dataclass
+class _Pending:
+    ticket: str
+    label: str
+    error: str = ""
+
+
+class ReferenceZone(QFrame):
+    """One drop zone. Emits ``files_added`` / ``bytes_added`` for uploads, ``url_added`` for
+    remote URLs, ``url_removed`` and ``weight_changed``."""
+
+    files_added = Signal(str, list)  # kind, [path]
+    image_added = Signal(str, str, QImage)  # kind, ticket, image (pasted or dropped pixels)
+    url_added = Signal(str, str)  # kind, url
+    url_removed = Signal(str, str)  # kind, url
+    weight_changed = Signal(str, object)  # parameter name, value or None
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        title, self.weight_param, weight_label, lo, hi, default, self.scale = KINDS[kind]
+        self.single = kind == "omni"
+        self.setObjectName("DropZone")
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(title)
+        self.setMinimumHeight(96)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        self.title = QLabel(title)
+        self.title.setObjectName("SectionTitle")
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.pick = QPushButton("Add…")
+        self.pick.setToolTip("Choose image files (PNG, JPEG, GIF or WebP)")
+        self.pick.clicked.connect(self._on_pick)
+        head.addWidget(self.pick)
+        layout.addLayout(head)
+        self.hint = QLabel("Drop images or URLs here, or paste with Ctrl+V")
+        self.hint.setObjectName("Muted")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.items_box = QVBoxLayout()
+        self.items_box.setSpacing(4)
+        layout.addLayout(self.items_box)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #ff6b6b;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        weight_row = QHBoxLayout()
+        self.weight = QSlider(Qt.Orientation.Horizontal)
+        self.weight.setRange(lo, hi)
+        self.weight.setValue(default)
+        self.weight.setAccessibleName(weight_label)
+        self.weight.setToolTip(weight_label)
+        self.weight_value = QLabel("")
+        self.weight_value.setObjectName("Muted")
+        self.weight_value.setMinimumWidth(40)
+        self.weight.valueChanged.connect(self._on_weight)
+        weight_row.addWidget(QLabel(weight_label.split(" (")[0]))
+        weight_row.addWidget(self.weight, 1)
+        weight_row.addWidget(self.weight_value)
+        layout.addLayout(weight_row)
+        self._urls: list[str] = []
+        self._pending: dict[str, _Pending] = {}
+        self._draft = False
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(self.paste)
+        self._render()
+
+    # -- state from the prompt ---------------------------------------------------------------
+
+    def show_state(self, urls: list[str], weight: float | None, draft: bool) -> None:
+        self._urls = list(urls)
+        self._draft = draft
+        self.weight.blockSignals(True)
+        if weight is not None:
+            self.weight.setValue(round(weight / self.scale))
+            self.weight_value.setText(_num(weight))
+        else:
+            self.weight_value.setText("")
+        self.weight.blockSignals(False)
+        self._render()
+
+    def _render(self) -> None:
+        while self.items_box.count():
+            item = self.items_box.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        for url in self._urls:
+            self.items_box.addWidget(self._chip(url, removable=True))
+        for pending in self._pending.values():
+            self.items_box.addWidget(self._chip(f"Uploading {pending.label}…", removable=False))
+        busy = any(not p.error for p in self._pending.values())
+        self.progress.setVisible(busy)
+        self.hint.setVisible(not self._urls and not self._pending)
+        self.weight.setEnabled(bool(self._urls) and not self._draft)
+        enabled = not self._draft
+        self.setAcceptDrops(enabled)
+        self.pick.setEnabled(enabled)
+        self.setToolTip(DRAFT_WHY if self._draft else "")
+        self.hint.setText(
+            DRAFT_WHY if self._draft else "Drop images or URLs here, or paste with Ctrl+V"
+        )
+
+    def _chip(self, text: str, *, removable: bool) -> QWidget:
+        w = QWidget()
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(_short(text))
+        label.setToolTip(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(label, 1)
+        if removable:
+            remove = QToolButton()
+            remove.setText("×")
+            remove.setAccessibleName(f"Remove {text}")
+            remove.setToolTip("Remove this reference from the prompt")
+            remove.clicked.connect(lambda: self.url_removed.emit(self.kind, text))
+            row.addWidget(remove)
+        return w
+
+    # -- uploads -----------------------------------------------------------------------------
+
+    def begin_upload(self, ticket: str, label: str) -> None:
+        self._pending[ticket] = _Pending(ticket, label)
+        self.message.hide()
+        self._render()
+
+    def owns(self, ticket: str) -> bool:
+        return ticket in self._pending
+
+    def finish_upload(self, ticket: str, error: str) -> None:
+        pending = self._pending.pop(ticket, None)
+        if pending is not None and error:
+            self.show_error(f"{pending.label}: {error}")
+        self._render()
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    # -- input -------------------------------------------------------------------------------
+
+    def _on_pick(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Choose reference images",
+            "",
+            "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)",
+        )
+        if paths:
+            self._add_paths(paths)
+
+    def _add_paths(self, paths: list[str]) -> None:
+        if self._draft:
+            self.show_error(DRAFT_WHY)
+            return
+        if self.single:
+            paths = paths[:1]
+        self.files_added.emit(self.kind, paths)
+
+    def accept_mime(self, mime: QMimeData) -> bool:
+        """Takes files, URLs or image data from a drop or the clipboard."""
+        if self._draft:
+            self.show_error(DRAFT_WHY)
+            return False
+        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        remote = [u.toString() for u in mime.urls() if u.scheme() in ("http", "https")]
+        if not local and not remote and mime.hasText():
+            remote = [
+                t for t in mime.text().split() if t.lower().startswith(("http://", "https://"))
+            ]
+        if local:
+            self._add_paths(local)
+            return True
+        if remote:
+            for url in remote[: 1 if self.single else len(remote)]:
+                self.url_added.emit(self.kind, url)
+            return True
+        if mime.hasImage():
+            image = QImage(mime.imageData())
+            if image.isNull():
+                self.show_error("The pasted image could not be read")
+                return False
+            ticket = uuid.uuid4().hex
+            self.begin_upload(ticket, "pasted image")
+            self.image_added.emit(self.kind, ticket, image.copy())
+            return True
+        self.show_error("Drop PNG, JPEG, GIF or WebP images, or image URLs")
+        return False
+
+    def paste(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None:
+            self.accept_mime(mime)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if not self._draft and (mime.hasUrls() or mime.hasImage() or mime.hasText()):
+            self.setProperty("hover", True)
+            self.style().polish(self)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.setProperty("hover", False)
+        self.style().polish(self)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.setProperty("hover", False)
+        self.style().polish(self)
+        if self.accept_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def _on_weight(self, value: int) -> None:
+        weight = value * self.scale
+        self.weight_value.setText(_num(round(weight, 2)))
+        self.weight_changed.emit(self.weight_param, round(weight, 2) if self.scale != 1 else value)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _short(text: str) -> str:
+    if text.lower().startswith(("http://", "https://")):
+        parts = urlsplit(text)
+        name = Path(parts.path).name or parts.netloc
+        return f"{parts.netloc} · {name}" if name != parts.netloc else name
+    return text if len(text) <= 48 else text[:47] + "…"
