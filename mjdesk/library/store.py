@@ -177,7 +177,9 @@ class Store:
         try:
             self.db = self._connect()
             self._migrate()
-            self.sweep_temp_files()
+            # With the lock held no other mjdesk writes here: every temp file is a dead
+            # process's. Without it, only the old ones are surely abandoned.
+            self.sweep_temp_files(max_age=0.0 if lock else TEMP_MAX_AGE)
         except BaseException:
             self._release_lock()
             raise
@@ -264,8 +266,8 @@ class Store:
         self.db.close()
         self._release_lock()
 
-    def sweep_temp_files(self, now: float | None = None) -> int:
-        """Removes interrupted downloads and writes older than an hour."""
+    def sweep_temp_files(self, now: float | None = None, max_age: float = TEMP_MAX_AGE) -> int:
+        """Removes interrupted downloads and writes older than ``max_age`` seconds."""
         now = time.time() if now is None else now
         removed = 0
         for folder in (self.images_dir, self.staging_dir):
@@ -273,7 +275,7 @@ class Store:
                 continue
             for path in folder.rglob(".*.part"):
                 with contextlib.suppress(OSError):
-                    if now - path.stat().st_mtime > TEMP_MAX_AGE:
+                    if now - path.stat().st_mtime >= max_age:
                         path.unlink()
                         removed += 1
         return removed

@@ -478,7 +478,7 @@ def _encode_png(image: QImage) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buf, b"PNG")
+    ok = image.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
     buf.close()
     return bytes(data.data()) if ok else b""
 

@@ -59,8 +59,10 @@ def render_png(seed: str, index: int, width: int, height: int) -> bytes:
     r = [b / 255.0 for b in h]
     # three palette colours around a seed hue, moderately saturated
     hue = r[0]
-    palette = [_hsv((hue + d) % 1.0, 0.35 + 0.4 * r[1 + i], 0.25 + 0.65 * r[4 + i])
-               for i, d in enumerate((0.0, 0.08 + 0.2 * r[7], 0.5 + 0.1 * r[8]))]
+    palette = [
+        _hsv((hue + d) % 1.0, 0.35 + 0.4 * r[1 + i], 0.25 + 0.65 * r[4 + i])
+        for i, d in enumerate((0.0, 0.08 + 0.2 * r[7], 0.5 + 0.1 * r[8]))
+    ]
     fx = [(0.4 + 1.2 * r[9 + i]) * 2 * math.pi / width for i in range(3)]
     px = [r[12 + i] * 6.283 for i in range(3)]
     base = bytearray(width * 3)

@@ -131,7 +131,7 @@ def test_every_transition_is_committed(tmp_path):
 
 
 def test_temp_files_older_than_an_hour_are_swept(tmp_path):
-    s = make_store(tmp_path)
+    s = make_store(tmp_path, lock=False)
     d = s.images_dir / "2026" / "11"
     d.mkdir(parents=True)
     old = d / ".x.png.1234.part"
@@ -212,3 +212,12 @@ def test_search_and_upload_cache(tmp_path):
     assert s.cached_upload("sha", now) == "https://f/x.png"
     assert s.cached_upload("sha", now + 3601) is None  # less than an hour left
     s.close()
+
+
+def test_with_the_lock_every_temp_file_is_swept_at_start(tmp_path):
+    d = tmp_path / "lib" / "images" / "2026" / "11"
+    d.mkdir(parents=True)
+    fresh = d / ".x.png.1234.part"
+    fresh.write_bytes(b"x")
+    make_store(tmp_path).close()
+    assert not fresh.exists()

@@ -1,0 +1,114 @@
+"""The editor and the parameter controls stay in sync both ways; diagnostics and fixes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.widgets.conftest import open_studio
+
+
+async def test_every_control_rewrites_only_its_token(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a  lighthouse,   dusk --c 5")
+        p = w.params
+        p.rows["s"].slider.setValue(400)
+        assert w.editor.toPlainText() == "a  lighthouse,   dusk --c 5 --s 400"
+        p.rows["c"].slider.setValue(30)
+        assert w.editor.toPlainText() == "a  lighthouse,   dusk --c 30 --s 400"
+        p.rows["exp"].slider.setValue(12)
+        assert w.editor.toPlainText().endswith("--exp 12")
+        p.raw.setChecked(True)
+        assert w.editor.toPlainText().endswith("--raw")
+        p.raw.setChecked(False)
+        assert "--raw" not in w.editor.toPlainText()
+        p.aspect.setEditText("16:9")
+        p.aspect.lineEdit().editingFinished.emit()
+        assert "--ar 16:9" in w.editor.toPlainText()
+        p.seed.setText("42")
+        p.seed.editingFinished.emit()
+        assert "--seed 42" in w.editor.toPlainText()
+        qtbot.mouseClick(p.rows["c"].reset, Qt.MouseButton.LeftButton)
+        assert "--c" not in w.editor.toPlainText()
+        assert w.editor.toPlainText().startswith("a  lighthouse,   dusk")
+        assert w.editor.analysis.params == {"s": 400, "exp": 12, "ar": "16:9", "seed": 42}
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("a cat --ar 21:9", lambda p: p.aspect.currentText() == "21:9"),
+        ("a cat --aspect 5:4", lambda p: p.aspect.currentText() == "5:4"),
+        ("a cat --stylize 750", lambda p: p.rows["s"].slider.value() == 750),
+        ("a cat --chaos 60", lambda p: p.rows["c"].slider.value() == 60),
+        ("a cat --exp 33", lambda p: p.rows["exp"].slider.value() == 33),
+        ("a cat --raw", lambda p: p.raw.isChecked()),
+        ("a cat --seed 777", lambda p: p.seed.text() == "777"),
+        ("a cat", lambda p: p.rows["s"].value.text() == "default" and not p.raw.isChecked()),
+    ],
+)
+async def test_typing_a_token_moves_its_control(sim, tmp_path, qtbot, text, check):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        st.window.editor.setPlainText(text)
+        assert check(st.window.params)
+        # mirroring the prompt never rewrites it
+        assert st.window.editor.toPlainText() == text
+
+
+async def test_diagnostics_are_underlined_and_fixable(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a cat --v 7 --style raw")
+        assert len(w.editor.extraSelections()) == 2
+        assert not w.generate.isEnabled()
+        assert "problem" in w.summary.text()
+        fix_buttons = [
+            b for b in w.diagnostics.findChildren(type(w.generate)) if b.text().startswith("Fix")
+        ]
+        assert len(fix_buttons) == 2
+        qtbot.mouseClick(fix_buttons[0], Qt.MouseButton.LeftButton)
+        fix_buttons = [
+            b for b in w.diagnostics.findChildren(type(w.generate)) if b.text().startswith("Fix")
+        ]
+        qtbot.mouseClick(fix_buttons[-1], Qt.MouseButton.LeftButton)
+        assert w.editor.toPlainText() == "a cat --raw"
+        assert w.generate.isEnabled()
+        w.editor.undo()
+        assert w.editor.toPlainText() != "a cat --raw"
+
+
+async def test_count_and_cost_are_shown_before_sending(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a {red, blue} kite --r 2")
+        qtbot.mouseClick(w.modes.buttons["turbo"], Qt.MouseButton.LeftButton)
+        assert w.summary.text() == "4 tasks · 16 images · 8 cost units"
+
+
+async def test_history_with_up_and_down_in_an_empty_editor(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        e = st.window.editor
+        e.set_history(["newest prompt", "older prompt"])
+        e.setFocus()
+        qtbot.keyClick(e, Qt.Key.Key_Up)
+        assert e.toPlainText() == "newest prompt"
+        qtbot.keyClick(e, Qt.Key.Key_Up)
+        assert e.toPlainText() == "older prompt"
+        qtbot.keyClick(e, Qt.Key.Key_Down)
+        assert e.toPlainText() == "newest prompt"
+        qtbot.keyClick(e, Qt.Key.Key_Down)
+        assert e.toPlainText() == ""
+
+
+async def test_completion_offers_parameter_names(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        e = st.window.editor
+        e.setFocus()
+        qtbot.keyClicks(e, "a cat --sty")
+        popup = e._completer.popup()
+        assert popup.isVisible()
+        assert e._completer_model.stringList() == ["--stylize"]
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(e, Qt.Key.Key_Return)
+        assert e.toPlainText() == "a cat --stylize "

@@ -1,0 +1,192 @@
+"""Ctrl+Enter to stored images, the queue, its actions, settings and the key."""
+
+from __future__ import annotations
+
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from mjdesk.settings import Settings
+from mjdesk.ui.queue import JobRole, ProgressRole, actions_for
+from mjdesk.ui.settings_dialog import SettingsDialog
+from tests.widgets.conftest import open_studio
+
+
+async def test_ctrl_enter_reaches_the_simulator_and_the_images_arrive(sim, tmp_path, qtbot):
+    sim.config(speed_factor=60.0)
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        st.service.time_scale = 60.0
+        assert w.editor.hasFocus() or w.editor.isVisible()
+        w.editor.setFocus()
+        qtbot.keyClicks(w.editor, "a paper lantern over a night market --ar 3:2")
+        qtbot.keyClick(w.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        model = w.queue.queue_model
+        await st.until(lambda: model.rowCount() == 1)
+        seen_progress = set()
+
+        def stored() -> bool:
+            job = model.data(model.index(0), JobRole)
+            seen_progress.add(model.data(model.index(0), ProgressRole))
+            return job.state == "stored"
+
+        await st.until(stored, 30)
+        assert any(p and 0 < p < 100 for p in seen_progress), seen_progress
+        await st.until(lambda: w.results_model.rowCount() == 4)
+        assert len(sim.ledger()) == 1
+        assert sim.ledger()[0]["prompt"] == "a paper lantern over a night market --ar 3:2"
+        await st.until(lambda: w.credits_label.text() == "9,998.00 credits")
+        assert w.running_label.text() == "No jobs running"
+
+
+async def test_more_than_four_tasks_ask_first(sim, tmp_path, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
+    )
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a {1,2,3,4,5} kite")
+        w.submit()
+        assert asked and "5 tasks" in asked[0]
+        assert sim.ledger() == []
+
+
+async def test_the_queue_shows_the_same_jobs_after_a_restart(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        st.window.editor.setPlainText("a kite")
+        st.window.submit()
+        model = st.window.queue.queue_model
+        await st.until(lambda: model.rowCount() == 1 and model.job_at(0).state == "stored")
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        st.service.load_jobs()
+        model = st.window.queue.queue_model
+        await st.until(lambda: model.rowCount() == 1)
+        assert model.job_at(0).prompt_typed == "a kite" and model.job_at(0).state == "stored"
+
+
+async def test_resending_an_unconfirmed_job_warns_first(sim, tmp_path, qtbot, monkeypatch):
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    warned = []
+
+    def warning(*args, **kwargs):
+        warned.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    sim.fault("reset_after", route="create")
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a kite")
+        w.submit()
+        model = w.queue.queue_model
+        await st.until(lambda: model.rowCount() == 1 and model.job_at(0).state == "unconfirmed")
+        job = model.job_at(0)
+        assert [a.key for a in actions_for(job) if a.enabled] == ["resend", "copy"]
+        w._on_queue_action("resend", job)
+        assert "charge you twice" in warned[0] and len(sim.ledger()) == 1
+        w._on_queue_action("resend", job)
+        await st.until(lambda: model.job_at(0).state == "stored")
+        assert len(sim.ledger()) == 2
+
+
+def test_actions_are_disabled_with_a_reason():
+    class Job:
+        state = "running"
+
+    acts = {a.key: a for a in actions_for(Job())}
+    assert acts["dismiss"].enabled and not acts["retry"].enabled and acts["retry"].reason
+    assert not acts["resend"].enabled and "not confirmed" in acts["resend"].reason
+    assert not acts["show"].enabled
+
+
+async def test_models_pass_the_model_tester(sim, tmp_path, qtbot, qtmodeltester):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        st.window.editor.setPlainText("a {red, blue} kite")
+        st.window.submit()
+        await st.until(lambda: st.window.results_model.rowCount() == 8)
+        qtmodeltester.check(st.window.queue.queue_model)
+        qtmodeltester.check(st.window.results_model)
+
+
+def test_settings_validation_shows_the_reason_next_to_the_field(qtbot):
+    from mjdesk.services import StudioService
+
+    dialog = SettingsDialog(
+        Settings(),
+        StudioService.validate_settings,
+        keyring_problem=None,
+        key_source=None,
+        library_dir="/tmp/lib",
+    )
+    qtbot.addWidget(dialog)
+    dialog.api_base.setText("http://api.evolink.ai")
+    dialog.callback.setText("https://127.0.0.1/hook")
+    dialog._on_save()
+    assert dialog.result_settings is None
+    assert "https" in dialog.errors["api_base"].text()
+    assert not dialog.errors["api_base"].isHidden()
+    assert (
+        "private" in dialog.errors["callback_url"].text()
+        or "computer" in dialog.errors["callback_url"].text()
+    )
+    dialog.api_base.setText("https://api.evolink.ai")
+    dialog.callback.setText("https://hooks.example.com/mjdesk")
+    dialog._on_save()
+    assert dialog.result_settings is not None
+    assert dialog.result_settings.callback_url == "https://hooks.example.com/mjdesk"
+
+
+async def test_without_a_keyring_the_key_can_be_kept_for_the_session(sim, tmp_path, qtbot):
+    async with open_studio(
+        sim, tmp_path, qtbot, keyring_backend=keyring.backends.fail.Keyring(), connect=False
+    ) as st:
+        service = st.service
+        service.keyring = type(service.keyring)()  # the real lookup: the fail backend is refused
+        import keyring as kr
+
+        previous = kr.get_keyring()
+        kr.set_keyring(keyring.backends.fail.Keyring())
+        try:
+            problem = await service.keyring_problem()
+            assert problem and "No secure keyring" in problem
+            dialog = SettingsDialog(
+                service.settings,
+                service.validate_settings,
+                keyring_problem=problem,
+                key_source=None,
+                library_dir="x",
+            )
+            qtbot.addWidget(dialog)
+            assert not dialog.save_key.isEnabled()
+            assert "MJDESK_API_KEY" in dialog.findChild(type(dialog.key_status), "Banner").text()
+            results = []
+            service.key_saved.connect(lambda ok, msg: results.append((ok, msg)))
+            service.save_key("mjdesk-demo-key", session_only=False)
+            await st.until(lambda: results)
+            assert results[0][0] is False and "session" in results[0][1]
+            service.save_key("mjdesk-demo-key", session_only=True)
+            await st.until(lambda: service.ready)
+            assert results[-1] == (True, "Key saved for this session only")
+        finally:
+            kr.set_keyring(previous)
+        assert not any((tmp_path).rglob("*.json")) or all(
+            "mjdesk-demo-key" not in p.read_text() for p in tmp_path.rglob("*.json")
+        )
+
+
+async def test_no_key_explains_itself(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        st.service.connection_changed.emit("no-key", "No API key")
+        w = st.window
+        assert w.banner.isVisible() and "No EvoLink API key" in w.banner_text.text()
+        w.editor.setPlainText("a kite")
+        assert not w.generate.isEnabled() and "API key" in w.generate.toolTip()
+
+
+@pytest.mark.parametrize("kind", ["error", "warning"])
+async def test_notices_reach_the_status_bar(sim, tmp_path, qtbot, kind):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        st.service.notice.emit(kind, "Something to say")
+        assert st.window.status.currentMessage() == "Something to say"
