@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -35,6 +34,11 @@ def drop(widget, mime: QMimeData) -> bool:
     )
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
+
+
+def sparse_file(path, size: int) -> None:
+    with open(path, "wb") as f:
+        f.truncate(size)
 
 
 def files(*paths) -> QMimeData:
@@ -102,7 +106,7 @@ async def test_bad_files_get_a_message_and_nothing_is_uploaded(
 ):
     path = tmp_path / name
     if content is None:
-        os.truncate(path.open("wb").fileno(), 31 * 1024 * 1024)
+        sparse_file(path, 31 * 1024 * 1024)
     else:
         path.write_bytes(content)
     async with open_studio(sim, tmp_path, qtbot) as st:
