@@ -111,9 +111,7 @@ class Studio:
         window = MainWindow(service, thumbs, demo=args.demo, library_dir=str(root), icon=icon)
         self.window, self.service = window, service
         closed = asyncio.Event()
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.lastWindowClosed.connect(closed.set)
+        window.closed.connect(closed.set)
         window.show()
         service.load_jobs()
         service.load_recent_images()

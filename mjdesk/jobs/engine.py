@@ -77,10 +77,12 @@ class Engine:
         download_concurrency: int = 4,
         rng: random.Random | None = None,
         wall: Callable[[], float] = time.time,
+        callback_url: str | None = None,
     ) -> None:
         self.client = client
         self.library = library
         self.policy = policy or PollPolicy()
+        self.callback_url = callback_url or None  # polling stays on either way
         self.events = EventBus()
         self._rng = rng or random.Random()
         self._wall = wall
@@ -346,6 +348,7 @@ class Engine:
             model=job.model,
             client_ref=job.client_ref,
             extra_model_params=job.params,
+            callback_url=self.callback_url if job.model == "mj-v8.1" else None,
         )
         try:
             task = await self.client.create_generation(request)

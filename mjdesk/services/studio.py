@@ -139,6 +139,7 @@ class StudioService(QObject):
             send_concurrency=self.settings.send_concurrency,
             download_concurrency=self.settings.download_concurrency,
             policy=PollPolicy(scale=1.0 / self.time_scale),
+            callback_url=self.settings.callback_url or None,
         )
         self._unsubscribe = engine.subscribe(self._on_engine_event)
         await engine.start()
@@ -431,6 +432,7 @@ class StudioService(QObject):
             return
         old = self.settings
         self.settings = settings
+        self.library.store.provenance = settings.embed_metadata  # a flag read per stored file
 
         async def go() -> None:
             loop = asyncio.get_running_loop()
@@ -444,7 +446,9 @@ class StudioService(QObject):
                 settings.files_base,
             )
             if self.engine is not None and (
-                urls_changed or old.send_concurrency != settings.send_concurrency
+                urls_changed
+                or old.send_concurrency != settings.send_concurrency
+                or old.callback_url != settings.callback_url
             ):
                 key, _ = await find_api_key([self.environment, self.session, self.keyring])
                 if key:

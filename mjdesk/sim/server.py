@@ -345,6 +345,7 @@ class Simulator:
             key_fingerprint=fingerprint(key),
             idempotency_key=request.headers.get("Idempotency-Key"),
             model=body.get("model") if isinstance(body, dict) else None,
+            callback_url=body.get("callback_url") if isinstance(body, dict) else None,
             status=None,
         )
         if refused is not None:
@@ -570,6 +571,19 @@ class Simulator:
             await asyncio.sleep(min(wait, 1.0))
             wait = task.terminal_at() - st.now()
         payload = st.task_view(task)
+        host = urlsplit(task.callback_url or "").hostname or ""
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            # The simulator never sends traffic off this computer: the delivery is recorded only.
+            st.callbacks.append(
+                {
+                    "task_id": task.id,
+                    "url": task.callback_url,
+                    "attempt": 0,
+                    "at": st.now(),
+                    "skipped": "not a loopback address",
+                }
+            )
+            return
         delays = [0.0, 1.0, 2.0, 4.0]
         async with ClientSession(timeout=ClientTimeout(total=10)) as session:
             for attempt, delay in enumerate(delays):

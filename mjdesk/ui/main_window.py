@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStatusBar,
     QSystemTrayIcon,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +126,8 @@ class HistoryDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()
+
     def __init__(
         self,
         service: Any,
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         self.credits_label.setObjectName("Muted")
         bar.addWidget(self.credits_label)
         self.settings_button = QPushButton("Settings")
-        self.settings_button.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_button.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_button.clicked.connect(self.open_settings)
         bar.addWidget(self.settings_button)
         return bar
@@ -259,8 +260,7 @@ class MainWindow(QMainWindow):
         self.summary = QLabel("")
         self.summary.setObjectName("Muted")
         submit_row.addWidget(self.summary, 1)
-        self.history_button = QToolButton()
-        self.history_button.setText("History")
+        self.history_button = QPushButton("History")
         self.history_button.setToolTip("Search your earlier prompts (Ctrl+H)")
         self.history_button.clicked.connect(self.open_history)
         submit_row.addWidget(self.history_button)
@@ -296,6 +296,12 @@ class MainWindow(QMainWindow):
         self.editor.history_requested.connect(self.open_history)
         history = QShortcut(QKeySequence("Ctrl+H"), self)
         history.activated.connect(self.open_history)
+        quit_ = QShortcut(
+            QKeySequence("Ctrl+Q"), self
+        )  # StandardKey.Quit is empty on some platforms
+        quit_.activated.connect(self.close)
+        focus_prompt = QShortcut(QKeySequence("Ctrl+L"), self)
+        focus_prompt.activated.connect(self.editor.setFocus)
         self.modes.speed_chosen.connect(self._on_speed_chosen)
         self.modes.quality_chosen.connect(self._on_quality_chosen)
         self.params.param_edited.connect(self._on_param_edited)
@@ -586,3 +592,4 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)
+        self.closed.emit()

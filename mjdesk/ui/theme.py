@@ -66,12 +66,10 @@ QPushButton#Segment:checked {{ background-color: {ACCENT}; border-color: {ACCENT
                               color: white; font-weight: 600; }}
 QPushButton#Segment:disabled {{ color: #55585f; }}
 QPushButton#Segment:focus {{ border-color: {TEXT}; }}
-QSlider {{ background: transparent; }}
 QSlider::groove:horizontal {{ height: 4px; background: {BORDER}; border-radius: 2px; }}
 QSlider::sub-page:horizontal {{ background: {ACCENT}; border-radius: 2px; }}
-QSlider::handle:horizontal {{ background: {TEXT}; width: 14px; margin: -5px 0;
+QSlider::handle:horizontal {{ background: {TEXT}; width: 14px; height: 14px; margin: -5px 0;
                               border-radius: 7px; }}
-QSlider:disabled::sub-page:horizontal {{ background: #4a4d55; }}
 QProgressBar {{ background: {RAISED}; border: none; border-radius: 3px; height: 6px; }}
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
 QListView, QTableView {{ background: transparent; border: none; outline: none; }}

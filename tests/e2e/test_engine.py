@@ -274,3 +274,20 @@ async def test_a_full_disk_is_surfaced_and_the_write_retried(rig, monkeypatch):
     assert leftovers == []
     check = await rig.library.run(lambda s: s.db.execute("PRAGMA integrity_check").fetchone()[0])
     assert check == "ok"
+
+
+async def test_a_callback_url_is_sent_and_polling_still_finishes(sim, tmp_path):
+    library = await Library.open(tmp_path / "lib")
+    client = make_client(sim)
+    engine = Engine(client, library, policy=FAST, callback_url="https://hooks.example.com/mjdesk")
+    await engine.start()
+    [row] = await engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
+    assert await engine.wait_idle(20)
+    assert (await library.run(lambda s: s.job(row.id))).state == "stored"
+    await engine.stop()
+    await client.aclose()
+    await library.close()
+    assert sim.ledger()[0]["callback_url"] == "https://hooks.example.com/mjdesk"
+    # the simulator records the delivery but never sends anything off this computer
+    [delivery] = sim.callbacks()
+    assert delivery["url"] == "https://hooks.example.com/mjdesk" and delivery["skipped"]

@@ -1,0 +1,48 @@
+"""The composition root itself: ``mjdesk --demo`` in-process, quit while jobs are running."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from PySide6.QtCore import Qt
+
+from mjdesk.app.gui import Studio
+
+
+async def test_quitting_mid_flight_leaves_no_task_running(qtbot, qapp, tmp_path, monkeypatch):
+    qapp.setQuitOnLastWindowClosed(False)  # as run_gui does: the loop outlives the window
+    try:
+        await _quit_mid_flight(qtbot, tmp_path, monkeypatch)
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+
+
+async def _quit_mid_flight(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    args = argparse.Namespace(
+        demo=True, library=None, api_base=None, files_base=None, smoke_test=False
+    )
+    studio = Studio(args)
+    before = asyncio.all_tasks()
+    run = asyncio.ensure_future(studio.run())
+    async with asyncio.timeout(30):
+        while studio.service is None or not studio.service.ready:  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+    window = studio.window
+    assert window is not None
+    assert "mjdesk" in window.windowTitle()
+    assert window.editor.hasFocus() or window.focusWidget() is window.editor
+    window.editor.setPlainText("a {red, blue, green} kite over dunes --ar 3:2")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    async with asyncio.timeout(10):
+        while window.queue.queue_model.rowCount() < 3:  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    code = await asyncio.wait_for(run, 30)
+    assert code == 0
+    await asyncio.sleep(0)
+    left = {t for t in asyncio.all_tasks() - before if not t.done()} - {asyncio.current_task()}
+    assert left == set(), left
+    assert not (tmp_path / "data").exists()
