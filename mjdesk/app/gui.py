@@ -107,7 +107,7 @@ class Studio:
         service = StudioService(
             library, settings, demo=args.demo, time_scale=DEMO_SPEED if args.demo else 1.0
         )
-        thumbs = ThumbnailService()
+        thumbs = ThumbnailService(cache_path=library.store.thumb_path)
         window = MainWindow(service, thumbs, demo=args.demo, library_dir=str(root), icon=icon)
         self.window, self.service = window, service
         closed = asyncio.Event()
@@ -115,6 +115,7 @@ class Studio:
         window.show()
         service.load_jobs()
         service.load_recent_images()
+        window.refresh_gallery()
         service.spawn(self._load_history(), "history")
         key: str | None
         source: str | None

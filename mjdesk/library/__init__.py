@@ -4,6 +4,8 @@ from .paths import default_library_dir, resolve_library_dir
 from .store import (
     ACTIVE_STATES,
     TERMINAL_STATES,
+    GalleryItem,
+    ImageQuery,
     ImageRow,
     JobRow,
     Library,
@@ -16,6 +18,8 @@ from .store import (
 __all__ = [
     "ACTIVE_STATES",
     "TERMINAL_STATES",
+    "GalleryItem",
+    "ImageQuery",
     "ImageRow",
     "JobRow",
     "Library",

@@ -31,6 +31,8 @@ from .schema import MIGRATIONS, VERSION
 __all__ = [
     "ACTIVE_STATES",
     "TERMINAL_STATES",
+    "GalleryItem",
+    "ImageQuery",
     "ImageRow",
     "JobRow",
     "Library",
@@ -444,6 +446,38 @@ class Store:
         )
         return [int(r[0]) for r in rows]
 
+    # -- gallery -----------------------------------------------------------------------------
+
+    def image_ids(self, query: ImageQuery) -> list[int]:
+        """The ids of the images a query selects, in its order (cheap even at 100,000)."""
+        return _query_ids(self.db, query)
+
+    def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
+        return _gallery_items(self.db, ids)
+
+    def set_rating(self, ids: Sequence[int], rating: int) -> None:
+        if not 0 <= rating <= 5:
+            raise ValueError("rating is 0 to 5")
+        with self._tx() as db:
+            db.executemany("UPDATE images SET rating = ? WHERE id = ?", [(rating, i) for i in ids])
+
+    def set_favourite(self, ids: Sequence[int], favourite: bool) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET favourite = ? WHERE id = ?", [(int(favourite), i) for i in ids]
+            )
+
+    def trash(self, ids: Sequence[int], *, restore: bool = False) -> None:
+        """Moves images to the in-app trash (or back); their files stay in place."""
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET deleted_at = ? WHERE id = ?",
+                [(None if restore else time.time(), i) for i in ids],
+            )
+
+    def thumb_path(self, sha256: str, size: int) -> Path:
+        return self.root / "thumbs" / sha256[:2] / f"{sha256}_{size}.jpg"
+
     # -- uploads -----------------------------------------------------------------------------
 
     def cached_upload(self, sha256: str, now: float | None = None) -> str | None:
@@ -536,3 +570,86 @@ class Library:
     async def close(self) -> None:
         await self.run(lambda s: s.close())
         self._executor.shutdown(wait=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageQuery:
+    """What the gallery shows: a full-text search and filters, in an order."""
+
+    text: str = ""
+    speed: str | None = None
+    quality: str | None = None
+    favourites: bool = False
+    min_rating: int = 0
+    sort: str = "newest"  # newest | oldest | rating
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GalleryItem:
+    id: int
+    job_id: int
+    idx: int
+    path: str
+    sha256: str
+    width: int | None
+    height: int | None
+    rating: int
+    favourite: int
+    created_at: float
+    prompt: str
+    speed: str
+    quality: str
+    task_id: str | None
+    model: str
+
+
+_ORDER: Final = {
+    "newest": "images.created_at DESC, images.id DESC",
+    "oldest": "images.created_at ASC, images.id ASC",
+    "rating": "images.rating DESC, images.created_at DESC, images.id DESC",
+}
+
+
+def _query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
+    where = ["images.deleted_at IS NULL"]
+    args: list[Any] = []
+    join = ""
+    if q.speed or q.quality:
+        join = " JOIN jobs ON jobs.id = images.job_id"
+        if q.speed:
+            where.append("jobs.speed = ?")
+            args.append(q.speed)
+        if q.quality:
+            where.append("jobs.quality = ?")
+            args.append(q.quality)
+    if q.favourites:
+        where.append("images.favourite = 1")
+    if q.min_rating:
+        where.append("images.rating >= ?")
+        args.append(q.min_rating)
+    terms = [t for t in re.findall(r"\w+", q.text, re.UNICODE) if t]
+    if terms:
+        where.append("images.id IN (SELECT rowid FROM image_search WHERE image_search MATCH ?)")
+        args.append(" ".join(f'"{t}"*' for t in terms))
+    sql = (
+        f"SELECT images.id FROM images{join} WHERE {' AND '.join(where)} ORDER BY {_ORDER[q.sort]}"
+    )
+    if q.limit is not None:
+        sql += f" LIMIT {int(q.limit)}"
+    return [r[0] for r in db.execute(sql, args)]
+
+
+def _gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryItem]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        "SELECT images.id, images.job_id, images.idx, images.path, images.sha256, images.width,"
+        " images.height, images.rating, images.favourite, images.created_at, jobs.prompt_typed,"
+        " jobs.speed, jobs.quality, jobs.task_id, jobs.model FROM images"
+        f" JOIN jobs ON jobs.id = images.job_id WHERE images.id IN ({marks})",
+        list(ids),
+    ).fetchall()
+    by_id = {r[0]: GalleryItem(*r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]

@@ -39,7 +39,7 @@ from ..jobs import (
     JobProgress,
     PollPolicy,
 )
-from ..library import JobRow, Library
+from ..library import GalleryItem, ImageQuery, JobRow, Library
 from ..library.store import TERMINAL_STATES
 from ..secrets import (
     EnvSecretStore,
@@ -69,6 +69,7 @@ class StudioService(QObject):
     key_test_finished = Signal(bool, str)
     key_saved = Signal(bool, str)
     batch_finished = Signal(int, int)  # jobs stored, jobs in the batch
+    gallery_changed = Signal()  # ratings, favourites or the trash changed
 
     def __init__(
         self,
@@ -301,6 +302,32 @@ class StudioService(QObject):
     def image_path(self, image: Any) -> Path:
         return self.library.store.absolute(image)
 
+    # -- gallery -----------------------------------------------------------------------------
+
+    async def query_images(self, query: ImageQuery) -> list[int]:
+        return await self.library.run(lambda s: s.image_ids(query))
+
+    async def gallery_items(self, ids: list[int]) -> list[GalleryItem]:
+        return await self.library.run(lambda s: s.gallery_items(ids))
+
+    def set_rating(self, ids: list[int], rating: int) -> None:
+        self.spawn(self._curate(lambda s: s.set_rating(ids, rating)), "rating")
+
+    def set_favourite(self, ids: list[int], favourite: bool) -> None:
+        self.spawn(self._curate(lambda s: s.set_favourite(ids, favourite)), "favourite")
+
+    def trash(self, ids: list[int], *, restore: bool = False) -> None:
+        self.spawn(self._curate(lambda s: s.trash(ids, restore=restore)), "trash")
+
+    async def load_full_image(self, path: Path) -> QImage:
+        """Decodes an image at full size off the GUI thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, _decode_full, str(path))
+
+    async def _curate(self, change: Any) -> None:
+        await self.library.run(change)
+        self.gallery_changed.emit()
+
     # -- uploads -----------------------------------------------------------------------------
 
     def upload_image(self, ticket: str, image: QImage) -> None:
@@ -476,6 +503,14 @@ class StudioService(QObject):
         if not 1 <= settings.max_upload_mb <= 100:
             problems["max_upload_mb"] = "Between 1 and 100 MB"
         return problems
+
+
+def _decode_full(path: str) -> QImage:
+    from PySide6.QtGui import QImageReader
+
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    return reader.read()
 
 
 def _encode_png(image: QImage) -> bytes:

@@ -1,39 +1,76 @@
-"""Thumbnails decoded off the GUI thread (QImageReader scales while decoding), kept in a
-byte-bounded LRU. The GUI thread only ever receives ready QImages."""
+"""Thumbnails: made once into a disk cache keyed by content hash (JPEG, 256 or 512 px), read
+back in worker threads, kept in a byte-bounded LRU of QImages. The GUI thread only receives
+ready images. Requests are served newest first, and requests for cells that scrolled away or
+were filtered out are dropped before a worker spends time on them."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import uuid
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader
 
+CachePath = Callable[[str, int], Path]
 
-def _decode(path: str, size: int) -> QImage:
+
+def _read_scaled(path: str, size: int) -> QImage:
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     full = reader.size()
-    if full.isValid() and full.width() > 0 and full.height() > 0:
-        scaled = full.scaled(QSize(size, size), Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(scaled)
+    if full.isValid() and (full.width() > size or full.height() > size):
+        reader.setScaledSize(full.scaled(QSize(size, size), Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     return image if not image.isNull() else QImage()
+
+
+def make_thumbnail(source: str, size: int, cache: Path | None) -> QImage:
+    """Reads the cached thumbnail, or makes it from the source (scaled while decoding) and
+    writes it to the cache atomically. Runs in a worker thread."""
+    if cache is not None and cache.exists():
+        image = _read_scaled(str(cache), size)
+        if not image.isNull():
+            return image
+    image = _read_scaled(source, size)
+    if image.isNull() or cache is None:
+        return image
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.{uuid.uuid4().hex[:8]}.part")
+        if image.save(str(tmp), "JPEG", 85):  # type: ignore[call-overload]  # str works
+            os.replace(tmp, cache)
+        else:
+            tmp.unlink(missing_ok=True)
+    return image
 
 
 class ThumbnailService(QObject):
     thumbnail_ready = Signal(str, QImage)  # key, image
 
-    def __init__(self, max_bytes: int = 64 * 1024 * 1024, workers: int = 2) -> None:
+    def __init__(
+        self,
+        max_bytes: int = 96 * 1024 * 1024,
+        workers: int = 2,
+        cache_path: CachePath | None = None,
+    ) -> None:
         super().__init__()
         self._cache: OrderedDict[str, QImage] = OrderedDict()
         self._bytes = 0
         self._max = max_bytes
-        self._pending: set[str] = set()
+        self._queue: OrderedDict[str, tuple[str, int, Path | None]] = OrderedDict()
+        self._running: set[str] = set()
+        self._workers = workers
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mjdesk-thumbs")
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Future[Any]] = set()
+        self.cache_path = cache_path
+        self.loaded = 0
 
     def get(self, key: str) -> QImage | None:
         image = self._cache.get(key)
@@ -41,22 +78,45 @@ class ThumbnailService(QObject):
             self._cache.move_to_end(key)
         return image
 
-    def request(self, key: str, path: Path, size: int = 256) -> None:
-        if key in self._cache or key in self._pending:
+    def request(self, key: str, path: Path, size: int = 256, sha256: str | None = None) -> None:
+        """Asks for a thumbnail; the newest request is served first."""
+        if key in self._cache or key in self._running:
             return
-        self._pending.add(key)
-        task = asyncio.ensure_future(self._load(key, str(path), size))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        cache = self.cache_path(sha256, size) if (self.cache_path and sha256) else None
+        self._queue[key] = (str(path), size, cache)
+        self._queue.move_to_end(key)
+        self._pump()
 
-    async def _load(self, key: str, path: str, size: int) -> None:
+    def retain(self, keys: Iterable[str]) -> int:
+        """Drops queued requests that are not in ``keys`` (scrolled away or filtered out)."""
+        wanted = set(keys)
+        dropped = [k for k in self._queue if k not in wanted]
+        for k in dropped:
+            del self._queue[k]
+        return len(dropped)
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue) + len(self._running)
+
+    def _pump(self) -> None:
+        while self._queue and len(self._running) < self._workers * 2:
+            key, (path, size, cache) = self._queue.popitem(last=True)
+            self._running.add(key)
+            task = asyncio.ensure_future(self._load(key, path, size, cache))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _load(self, key: str, path: str, size: int, cache: Path | None) -> None:
         loop = asyncio.get_running_loop()
         try:
-            image = await loop.run_in_executor(self._executor, _decode, path, size)
+            image = await loop.run_in_executor(self._executor, make_thumbnail, path, size, cache)
         finally:
-            self._pending.discard(key)
+            self._running.discard(key)
+        self._pump()
         if image.isNull():
             return
+        self.loaded += 1
         self._cache[key] = image
         self._bytes += image.sizeInBytes()
         while self._bytes > self._max and len(self._cache) > 1:
@@ -64,7 +124,22 @@ class ThumbnailService(QObject):
             self._bytes -= old.sizeInBytes()
         self.thumbnail_ready.emit(key, image)
 
+    def prepare(self, path: Path, sha256: str, sizes: tuple[int, ...] = (256, 512)) -> None:
+        """Makes the cached thumbnails of a newly stored image in the background."""
+        if self.cache_path is None:
+            return
+        for size in sizes:
+            cache = self.cache_path(sha256, size)
+            task = asyncio.ensure_future(
+                asyncio.get_running_loop().run_in_executor(
+                    self._executor, make_thumbnail, str(path), size, cache
+                )
+            )
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
     async def close(self) -> None:
+        self._queue.clear()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStatusBar,
     QSystemTrayIcon,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from ..core.prompt import (
 )
 from . import theme
 from .controls import ModeBar, ParamsPanel
+from .gallery import GalleryModel, GalleryPanel, ImageViewer
 from .prompt_editor import PromptEditor, fix_label
 from .queue import QueueView
 from .references import ReferenceZone
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self.resize(1440, 900)
         self._tickets: dict[str, str] = {}
+        self._trashed: list[int] = []
         self._settings_dialog: SettingsDialog | None = None
 
         central = QWidget()
@@ -170,14 +173,22 @@ class MainWindow(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._create_panel())
+        self.thumbnails = thumbnails
         self.results_model = ResultsModel(thumbnails, service.image_path, parent=self)
         self.results = ResultsView(self.results_model)
+        self.gallery_model = GalleryModel(thumbnails, service.image_path, parent=self)
+        self.gallery = GalleryPanel(self.gallery_model)
+        self.viewer: ImageViewer | None = None
+        self._viewer_pos = 0
+        self._query: dict[str, Any] = self.gallery.query()
         results_panel = QFrame()
         results_panel.setObjectName("Panel")
         rp = QVBoxLayout(results_panel)
         rp.setContentsMargins(12, 12, 12, 12)
-        rp.addWidget(_title("Recent results"))
-        rp.addWidget(self.results, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.results, "Recent results")
+        self.tabs.addTab(self.gallery, "Library")
+        rp.addWidget(self.tabs, 1)
         splitter.addWidget(results_panel)
         queue_panel = QFrame()
         queue_panel.setObjectName("Panel")
@@ -316,7 +327,15 @@ class MainWindow(QMainWindow):
         s.job_changed.connect(self._on_job)
         s.job_progress.connect(self.queue.queue_model.set_progress)
         s.jobs_loaded.connect(self._on_jobs_loaded)
-        s.image_stored.connect(self.results_model.add)
+        s.image_stored.connect(self._on_image_stored)
+        s.gallery_changed.connect(self.refresh_gallery)
+        self.gallery.query_changed.connect(self._on_query_changed)
+        self.gallery_model.page_requested.connect(self._on_page_requested)
+        view = self.gallery.view
+        view.rating_requested.connect(self._on_rating)
+        view.favourite_requested.connect(self._on_favourite)
+        view.trash_requested.connect(self._on_trash)
+        view.open_requested.connect(self.open_viewer)
         s.images_loaded.connect(self.results_model.set_images)
         s.upload_finished.connect(self._on_upload_finished)
         s.notice.connect(self._on_notice)
@@ -499,6 +518,84 @@ class MainWindow(QMainWindow):
         elif key in ("retry", "dismiss", "resume"):
             getattr(self.service, key)(job.id)
 
+    # -- gallery -----------------------------------------------------------------------------
+
+    def refresh_gallery(self) -> None:
+        self.service.spawn(self._load_gallery(), "gallery")
+
+    def _on_query_changed(self, query: dict[str, Any]) -> None:
+        self._query = query
+        self.refresh_gallery()
+
+    async def _load_gallery(self) -> None:
+        from ..library import ImageQuery
+
+        ids = await self.service.query_images(ImageQuery(**self._query))
+        self.gallery_model.set_ids(ids)
+        self.gallery.show_count(len(ids))
+
+    def _on_page_requested(self, page: int) -> None:
+        ids = self.gallery_model.page_ids(page)
+
+        async def fetch() -> None:
+            items = await self.service.gallery_items(ids)
+            self.gallery_model.add_items(page, items)
+
+        self.service.spawn(fetch(), "gallery page")
+
+    def _on_image_stored(self, image: Any, job: Any) -> None:
+        self.results_model.add(image, job)
+        self.thumbnails.prepare(self.service.image_path(image), image.sha256)
+        q = self._query
+        plain = not (q["text"] or q["speed"] or q["quality"] or q["favourites"] or q["min_rating"])
+        if plain and q["sort"] == "newest":
+            self.gallery_model.prepend(image.id)
+            self.gallery.show_count(self.gallery_model.count)
+
+    def _on_rating(self, ids: list[int], rating: int) -> None:
+        self.gallery_model.invalidate(ids)
+        self.service.set_rating(ids, rating)
+        self.status.showMessage(f"Rated {len(ids)} image(s) {'★' * rating or 'no stars'}", 3000)
+
+    def _on_favourite(self, ids: list[int]) -> None:
+        items = [self.gallery_model.item(i) for i in ids]
+        make = not all(it is not None and it.favourite for it in items)
+        self.gallery_model.invalidate(ids)
+        self.service.set_favourite(ids, make)
+
+    def _on_trash(self, ids: list[int]) -> None:
+        self._trashed = list(ids)
+        self.service.trash(ids)
+        self.show_banner(f"Moved {len(ids)} image(s) to the trash", "Undo", "undo-trash")
+
+    def open_viewer(self, image_id: int) -> None:
+        model = self.gallery_model
+        for pos in range(model.count):
+            if model.id_at(pos) == image_id:
+                self._viewer_pos = pos
+                break
+        if self.viewer is None:
+            self.viewer = ImageViewer(self)
+            self.viewer.navigate.connect(self._on_viewer_navigate)
+        self.viewer.show()
+        self.service.spawn(self._show_in_viewer(image_id), "viewer")
+
+    def _on_viewer_navigate(self, step: int) -> None:
+        pos = self._viewer_pos + step
+        if 0 <= pos < self.gallery_model.count:
+            self._viewer_pos = pos
+            self.service.spawn(self._show_in_viewer(self.gallery_model.id_at(pos)), "viewer")
+
+    async def _show_in_viewer(self, image_id: int) -> None:
+        items = await self.service.gallery_items([image_id])
+        if not items:
+            return
+        item = items[0]
+        path = self.service.image_path(item)
+        image = await self.service.load_full_image(path)
+        if self.viewer is not None:
+            self.viewer.show_image(image, item, path)
+
     # -- service news ------------------------------------------------------------------------
 
     def _on_notice(self, kind: str, message: str) -> None:
@@ -543,6 +640,9 @@ class MainWindow(QMainWindow):
             self.open_settings()
         elif self._banner_action == "resume":
             self.service.resume_sending()
+            self.banner.hide()
+        elif self._banner_action == "undo-trash":
+            self.service.trash(self._trashed, restore=True)
             self.banner.hide()
 
     def _on_batch_finished(self, stored: int, total: int) -> None:

@@ -63,7 +63,7 @@ class ResultsModel(QAbstractListModel):
             key = self._key(image)
             pix = self._pixmaps.get(key)
             if pix is None:
-                self._thumbs.request(key, self._resolve(image), 256)
+                self._thumbs.request(key, self._resolve(image), 256, image.sha256)
                 return self._placeholder
             return pix
         if role == Qt.ItemDataRole.ToolTipRole:

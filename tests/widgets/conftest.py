@@ -56,7 +56,7 @@ async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=Tru
     service = StudioService(
         library, settings, keyring=keyring, session=MemorySecretStore(), time_scale=400
     )
-    thumbs = ThumbnailService()
+    thumbs = ThumbnailService(cache_path=library.store.thumb_path)
     window = MainWindow(service, thumbs, library_dir=str(tmp_path / "lib"))
     qtbot.addWidget(window)
     window.show()

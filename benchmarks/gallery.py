@@ -1,0 +1,323 @@
+"""Benchmark: the library gallery at 100,000 images (or more).
+
+Builds a library of ``--items`` rows whose thumbnails are real JPEG files in the cache, then
+measures, in one process (offscreen Qt):
+
+* model load + first paint of the gallery (query on the library thread, then the first frame);
+* a scroll through the whole grid, page by page, with a 5 ms heartbeat timer on the GUI thread:
+  the longest stall;
+* search latency for common words;
+* RSS;
+* and, as baselines in the same run, the first paint of a bare ``QListView`` in icon mode and of
+  a bare reshaped ``QTableView``, both with a placeholder delegate over a plain in-memory model
+  of the same size.
+
+Prints one line per measure, then a final JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QListView, QStyledItemDelegate, QTableView
+
+from mjdesk.library import ImageQuery, Library, Store
+from mjdesk.services import StudioService, ThumbnailService
+from mjdesk.settings import Settings
+from mjdesk.ui import theme
+from mjdesk.ui.gallery import GalleryModel, GalleryPanel
+
+WORDS = ["kite", "lantern", "fox", "harbor", "neon", "forest", "portrait", "vase", "dunes", "city"]
+DISTINCT_THUMBS = 400
+
+
+def build_library(root: Path, items: int) -> None:
+    store = Store(root)
+    rng = random.Random(7)
+    shas = []
+    for i in range(DISTINCT_THUMBS):
+        sha = hashlib.sha256(f"thumb-{i}".encode()).hexdigest()
+        shas.append(sha)
+        image = QImage(256, 192, QImage.Format.Format_RGB32)
+        image.fill(QColor.fromHsv((i * 37) % 360, 120, 160))
+        path = store.thumb_path(sha, 256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        image.save(str(path), "JPEG", 85)
+    db: sqlite3.Connection = store.db
+    now = time.time()
+    jobs = (items + 3) // 4
+    db.execute("BEGIN")
+    db.executemany(
+        "INSERT INTO jobs (id, client_ref, prompt_typed, prompt, speed, quality, state, task_id,"
+        " created_at, updated_at) VALUES (?, ?, ?, ?, 'fast', 'standard', 'stored', ?, ?, ?)",
+        [
+            (
+                j + 1,
+                f"ref-{j}",
+                p := " ".join(rng.sample(WORDS, 3)) + f" study {j}",
+                p,
+                f"task-unified-{j}",
+                now - (jobs - j),
+                now - (jobs - j),
+            )
+            for j in range(jobs)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO images (id, job_id, idx, path, sha256, size, width, height, mime, created_at)"
+        " VALUES (?, ?, ?, ?, ?, 1000, 1024, 768, 'image/png', ?)",
+        [
+            (
+                i + 1,
+                i // 4 + 1,
+                i % 4,
+                f"images/x_{i}.png",
+                shas[i % DISTINCT_THUMBS],
+                now - (items - i),
+            )
+            for i in range(items)
+        ],
+    )
+    db.execute(
+        "INSERT INTO image_search (rowid, prompt, tags) SELECT images.id, jobs.prompt_typed, ''"
+        " FROM images JOIN jobs ON jobs.id = images.job_id"
+    )
+    db.execute("COMMIT")
+    store.close()
+
+
+class PaintWatch(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: asyncio.Event | None = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.painted is not None:
+            QTimer.singleShot(0, self.painted.set)
+        return False
+
+
+class Placeholder(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option, index) -> None:  # type: ignore[no-untyped-def]
+        painter.fillRect(option.rect.adjusted(2, 2, -2, -2), QColor("#24262b"))
+
+    def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]
+        return QSize(180, 180)
+
+
+class FlatModel(QAbstractListModel):
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.n
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        return None
+
+
+class GridModel(QAbstractTableModel):
+    def __init__(self, n: int, columns: int) -> None:
+        super().__init__()
+        self.n, self.columns = n, columns
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else (self.n + self.columns - 1) // self.columns
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.columns
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        return None
+
+
+async def first_paint(widget, watch: PaintWatch) -> float:  # type: ignore[no-untyped-def]
+    watch.painted = asyncio.Event()
+    widget.resize(1200, 800)
+    start = time.perf_counter()
+    widget.show()
+    await watch.painted.wait()
+    elapsed = (time.perf_counter() - start) * 1000
+    watch.painted = None
+    return elapsed
+
+
+async def baselines(items: int, watch: PaintWatch) -> tuple[float, float]:
+    icon = QListView()
+    icon.setViewMode(QListView.ViewMode.IconMode)
+    icon.setUniformItemSizes(True)
+    icon.setGridSize(QSize(180, 180))
+    icon.setItemDelegate(Placeholder(icon))
+    icon.viewport().installEventFilter(watch)
+    start = time.perf_counter()
+    icon.setModel(FlatModel(items))
+    icon_ms = await first_paint(icon, watch) + 0 * start
+    icon.close()
+    table = QTableView()
+    table.horizontalHeader().hide()
+    table.verticalHeader().hide()
+    table.horizontalHeader().setDefaultSectionSize(180)
+    table.verticalHeader().setDefaultSectionSize(180)
+    table.setItemDelegate(Placeholder(table))
+    table.setModel(GridModel(items, 6))
+    table.viewport().installEventFilter(watch)
+    table_ms = await first_paint(table, watch)
+    table.close()
+    return icon_ms, table_ms
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def run(items: int, root: Path) -> dict[str, object]:
+    watch = PaintWatch()
+    icon_ms, table_ms = await baselines(items, watch)
+    print(
+        f"baseline first paint: icon-mode list {icon_ms:.1f} ms, reshaped table {table_ms:.1f} ms"
+    )
+
+    library = await Library.open(root)
+    service = StudioService(library, Settings())
+    thumbs = ThumbnailService(cache_path=library.store.thumb_path)
+    model = GalleryModel(thumbs, service.image_path)
+    panel = GalleryPanel(model)
+
+    def on_page(page: int) -> None:
+        ids = model.page_ids(page)
+
+        async def fetch() -> None:
+            model.add_items(page, await service.gallery_items(ids))
+
+        service.spawn(fetch(), "page")
+
+    model.page_requested.connect(on_page)
+    panel.view.viewport().installEventFilter(watch)
+    watch.painted = asyncio.Event()
+    panel.resize(1200, 800)
+    start = time.perf_counter()
+    ids = await service.query_images(ImageQuery())
+    load_ms = (time.perf_counter() - start) * 1000
+    paint_start = time.perf_counter()
+    model.set_ids(ids)
+    panel.show()
+    await watch.painted.wait()
+    first_ms = (time.perf_counter() - paint_start) * 1000
+    watch.painted = None
+    print(
+        f"gallery: {len(ids):,} ids loaded in {load_ms:.1f} ms (library thread), "
+        f"first paint {first_ms:.1f} ms"
+    )
+
+    # scroll through everything with a 5 ms heartbeat measuring GUI-thread lateness
+    stalls: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        stalls.append((now - last[0]) * 1000 - 5)
+        last[0] = now
+
+    heart = QTimer()
+    heart.setInterval(5)
+    heart.timeout.connect(beat)
+    heart.start()
+    bar = panel.view.verticalScrollBar()
+    step = max(1, panel.view.viewport().height())
+    scroll_start = time.perf_counter()
+    pages = 0
+    while bar.value() < bar.maximum():
+        bar.setValue(min(bar.maximum(), bar.value() + step))
+        pages += 1
+        await asyncio.sleep(0.004)
+    while thumbs.pending:  # noqa: ASYNC110 - the service has no "idle" event
+        await asyncio.sleep(0.01)
+    scroll_s = time.perf_counter() - scroll_start
+    heart.stop()
+    max_stall = max(stalls) if stalls else 0.0
+    print(
+        f"scrolled {pages:,} screens in {scroll_s:.1f} s; heartbeat lateness p50 "
+        f"{statistics.median(stalls):.1f} ms, max {max_stall:.1f} ms; "
+        f"thumbnails loaded {thumbs.loaded}"
+    )
+
+    times = []
+    for word in WORDS:
+        t = time.perf_counter()
+        found = await service.query_images(ImageQuery(text=word))
+        model.set_ids(found)
+        times.append((time.perf_counter() - t) * 1000)
+    search_ms = statistics.median(times)
+    print(f"search (common words, {len(found):,} hits for the last): median {search_ms:.1f} ms")
+    rss = rss_mb()
+    print(f"RSS {rss:.0f} MB")
+    await service.close()
+    await thumbs.close()
+    await library.close()
+    panel.close()
+    return {
+        "benchmark": "gallery",
+        "items": items,
+        "first_paint_ms": round(first_ms, 1),
+        "model_load_ms": round(load_ms, 1),
+        "baseline_table_ms": round(table_ms, 1),
+        "baseline_icon_ms": round(icon_ms, 1),
+        "max_stall_ms": round(max_stall, 1),
+        "search_ms": round(search_ms, 1),
+        "rss_mb": round(rss, 1),
+        "scroll_screens": pages,
+        "thumbnails_loaded": thumbs.loaded,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=100_000)
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    theme.apply(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "lib"
+        t = time.perf_counter()
+        build_library(root, args.items)
+        print(f"built a library of {args.items:,} images in {time.perf_counter() - t:.1f} s")
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            result = loop.run_until_complete(run(args.items, root))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

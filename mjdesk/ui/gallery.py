@@ -1,0 +1,600 @@
+"""The library gallery: every image ever made, instant at 100,000.
+
+A table view reshaped into rows of N cells with fixed section sizes lays out only what is
+visible, so its cost does not grow with the library. The model holds only image ids (from one
+query on the library thread); the rows behind them are fetched in pages when first painted, and
+thumbnails come from the disk cache through the thumbnail service. Cells scrolled away drop
+their queued thumbnail requests.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+
+ItemRole = Qt.ItemDataRole.UserRole + 20
+IdRole = Qt.ItemDataRole.UserRole + 21
+PAGE = 256
+Index = QModelIndex | QPersistentModelIndex
+
+
+class GalleryModel(QAbstractTableModel):
+    """Image ids reshaped into rows of ``columns`` cells; rows fetched in pages on demand."""
+
+    page_requested = Signal(int)  # page number
+    thumbnail_arrived = Signal(str)  # key
+
+    def __init__(
+        self,
+        thumbnails: Any,
+        resolve: Callable[[Any], Path],
+        columns: int = 6,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._thumbs = thumbnails
+        self._resolve = resolve
+        self._columns = max(1, columns)
+        self._ids: list[int] = []
+        self._items: OrderedDict[int, Any] = OrderedDict()
+        self._max_items = 8 * PAGE * 4
+        self._requested_pages: set[int] = set()
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
+        self._max_pixmaps = 600
+        self.thumb_size = 256
+        thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
+
+    # -- shape -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else math.ceil(len(self._ids) / self._columns)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    @property
+    def columns(self) -> int:
+        return self._columns
+
+    def set_columns(self, columns: int) -> None:
+        columns = max(1, columns)
+        if columns != self._columns:
+            self.beginResetModel()
+            self._columns = columns
+            self.endResetModel()
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._requested_pages.clear()
+        self.endResetModel()
+
+    def prepend(self, image_id: int) -> None:
+        """A new result, at the top."""
+        if image_id in self._items or (self._ids and self._ids[0] == image_id):
+            return
+        self.beginResetModel()
+        self._ids.insert(0, image_id)
+        self._requested_pages.clear()
+        self.endResetModel()
+
+    @property
+    def count(self) -> int:
+        return len(self._ids)
+
+    def position(self, index: Index) -> int:
+        return index.row() * self._columns + index.column()
+
+    def image_id(self, index: Index) -> int | None:
+        i = self.position(index)
+        return self._ids[i] if index.isValid() and 0 <= i < len(self._ids) else None
+
+    def index_of(self, position: int) -> QModelIndex:
+        return self.index(position // self._columns, position % self._columns)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def item(self, image_id: int) -> Any:
+        return self._items.get(image_id)
+
+    def add_items(self, page: int, items: list[Any]) -> None:
+        for it in items:
+            self._items[it.id] = it
+            self._items.move_to_end(it.id)
+        while len(self._items) > self._max_items:
+            self._items.popitem(last=False)
+        first = page * PAGE
+        last = min(len(self._ids), first + PAGE) - 1
+        if last >= first:
+            top = self.index(first // self._columns, 0)
+            bottom = self.index(last // self._columns, self._columns - 1)
+            self.dataChanged.emit(top, bottom)
+
+    def invalidate(self, ids: list[int]) -> None:
+        """Forgets cached rows (their rating or favourite changed): they are fetched again."""
+        for i in ids:
+            self._items.pop(i, None)
+        self._requested_pages.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self._columns - 1)
+            )
+
+    def id_at(self, position: int) -> int:
+        return self._ids[position]
+
+    def retain_thumbnails(self, keys: list[str]) -> None:
+        self._thumbs.retain(keys)
+
+    def page_ids(self, page: int) -> list[int]:
+        return self._ids[page * PAGE : (page + 1) * PAGE]
+
+    def forget_page(self, page: int) -> None:
+        self._requested_pages.discard(page)
+
+    def thumb_key(self, item: Any) -> str:
+        return f"{item.sha256}:{self.thumb_size}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        image_id = self.image_id(index)
+        if image_id is None:
+            return None
+        if role == IdRole:
+            return image_id
+        item = self._items.get(image_id)
+        if item is None:
+            page = self.position(index) // PAGE
+            if page not in self._requested_pages:
+                self._requested_pages.add(page)
+                self.page_requested.emit(page)
+            return None
+        if role == ItemRole:
+            return item
+        if role == Qt.ItemDataRole.DecorationRole:
+            key = self.thumb_key(item)
+            pix = self._pixmaps.get(key)
+            if pix is None:
+                image = self._thumbs.get(key)
+                if image is not None:
+                    pix = self._remember(key, image)
+                else:
+                    self._thumbs.request(key, self._resolve(item), self.thumb_size, item.sha256)
+            return pix
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            stars = "★" * item.rating
+            return f"{item.prompt}\n{item.width}×{item.height} · {item.speed} {stars}".strip()
+        return None
+
+    def _remember(self, key: str, image: QImage) -> QPixmap:
+        pix = QPixmap.fromImage(image)
+        self._pixmaps[key] = pix
+        while len(self._pixmaps) > self._max_pixmaps:
+            self._pixmaps.popitem(last=False)
+        return pix
+
+    def _on_thumbnail_ready(self, key: str, image: QImage) -> None:
+        if not key.endswith(f":{self.thumb_size}"):
+            return
+        self._remember(key, image)
+        self.thumbnail_arrived.emit(key)
+
+    def update_item(self, item: Any) -> None:
+        self._items[item.id] = item
+
+    # -- drag out ----------------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.image_id(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        urls = []
+        for index in indexes:
+            item = self._items.get(self.image_id(index) or -1)
+            if item is not None:
+                urls.append(QUrl.fromLocalFile(str(self._resolve(item))))
+        mime = QMimeData()
+        mime.setUrls(urls)
+        return mime
+
+
+class GalleryDelegate(QStyledItemDelegate):
+    """Paints a cell: placeholder, or the thumbnail fitted and centred, rating and favourite."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        cell = option.rect.adjusted(3, 3, -3, -3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#24262b"))
+        painter.drawRoundedRect(cell, 6, 6)
+        pix = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(pix, QPixmap) and not pix.isNull():
+            size = pix.size().scaled(cell.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, size.width(), size.height())
+            target.moveCenter(cell.center())
+            painter.drawPixmap(target, pix)
+        item = index.data(ItemRole)
+        if item is not None and (item.rating or item.favourite):
+            badge = QRect(cell.left() + 6, cell.bottom() - 24, cell.width() - 12, 18)
+            font = QFont(option.font)
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+            painter.setFont(font)
+            painter.setPen(QColor("#ffd166"))
+            text = ("♥ " if item.favourite else "") + "★" * item.rating
+            painter.drawText(
+                badge, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+            )
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(theme.ACCENT), 3))
+            painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), 6, 6)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(theme.TEXT), 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(cell, 6, 6)
+        painter.restore()
+
+
+class GalleryView(QTableView):
+    """A grid whose layout cost does not depend on the number of images."""
+
+    rating_requested = Signal(list, int)  # image ids, rating
+    favourite_requested = Signal(list)
+    trash_requested = Signal(list)
+    open_requested = Signal(int)  # image id
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.gallery = model
+        self.setItemDelegate(GalleryDelegate(self))
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.hide()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setMinimumSectionSize(32)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Library gallery")
+        self.cell = 180
+        self._apply_cell()
+        self._retain_timer = QTimer(self)
+        self._retain_timer.setSingleShot(True)
+        self._retain_timer.setInterval(60)
+        self._retain_timer.timeout.connect(self._retain_visible)
+        self.verticalScrollBar().valueChanged.connect(lambda _: self._retain_timer.start())
+        model.thumbnail_arrived.connect(self._on_thumbnail_arrived)
+        self.doubleClicked.connect(self._on_double_clicked)
+
+    def set_cell(self, cell: int) -> None:
+        self.cell = max(64, min(512, cell))
+        self._apply_cell()
+
+    def _apply_cell(self) -> None:
+        self.horizontalHeader().setDefaultSectionSize(self.cell)
+        self.verticalHeader().setDefaultSectionSize(self.cell)
+        self.gallery.thumb_size = 256 if self.cell * self.devicePixelRatioF() <= 256 else 512
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Columns from the width; cells stretched a little so the row fills it."""
+        width = self.viewport().width()
+        columns = max(1, width // self.cell)
+        self.gallery.set_columns(columns)
+        side = max(self.cell, width // columns) if width > 0 else self.cell
+        self.horizontalHeader().setDefaultSectionSize(side)
+        self.verticalHeader().setDefaultSectionSize(side)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def visible_positions(self) -> range:
+        top = self.rowAt(0)
+        bottom = self.rowAt(self.viewport().height() - 1)
+        if top < 0:
+            return range(0)
+        if bottom < 0:
+            bottom = self.gallery.rowCount() - 1
+        cols = self.gallery.columns
+        return range(top * cols, min(self.gallery.count, (bottom + 1) * cols))
+
+    def _retain_visible(self) -> None:
+        keys = []
+        for pos in self.visible_positions():
+            item = self.gallery.item(self.gallery.id_at(pos))
+            if item is not None:
+                keys.append(self.gallery.thumb_key(item))
+        self.gallery.retain_thumbnails(keys)
+
+    def _on_thumbnail_arrived(self, key: str) -> None:
+        self.viewport().update()
+
+    def selected_ids(self) -> list[int]:
+        ids = []
+        for index in self.selectionModel().selectedIndexes():
+            image_id = self.gallery.image_id(index)
+            if image_id is not None:
+                ids.append(image_id)
+        return ids
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers()
+        ids = self.selected_ids()
+        if ids and not mods and Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
+            self.rating_requested.emit(ids, key - Qt.Key.Key_0)
+            return
+        if ids and not mods and key == Qt.Key.Key_F:
+            self.favourite_requested.emit(ids)
+            return
+        if ids and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.trash_requested.emit(ids)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            image_id = self.gallery.image_id(self.currentIndex())
+            if image_id is not None:
+                self.open_requested.emit(image_id)
+            return
+        if mods & Qt.KeyboardModifier.ControlModifier and key in (
+            Qt.Key.Key_Plus,
+            Qt.Key.Key_Equal,
+        ):
+            self.set_cell(self.cell + 32)
+            return
+        if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
+            self.set_cell(self.cell - 32)
+            return
+        super().keyPressEvent(event)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        image_id = self.gallery.image_id(index)
+        if image_id is not None:
+            self.open_requested.emit(image_id)
+
+
+class GalleryPanel(QWidget):
+    """Search, filters, sorting, thumbnail size, and the grid."""
+
+    query_changed = Signal(object)  # a dict of query fields
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search prompts and tags")
+        self.search.setAccessibleName("Search the library")
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.speed = QComboBox()
+        self.speed.addItems(["Any speed", "draft", "fast", "turbo"])
+        self.speed.setAccessibleName("Speed filter")
+        self.quality = QComboBox()
+        self.quality.addItems(["Any quality", "standard", "hd"])
+        self.quality.setAccessibleName("Quality filter")
+        self.favourites = QCheckBox("♥")
+        self.favourites.setToolTip("Favourites only")
+        self.rating = QComboBox()
+        self.rating.addItems(["Any rating", "★+", "★★+", "★★★+", "★★★★+", "★★★★★"])
+        self.rating.setAccessibleName("Minimum rating")
+        self.sort = QComboBox()
+        self.sort.addItems(["Newest", "Oldest", "Rating"])
+        self.sort.setAccessibleName("Sort order")
+        bar.addWidget(self.sort)
+        layout.addLayout(bar)
+        filters = QHBoxLayout()
+        for w in (self.speed, self.quality, self.rating, self.favourites):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.view = GalleryView(model)
+        layout.addWidget(self.view, 1)
+        foot = QHBoxLayout()
+        self.count = QLabel("")
+        self.count.setObjectName("Muted")
+        foot.addWidget(self.count, 1)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal)
+        self.size_slider.setRange(64, 512)
+        self.size_slider.setValue(self.view.cell)
+        self.size_slider.setFixedWidth(160)
+        self.size_slider.setToolTip("Thumbnail size (Ctrl + / Ctrl −)")
+        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.valueChanged.connect(self.view.set_cell)
+        foot.addWidget(self.size_slider)
+        layout.addLayout(foot)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self._emit_query)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        for combo in (self.speed, self.quality, self.rating, self.sort):
+            combo.currentIndexChanged.connect(lambda _: self._emit_query())
+        self.favourites.toggled.connect(lambda _: self._emit_query())
+
+    def query(self) -> dict[str, Any]:
+        return {
+            "text": self.search.text(),
+            "speed": self.speed.currentText() if self.speed.currentIndex() > 0 else None,
+            "quality": self.quality.currentText() if self.quality.currentIndex() > 0 else None,
+            "favourites": self.favourites.isChecked(),
+            "min_rating": self.rating.currentIndex(),
+            "sort": self.sort.currentText().lower(),
+        }
+
+    def _emit_query(self) -> None:
+        self.query_changed.emit(self.query())
+
+    def show_count(self, shown: int) -> None:
+        self.count.setText(f"{shown:,} image{'s' if shown != 1 else ''}")
+
+
+class ImageViewer(QWidget):
+    """Full size with fit / 1:1 / zoom / pan, arrow keys to move, and the image's metadata."""
+
+    navigate = Signal(int)  # -1 or +1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("mjdesk — Viewer")
+        self.resize(1200, 820)
+        layout = QHBoxLayout(self)
+        self.canvas = _Canvas()
+        layout.addWidget(self.canvas, 1)
+        self.meta = QLabel("")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.meta.setFixedWidth(300)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.meta)
+
+    def show_image(self, image: QImage, item: Any, path: Path) -> None:
+        self.canvas.set_image(image)
+        self.meta.setText(
+            f"{item.prompt}\n\n"
+            f"Speed: {item.speed} · Quality: {item.quality}\n"
+            f"Size: {item.width}×{item.height}\n"
+            f"Task: {item.task_id}\nImage: {item.idx + 1}\nModel: {item.model}\n"
+            f"Rating: {'★' * item.rating or '—'}{'  ♥' if item.favourite else ''}\n\n{path}"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.navigate.emit(-1 if key == Qt.Key.Key_Left else 1)
+        elif key == Qt.Key.Key_Space:
+            self.canvas.toggle_fit()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.canvas.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.canvas.zoom_by(0.8)
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+
+class _Canvas(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self._pix = QPixmap()
+        self._fit = True
+        self._zoom = 1.0
+        self._offset = [0.0, 0.0]
+        self._drag: tuple[float, float] | None = None
+        self.setMinimumSize(QSize(320, 240))
+        self.setAccessibleName("Image")
+
+    @property
+    def fit(self) -> bool:
+        return self._fit
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_image(self, image: QImage) -> None:
+        self._pix = QPixmap.fromImage(image)
+        self._fit, self._zoom, self._offset = True, 1.0, [0.0, 0.0]
+        self.update()
+
+    def toggle_fit(self) -> None:
+        self._fit = not self._fit
+        self._zoom = 1.0
+        self._offset = [0.0, 0.0]
+        self.update()
+
+    def zoom_by(self, factor: float) -> None:
+        if self._fit:
+            self._zoom = self._scale()
+            self._fit = False
+        self._zoom = max(0.05, min(16.0, self._zoom * factor))
+        self.update()
+
+    def _scale(self) -> float:
+        if self._pix.isNull():
+            return 1.0
+        if self._fit:
+            return min(self.width() / self._pix.width(), self.height() / self._pix.height(), 1.0)
+        return self._zoom
+
+    def wheelEvent(self, event: Any) -> None:
+        self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+
+    def mousePressEvent(self, event: Any) -> None:
+        self._drag = (event.position().x(), event.position().y())
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        if self._drag is not None and not self._fit:
+            x, y = event.position().x(), event.position().y()
+            self._offset[0] += x - self._drag[0]
+            self._offset[1] += y - self._drag[1]
+            self._drag = (x, y)
+            self.update()
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        self._drag = None
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#101113"))
+        if not self._pix.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            scale = self._scale()
+            w, h = int(self._pix.width() * scale), int(self._pix.height() * scale)
+            x = (self.width() - w) // 2 + int(self._offset[0])
+            y = (self.height() - h) // 2 + int(self._offset[1])
+            painter.drawPixmap(QRect(x, y, w, h), self._pix)
+        painter.end()
