@@ -99,6 +99,11 @@ class GalleryModel(QAbstractTableModel):
             self.endResetModel()
 
     def set_ids(self, ids: list[int]) -> None:
+        """A new result list. The same list again only refreshes the rows (and so keeps the
+        selection and the scroll position)."""
+        if ids == self._ids:
+            self.invalidate(list(self._items))
+            return
         self.beginResetModel()
         self._ids = list(ids)
         self._requested_pages.clear()

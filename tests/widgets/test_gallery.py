@@ -1,0 +1,220 @@
+"""The library gallery: model shape, search and filters, curating keys, drag-out, thumbnails."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QImage
+
+from mjdesk.library import ImageQuery, NewJob, Store
+from mjdesk.services import ThumbnailService
+from mjdesk.ui.gallery import GalleryModel, GalleryPanel, ItemRole
+from tests.widgets.conftest import open_studio
+
+
+def seed_library(store: Store, tmp_path, specs):
+    """Jobs and images with real files: specs are (prompt, speed, quality, images)."""
+    ids = []
+    for prompt, speed, quality, count in specs:
+        [job] = store.add_jobs([NewJob(prompt, prompt, speed, quality)])
+        store.update_job(job.id, state="stored", task_id=f"task-unified-1-{job.id:08d}")
+        for n in range(count):
+            path = store.image_path(f"task-unified-1-{job.id:08d}", n, "png")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            image = QImage(96, 64, QImage.Format.Format_RGB32)
+            image.fill(QColor.fromHsv((job.id * 40 + n * 9) % 360, 150, 180))
+            assert image.save(str(path), "PNG")
+            import hashlib
+
+            data = path.read_bytes()
+            row = store.add_image(
+                job.id,
+                n,
+                path,
+                sha256=hashlib.sha256(data).hexdigest(),
+                size=len(data),
+                width=96,
+                height=64,
+                mime="image/png",
+                source_url=None,
+            )
+            ids.append(row.id)
+    return ids
+
+
+def test_queries_search_filter_and_sort(tmp_path):
+    store = Store(tmp_path / "lib")
+    ids = seed_library(
+        store,
+        tmp_path,
+        [
+            ("a red kite over dunes", "fast", "standard", 4),
+            ("a paper lantern at night", "turbo", "hd", 4),
+            ("kite festival crowd", "draft", "standard", 2),
+        ],
+    )
+    assert store.image_ids(ImageQuery()) == list(reversed(ids))
+    assert store.image_ids(ImageQuery(sort="oldest")) == ids
+    assert set(store.image_ids(ImageQuery(text="kite"))) == set(ids[:4] + ids[8:])
+    assert set(store.image_ids(ImageQuery(text="lant"))) == set(ids[4:8])
+    assert store.image_ids(ImageQuery(speed="turbo")) == list(reversed(ids[4:8]))
+    assert store.image_ids(ImageQuery(quality="hd", text="kite")) == []
+    store.set_rating(ids[1:3], 4)
+    store.set_favourite([ids[5]], True)
+    assert store.image_ids(ImageQuery(sort="rating"))[:2] == [ids[2], ids[1]]
+    assert store.image_ids(ImageQuery(min_rating=4)) == [ids[2], ids[1]]
+    assert store.image_ids(ImageQuery(favourites=True)) == [ids[5]]
+    store.trash([ids[0]])
+    assert ids[0] not in store.image_ids(ImageQuery())
+    store.trash([ids[0]], restore=True)
+    assert ids[0] in store.image_ids(ImageQuery())
+    items = store.gallery_items([ids[5], ids[0]])
+    assert [i.id for i in items] == [ids[5], ids[0]] and items[0].favourite == 1
+    assert items[0].prompt == "a paper lantern at night" and items[0].speed == "turbo"
+    store.close()
+
+
+async def test_gallery_model_pages_thumbnails_and_drag_out(sim, tmp_path, qtbot, qtmodeltester):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        ids = await st.library.run(
+            lambda s: seed_library(
+                s,
+                tmp_path,
+                [("a red kite", "fast", "standard", 4), ("a blue lantern", "fast", "hd", 4)],
+            )
+        )
+        w = st.window
+        w.refresh_gallery()
+        model = w.gallery_model
+        await st.until(lambda: model.count == 8)
+        w.tabs.setCurrentWidget(w.gallery)
+        view = w.gallery.view
+        view.resize(900, 600)
+        await st.until(lambda: model.item(ids[-1]) is not None)
+        await st.until(
+            lambda: model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
+        )
+        assert model.columns >= 2
+        qtmodeltester.check(model)
+        # thumbnails were written to the disk cache
+        item = model.data(model.index(0, 0), ItemRole)
+        assert st.library.store.thumb_path(item.sha256, 256).exists()
+        # drag-out carries file URLs
+        mime = model.mimeData([model.index(0, 0), model.index(0, 1)])
+        paths = [u.toLocalFile() for u in mime.urls()]
+        assert len(paths) == 2 and all(p.endswith(".png") for p in paths)
+        # search as you type narrows the grid
+        w.gallery.search.setText("lantern")
+        await st.until(lambda: model.count == 4)
+        assert w.gallery.count.text() == "4 images"
+
+
+async def test_rating_favourite_and_trash_from_the_keyboard(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        ids = await st.library.run(
+            lambda s: seed_library(s, tmp_path, [("a kite", "fast", "standard", 4)])
+        )
+        w = st.window
+        w.refresh_gallery()
+        model = w.gallery_model
+        await st.until(lambda: model.count == 4)
+        w.tabs.setCurrentWidget(w.gallery)
+        view = w.gallery.view
+        view.setFocus()
+        view.setCurrentIndex(model.index(0, 0))
+        view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.Select)
+        newest = ids[-1]
+        qtbot.keyClick(view, Qt.Key.Key_4)
+        await st.until(lambda: st.library.store.image(newest).rating == 4)
+        qtbot.keyClick(view, Qt.Key.Key_F)
+        await st.until(lambda: st.library.store.image(newest).favourite == 1)
+        qtbot.keyClick(view, Qt.Key.Key_0)
+        await st.until(lambda: st.library.store.image(newest).rating == 0)
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+        await st.until(lambda: st.library.store.image(newest).deleted_at is not None)
+        await st.until(lambda: model.count == 3)
+        assert w.banner.isVisible() and w.banner_button.text() == "Undo"
+        w.banner_button.click()
+        await st.until(lambda: model.count == 4)
+        assert st.library.store.image(newest).deleted_at is None
+
+
+async def test_thumbnails_load_without_stalling_the_gui_thread(tmp_path, qtbot):
+    """1,000 thumbnails made from real images in workers; a 5 ms heartbeat on the GUI thread."""
+    sources = []
+    for i in range(40):
+        image = QImage(640, 480, QImage.Format.Format_RGB32)
+        image.fill(QColor.fromHsv(i * 9, 120, 200))
+        path = tmp_path / f"src_{i}.png"
+        image.save(str(path), "PNG")
+        sources.append(path)
+    thumbs = ThumbnailService(cache_path=lambda sha, size: tmp_path / "cache" / f"{sha}_{size}.jpg")
+    stalls = []
+    last = [time.perf_counter()]
+
+    def beat():
+        now = time.perf_counter()
+        stalls.append((now - last[0]) * 1000 - 5)
+        last[0] = now
+
+    heart = QTimer()
+    heart.setInterval(5)
+    heart.timeout.connect(beat)
+    heart.start()
+    for i in range(1000):
+        thumbs.request(f"k{i}", sources[i % 40], 128, f"{i:064x}")
+    async with asyncio.timeout(60):
+        while thumbs.loaded < 1000:  # noqa: ASYNC110 - counts arrivals
+            await asyncio.sleep(0.01)
+    heart.stop()
+    await thumbs.close()
+    assert thumbs.loaded == 1000
+    assert max(stalls) < 50, max(stalls)
+
+
+async def test_requests_for_cells_scrolled_away_are_dropped(tmp_path, qtbot):
+    thumbs = ThumbnailService(workers=1)
+    source = tmp_path / "x.png"
+    QImage(64, 64, QImage.Format.Format_RGB32).save(str(source), "PNG")
+    for i in range(50):
+        thumbs.request(f"k{i}", source, 64)
+    dropped = thumbs.retain([f"k{i}" for i in range(45, 50)])
+    assert dropped > 0 and thumbs.pending <= 5 + 2
+    await thumbs.close()
+
+
+def test_panel_query_reflects_the_filters(qtbot):
+    class Thumbs:
+        from PySide6.QtCore import QObject, Signal
+
+    from PySide6.QtCore import QObject, Signal
+
+    class FakeThumbs(QObject):
+        thumbnail_ready = Signal(str, QImage)
+
+        def get(self, key):
+            return None
+
+        def request(self, *a):
+            return None
+
+        def retain(self, keys):
+            return 0
+
+    panel = GalleryPanel(GalleryModel(FakeThumbs(), lambda item: item))
+    qtbot.addWidget(panel)
+    panel.search.setText("kite")
+    panel.speed.setCurrentText("turbo")
+    panel.rating.setCurrentIndex(3)
+    panel.favourites.setChecked(True)
+    panel.sort.setCurrentText("Rating")
+    assert panel.query() == {
+        "text": "kite",
+        "speed": "turbo",
+        "quality": None,
+        "favourites": True,
+        "min_rating": 3,
+        "sort": "rating",
+    }
