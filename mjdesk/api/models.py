@@ -59,6 +59,7 @@ class GenerationRequest:
     model: str = DEFAULT_MODEL
     client_ref: str | None = None
     extra_model_params: dict[str, Any] = field(default_factory=dict)
+    image_urls: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         body: dict[str, Any] = {"model": self.model}
@@ -70,6 +71,8 @@ class GenerationRequest:
             params["speed"] = self.speed
         if params:
             body["model_params"] = params
+        if self.image_urls:
+            body["image_urls"] = list(self.image_urls)
         if self.callback_url:
             body["callback_url"] = self.callback_url
         return body

@@ -341,13 +341,16 @@ class Engine:
     async def _create(self, job: JobRow) -> float | None:
         """One create. Returns a delay when the job must be sent again later (nothing was
         created), None when it is settled."""
+        params = dict(job.params)
+        image_urls = params.pop("image_urls", None)
         request = GenerationRequest(
             job.prompt,
             speed=job.speed,  # type: ignore[arg-type]
             quality=job.quality,  # type: ignore[arg-type]
             model=job.model,
             client_ref=job.client_ref,
-            extra_model_params=job.params,
+            extra_model_params=params,
+            image_urls=tuple(image_urls or ()),
             callback_url=self.callback_url if job.model == "mj-v8.1" else None,
         )
         try:

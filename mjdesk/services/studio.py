@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from ..jobs import (
     JobProgress,
     PollPolicy,
 )
-from ..library import GalleryItem, ImageQuery, JobRow, Library
+from ..library import GalleryItem, ImageQuery, JobRow, Library, NewJob
 from ..library.store import TERMINAL_STATES
 from ..secrets import (
     EnvSecretStore,
@@ -318,6 +319,45 @@ class StudioService(QObject):
 
     def trash(self, ids: list[int], *, restore: bool = False) -> None:
         self.spawn(self._curate(lambda s: s.trash(ids, restore=restore)), "trash")
+
+    def submit_jobs(self, jobs: list[NewJob]) -> None:
+        """Records and sends prepared jobs (edit actions on gallery images)."""
+        if self.engine is None:
+            self.notice.emit("error", "Add an API key first (Settings), or start mjdesk --demo")
+            return
+        engine = self.engine
+
+        async def go() -> None:
+            rows = await engine.submit(jobs)
+            self._batch.update(r.id for r in rows)
+
+        self.spawn(go(), "submit jobs")
+
+    async def public_url_of(self, image_id: int) -> str:
+        """A URL EvoLink can fetch for a stored image: its result link while fresh (29 days),
+        else the local file uploaded through the files API (and its cache)."""
+        image, job = await self.library.run(
+            lambda s: (s.image(image_id), s.job(s.image(image_id).job_id))
+        )
+        done = job.completed_at or job.created_at
+        if image.source_url and time.time() - done < 29 * 86400:
+            return image.source_url
+        return await self._upload(str(self.library.store.absolute(image)))
+
+    async def read_provenance(self, path: Path) -> dict[str, str]:
+        """The prompt and settings an image file carries (mjdesk's XMP), read off-thread."""
+        from ..library import provenance
+
+        loop = asyncio.get_running_loop()
+
+        def read() -> dict[str, str]:
+            with open(path, "rb") as f:
+                return provenance.read(f.read(8 * 1024 * 1024))
+
+        try:
+            return await loop.run_in_executor(None, read)
+        except OSError:
+            return {}
 
     async def load_full_image(self, path: Path) -> QImage:
         """Decodes an image at full size off the GUI thread."""

@@ -603,3 +603,50 @@ class _Canvas(QWidget):
             y = (self.height() - h) // 2 + int(self._offset[1])
             painter.drawPixmap(QRect(x, y, w, h), self._pix)
         painter.end()
+
+
+SOURCE_TASK_MAX_AGE = 30 * 86400.0  # result links and source tasks: V8.1 keeps them 30 days
+
+
+class GalleryAction:
+    __slots__ = ("enabled", "key", "label", "reason")
+
+    def __init__(self, key: str, label: str, enabled: bool = True, reason: str = "") -> None:
+        self.key, self.label, self.enabled, self.reason = key, label, enabled, reason
+
+
+def gallery_actions(item: Any, *, prompt_text: str, now: float) -> list[GalleryAction]:
+    """What a gallery image offers, each disabled with its reason where it does not apply."""
+    is_v81 = item.model == "mj-v8.1" and bool(item.task_id)
+    too_old = now - item.created_at > SOURCE_TASK_MAX_AGE
+    beyond_four = item.idx > 3
+    why = ""
+    if not is_v81:
+        why = "Only images made by Midjourney V8.1 prompts can be varied or remixed"
+    elif beyond_four:
+        why = (
+            f"EvoLink addresses images 1–4 of a task only; this is image {item.idx + 1} of a draft"
+        )
+    elif too_old:
+        why = "The source task is older than 30 days; EvoLink may no longer have it"
+    edit_ok = not why
+    return [
+        GalleryAction("open", "Open in viewer"),
+        GalleryAction("use_prompt", "Use prompt"),
+        GalleryAction("use_settings", "Use all settings"),
+        GalleryAction("image", "Use as image prompt"),
+        GalleryAction("style", "Use as style reference"),
+        GalleryAction("omni", "Use as omni reference"),
+        GalleryAction("rerun", "Rerun"),
+        GalleryAction("vary_subtle", "Vary (subtle)", edit_ok, why),
+        GalleryAction("vary_strong", "Vary (strong)", edit_ok, why),
+        GalleryAction(
+            "remix",
+            "Remix with the current prompt",
+            edit_ok and bool(prompt_text.strip()),
+            why or "Type the prompt for the remix in the editor first",
+        ),
+        GalleryAction("remove_bg", "Remove background"),
+        GalleryAction("copy_image", "Copy image"),
+        GalleryAction("reveal", "Show in folder"),
+    ]

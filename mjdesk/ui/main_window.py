@@ -3,12 +3,20 @@ the middle, the task queue on the right. It talks to the studio service only."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -38,7 +47,7 @@ from ..core.prompt import (
 )
 from . import theme
 from .controls import ModeBar, ParamsPanel
-from .gallery import GalleryModel, GalleryPanel, ImageViewer
+from .gallery import GalleryModel, GalleryPanel, ImageViewer, ItemRole, gallery_actions
 from .prompt_editor import PromptEditor, fix_label
 from .queue import QueueView
 from .references import ReferenceZone
@@ -46,6 +55,14 @@ from .results import ResultsModel, ResultsView
 from .settings_dialog import SettingsDialog
 
 CONFIRM_ABOVE = 4
+
+
+def _strip_params(prompt: str) -> str:
+    """The prose of a prompt, without its parameters."""
+    from ..core.prompt import analyze
+
+    a = analyze(prompt)
+    return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
 
 
 def _title(text: str) -> QLabel:
@@ -305,6 +322,7 @@ class MainWindow(QMainWindow):
         self.editor.analysis_changed.connect(self._on_analysis)
         self.editor.submit_requested.connect(self.submit)
         self.editor.history_requested.connect(self.open_history)
+        self.editor.image_dropped.connect(self._on_image_dropped_on_prompt)
         history = QShortcut(QKeySequence("Ctrl+H"), self)
         history.activated.connect(self.open_history)
         quit_ = QShortcut(
@@ -336,6 +354,8 @@ class MainWindow(QMainWindow):
         view.favourite_requested.connect(self._on_favourite)
         view.trash_requested.connect(self._on_trash)
         view.open_requested.connect(self.open_viewer)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._on_gallery_menu)
         s.images_loaded.connect(self.results_model.set_images)
         s.upload_finished.connect(self._on_upload_finished)
         s.notice.connect(self._on_notice)
@@ -417,6 +437,22 @@ class MainWindow(QMainWindow):
         self.service.submit(a)
         self.editor.remember(a.text)
         self.status.showMessage(f"Sent {a.task_count} task{'s' if a.task_count != 1 else ''}", 4000)
+
+    def _on_image_dropped_on_prompt(self, path: str) -> None:
+        async def restore() -> None:
+            meta = await self.service.read_provenance(Path(path))
+            prompt = meta.get("prompt")
+            if not prompt:
+                self.status.showMessage("That image carries no mjdesk prompt", 5000)
+                return
+            speed = meta.get("speed", self.editor.speed)
+            quality = meta.get("quality", self.editor.quality)
+            if speed in ("draft", "fast", "turbo") and quality in ("standard", "hd"):
+                self.editor.set_modes(speed, quality)
+            self.editor.setPlainText(prompt)
+            self.status.showMessage("Prompt and settings restored from the image", 4000)
+
+        self.service.spawn(restore(), "restore from image")
 
     def open_history(self) -> None:
         self.service.spawn(self._history_flow(), "history")
@@ -567,6 +603,111 @@ class MainWindow(QMainWindow):
         self._trashed = list(ids)
         self.service.trash(ids)
         self.show_banner(f"Moved {len(ids)} image(s) to the trash", "Undo", "undo-trash")
+
+    def _on_gallery_menu(self, pos: Any) -> None:
+        view = self.gallery.view
+        index = view.indexAt(pos)
+        item = index.data(ItemRole) if index.isValid() else None
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        for action in gallery_actions(item, prompt_text=self.editor.toPlainText(), now=time.time()):
+            entry = menu.addAction(action.label)
+            entry.setEnabled(action.enabled)
+            if not action.enabled:
+                entry.setToolTip(action.reason)
+            entry.triggered.connect(lambda _=False, k=action.key: self.gallery_action(k, item))
+        menu.exec(view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def gallery_action(self, key: str, item: Any) -> None:
+        """Runs one reuse or edit action on a gallery image."""
+        from ..library import NewJob
+
+        path = self.service.image_path(item)
+        if key == "open":
+            self.open_viewer(item.id)
+        elif key == "use_prompt":
+            self.editor.setPlainText(_strip_params(item.prompt))
+            self.editor.setFocus()
+        elif key == "use_settings":
+            self.editor.set_modes(item.speed, item.quality)
+            self.editor.setPlainText(item.prompt)
+            self.editor.setFocus()
+        elif key in ("image", "style", "omni"):
+            self._on_files_added(key, [str(path)])
+        elif key == "rerun":
+            self.service.retry(item.job_id)
+        elif key in ("vary_subtle", "vary_strong"):
+            kind = key.split("_")[1]
+            self.service.submit_jobs(
+                [
+                    NewJob(
+                        f"Vary ({kind}) · {item.prompt}",
+                        "",
+                        "fast",
+                        "standard",
+                        model="mj-v8.1-variation",
+                        model_params={
+                            "task_id": item.task_id,
+                            "image_number": item.idx,
+                            "type": kind,
+                        },
+                        parent_image_id=item.id,
+                    )
+                ]
+            )
+        elif key == "remix":
+            prompt = self.editor.toPlainText().strip()
+            self.service.submit_jobs(
+                [
+                    NewJob(
+                        f"Remix · {prompt}",
+                        prompt,
+                        self.editor.speed if self.editor.speed != "draft" else "fast",
+                        "standard",
+                        model="mj-v8.1-remix",
+                        model_params={
+                            "task_id": item.task_id,
+                            "image_number": item.idx,
+                            "mode": "strong",
+                            "speed": self.editor.speed if self.editor.speed != "draft" else "fast",
+                        },
+                        parent_image_id=item.id,
+                    )
+                ]
+            )
+        elif key == "remove_bg":
+            self.service.spawn(self._remove_background(item), "remove background")
+        elif key == "copy_image":
+            self.service.spawn(self._copy_image(path), "copy image")
+        elif key == "reveal":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    async def _remove_background(self, item: Any) -> None:
+        from ..library import NewJob
+
+        url = await self.service.public_url_of(item.id)
+        self.service.submit_jobs(
+            [
+                NewJob(
+                    f"Remove background · {item.prompt}",
+                    "",
+                    "fast",
+                    "standard",
+                    model="mj-v8.1-remove-bg",
+                    model_params={"image_urls": [url]},
+                    parent_image_id=item.id,
+                )
+            ]
+        )
+
+    async def _copy_image(self, path: Path) -> None:
+        image = await self.service.load_full_image(path)
+        if not image.isNull():
+            QGuiApplication.clipboard().setImage(image)
+            self.status.showMessage("Image copied", 3000)
 
     def open_viewer(self, image_id: int) -> None:
         model = self.gallery_model

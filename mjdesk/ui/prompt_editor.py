@@ -7,7 +7,7 @@ import html
 import re
 import sys
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -105,6 +105,7 @@ class PromptEditor(QPlainTextEdit):
     analysis_changed = Signal(object)  # PromptAnalysis
     submit_requested = Signal()
     history_requested = Signal()
+    image_dropped = Signal(str)  # a local image file dropped on the prompt: restore its settings
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,6 +227,16 @@ class PromptEditor(QPlainTextEdit):
         return True
 
     # -- keys, tooltips, menu ----------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        files = [u.toLocalFile() for u in source.urls() if u.isLocalFile()]
+        if files:
+            self.image_dropped.emit(files[0])
+            return
+        super().insertFromMimeData(source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
