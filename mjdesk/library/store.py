@@ -653,3 +653,149 @@ def _gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIt
     ).fetchall()
     by_id = {r[0]: GalleryItem(*r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+_NAME_RE: Final = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def export_name(template: str, item: GalleryItem, ext: str) -> str:
+    """A file name from a template with {date}, {prompt}, {task}, {n}, {id}, {speed}."""
+    stamp = datetime.fromtimestamp(item.created_at, UTC)
+    words = "-".join(re.findall(r"\w+", item.prompt.split(" --", 1)[0])[:8]) or "image"
+    values = {
+        "date": f"{stamp:%Y-%m-%d}",
+        "prompt": words[:60],
+        "task": (item.task_id or "task").removeprefix("task-unified-"),
+        "n": str(item.idx + 1),
+        "id": str(item.id),
+        "speed": item.speed,
+    }
+    try:
+        name = template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        name = "{date}_{prompt}_{n}".format(**values)
+    name = _NAME_RE.sub("_", name).strip("._")[:150] or f"image_{item.id}"
+    return f"{name}.{ext}"
+
+
+def export_files(
+    store: Store, items: Sequence[GalleryItem], folder: Path, template: str, embed: bool
+) -> list[Path]:
+    """Copies images into ``folder`` named by ``template``, with provenance when ``embed``.
+    Never overwrites: a clash gets a numbered name. Runs off the GUI thread."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for item in items:
+        source = store.root / item.path if not Path(item.path).is_absolute() else Path(item.path)
+        data = source.read_bytes()
+        ext = source.suffix.lstrip(".") or "png"
+        if embed and not provenance.read(data):
+            data = provenance.embed(
+                data,
+                {
+                    "prompt": item.prompt,
+                    "speed": item.speed,
+                    "quality": item.quality,
+                    "task_id": item.task_id or "",
+                    "model": item.model,
+                },
+            )
+        target = folder / export_name(template, item, ext)
+        stem, n = target.stem, 2
+        while target.exists():
+            target = folder / f"{stem}-{n}.{ext}"
+            n += 1
+        target.write_bytes(data)
+        written.append(target)
+    return written
+
+
+def import_folder(store: Store, folder: Path) -> tuple[int, int]:
+    """Adds every PNG, JPEG, GIF or WebP below ``folder`` to the library (once per content),
+    with the prompt it carries when it carries one. Returns (imported, skipped)."""
+    import hashlib
+    import shutil
+
+    from ..api.sniff import image_info
+
+    imported = skipped = 0
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            skipped += 1
+            continue
+        info = image_info(data)
+        if info is None:
+            skipped += 1
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if store.db.execute("SELECT 1 FROM images WHERE sha256 = ?", (sha,)).fetchone():
+            skipped += 1
+            continue
+        meta = provenance.read(data) or _png_text(data)
+        prompt = meta.get("prompt") or path.stem.replace("_", " ")
+        [job] = store.add_jobs(
+            [
+                NewJob(
+                    prompt,
+                    meta.get("prompt_sent", prompt),
+                    meta.get("speed", "fast"),
+                    meta.get("quality", "standard"),
+                    model=meta.get("model", "imported"),
+                )
+            ],
+            state="stored",
+        )
+        task = f"imported-{sha[:12]}"
+        known = meta.get("task_id")
+        taken = (
+            known and store.db.execute("SELECT 1 FROM jobs WHERE task_id = ?", (known,)).fetchone()
+        )
+        store.update_job(job.id, task_id=known if known and not taken else task)
+        final = store.image_path(task, 0, info.ext)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, final)
+        store.add_image(
+            job.id,
+            0,
+            final,
+            sha256=sha,
+            size=len(data),
+            width=info.width,
+            height=info.height,
+            mime=info.mime,
+            source_url=None,
+        )
+        imported += 1
+    return imported, skipped
+
+
+def _png_text(data: bytes) -> dict[str, str]:
+    """A prompt from the PNG text chunks other tools write ("Description", "parameters")."""
+    import struct
+    import zlib
+
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return {}
+    pos, out = 8, {}
+    while pos + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"tEXt" and b"\x00" in body:
+            key, value = body.split(b"\x00", 1)
+            out[key.decode("latin-1").lower()] = value.decode("latin-1")
+        elif kind == b"zTXt" and b"\x00" in body:
+            key, rest = body.split(b"\x00", 1)
+            with contextlib.suppress(zlib.error):
+                out[key.decode("latin-1").lower()] = zlib.decompress(rest[1:]).decode(
+                    "utf-8", "replace"
+                )
+        elif kind == b"IDAT":
+            break
+        pos += 12 + length
+    prompt = out.get("description") or out.get("parameters") or out.get("comment")
+    return {"prompt": prompt.strip()} if prompt else {}

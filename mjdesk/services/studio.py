@@ -344,6 +344,37 @@ class StudioService(QObject):
             return image.source_url
         return await self._upload(str(self.library.store.absolute(image)))
 
+    async def export_images(
+        self, ids: list[int], folder: Path, template: str = "{date}_{prompt}_{task}_{n}"
+    ) -> list[Path]:
+        """Copies images to a folder (named by a template, with their metadata)."""
+        from ..library.store import export_files
+
+        items = await self.library.run(lambda s: s.gallery_items(ids))
+        loop = asyncio.get_running_loop()
+        written = await loop.run_in_executor(
+            None,
+            export_files,
+            self.library.store,
+            items,
+            folder,
+            template,
+            self.settings.embed_metadata,
+        )
+        self.notice.emit("info", f"Exported {len(written)} image(s) to {folder}")
+        return written
+
+    async def import_images(self, folder: Path) -> tuple[int, int]:
+        """Adds a folder of earlier images to the library, reading any prompt they carry."""
+        from ..library.store import import_folder
+
+        imported, skipped = await self.library.run(lambda s: import_folder(s, folder))
+        self.gallery_changed.emit()
+        self.notice.emit(
+            "info", f"Imported {imported} image(s); {skipped} skipped (duplicates or not images)"
+        )
+        return imported, skipped
+
     async def read_provenance(self, path: Path) -> dict[str, str]:
         """The prompt and settings an image file carries (mjdesk's XMP), read off-thread."""
         from ..library import provenance

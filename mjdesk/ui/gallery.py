@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSlider,
     QStyle,
     QStyledItemDelegate,
@@ -450,6 +451,12 @@ class GalleryPanel(QWidget):
         self.count = QLabel("")
         self.count.setObjectName("Muted")
         foot.addWidget(self.count, 1)
+        self.import_button = QPushButton("Import folder…")
+        self.import_button.setToolTip("Add a folder of earlier images, with any prompt they carry")
+        self.export_button = QPushButton("Export selection…")
+        self.export_button.setToolTip("Copy the selected images to a folder, with their prompts")
+        foot.addWidget(self.import_button)
+        foot.addWidget(self.export_button)
         self.size_slider = QSlider(Qt.Orientation.Horizontal)
         self.size_slider.setRange(64, 512)
         self.size_slider.setValue(self.view.cell)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -354,6 +355,8 @@ class MainWindow(QMainWindow):
         view.favourite_requested.connect(self._on_favourite)
         view.trash_requested.connect(self._on_trash)
         view.open_requested.connect(self.open_viewer)
+        self.gallery.import_button.clicked.connect(self._on_import)
+        self.gallery.export_button.clicked.connect(self._on_export)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_gallery_menu)
         s.images_loaded.connect(self.results_model.set_images)
@@ -603,6 +606,20 @@ class MainWindow(QMainWindow):
         self._trashed = list(ids)
         self.service.trash(ids)
         self.show_banner(f"Moved {len(ids)} image(s) to the trash", "Undo", "undo-trash")
+
+    def _on_import(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of images")
+        if folder:
+            self.service.spawn(self.service.import_images(Path(folder)), "import")
+
+    def _on_export(self) -> None:
+        ids = self.gallery.view.selected_ids()
+        if not ids:
+            self.status.showMessage("Select images to export first", 4000)
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export the selected images to")
+        if folder:
+            self.service.spawn(self.service.export_images(ids, Path(folder)), "export")
 
     def _on_gallery_menu(self, pos: Any) -> None:
         view = self.gallery.view

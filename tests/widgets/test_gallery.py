@@ -218,3 +218,33 @@ def test_panel_query_reflects_the_filters(qtbot):
         "min_rating": 3,
         "sort": "rating",
     }
+
+
+def test_export_names_metadata_and_import_round_trip(tmp_path):
+    from mjdesk.library import provenance
+    from mjdesk.library.store import export_files, import_folder
+
+    store = Store(tmp_path / "lib", provenance=False)
+    ids = seed_library(
+        store, tmp_path, [("a red kite over dunes --ar 3:2", "turbo", "standard", 2)]
+    )
+    items = store.gallery_items(ids)
+    out = export_files(store, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
+    names = sorted(p.name for p in out)
+    assert len(names) == 2 and all("_a-red-kite-over-dunes_" in n for n in names)
+    assert names[0].endswith("_1.png") and names[1].endswith("_2.png")
+    assert all(
+        provenance.read(p.read_bytes())["prompt"] == "a red kite over dunes --ar 3:2" for p in out
+    )
+    again = export_files(store, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
+    assert {p.name for p in again}.isdisjoint(names)  # never overwrites
+    store.close()
+
+    other = Store(tmp_path / "other")
+    (tmp_path / "out" / "notes.txt").write_text("not an image")
+    imported, skipped = import_folder(other, tmp_path / "out")
+    assert imported == 2 and skipped == 3  # two duplicates by content, one text file
+    prompts = {i.prompt for i in other.gallery_items(other.image_ids(ImageQuery()))}
+    assert prompts == {"a red kite over dunes --ar 3:2"}
+    assert import_folder(other, tmp_path / "out") == (0, 5)
+    other.close()
