@@ -91,7 +91,7 @@ def _v2(db: sqlite3.Connection) -> None:
         """
         CREATE VIRTUAL TABLE image_search USING fts5(prompt, tags, tokenize='unicode61');
         INSERT INTO image_search(rowid, prompt, tags)
-            SELECT images.id, jobs.prompt_typed, images.tags
+            SELECT images.id, COALESCE(NULLIF(jobs.prompt, ''), jobs.prompt_typed), images.tags
             FROM images JOIN jobs ON jobs.id = images.job_id;
         """,
     )

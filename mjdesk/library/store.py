@@ -412,7 +412,7 @@ class Store:
                 image_id = int(cur.lastrowid or 0)
                 db.execute(
                     "INSERT INTO image_search (rowid, prompt, tags) VALUES (?, ?, '')",
-                    (image_id, job.prompt_typed),
+                    (image_id, job.prompt or job.prompt_typed),  # this image's own variant
                 )
         return self.image(image_id)
 
@@ -646,7 +646,8 @@ def _gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIt
     marks = ",".join("?" * len(ids))
     rows = db.execute(
         "SELECT images.id, images.job_id, images.idx, images.path, images.sha256, images.width,"
-        " images.height, images.rating, images.favourite, images.created_at, jobs.prompt_typed,"
+        " images.height, images.rating, images.favourite, images.created_at,"
+        " COALESCE(NULLIF(jobs.prompt, ''), jobs.prompt_typed),"
         " jobs.speed, jobs.quality, jobs.task_id, jobs.model FROM images"
         f" JOIN jobs ON jobs.id = images.job_id WHERE images.id IN ({marks})",
         list(ids),

@@ -311,7 +311,7 @@ class GalleryView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Library gallery")
-        self.cell = 180
+        self.cell = 150
         self._apply_cell()
         self._retain_timer = QTimer(self)
         self._retain_timer.setSingleShot(True)

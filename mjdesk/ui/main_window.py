@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
     def _on_image_dropped_on_prompt(self, path: str) -> None:
         async def restore() -> None:
             meta = await self.service.read_provenance(Path(path))
-            prompt = meta.get("prompt")
+            prompt = meta.get("prompt_sent") or meta.get("prompt")
             if not prompt:
                 self.status.showMessage("That image carries no mjdesk prompt", 5000)
                 return

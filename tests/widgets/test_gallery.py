@@ -248,3 +248,31 @@ def test_export_names_metadata_and_import_round_trip(tmp_path):
     assert prompts == {"a red kite over dunes --ar 3:2"}
     assert import_folder(other, tmp_path / "out") == (0, 5)
     other.close()
+
+
+def test_search_finds_each_variant_by_its_own_words(tmp_path):
+    store = Store(tmp_path / "lib")
+    [a, b] = store.add_jobs(
+        [
+            NewJob("a {harbor, lighthouse} at dusk", "a harbor at dusk", "fast", "standard"),
+            NewJob("a {harbor, lighthouse} at dusk", "a lighthouse at dusk", "fast", "standard"),
+        ]
+    )
+    for job in (a, b):
+        path = store.image_path(f"t{job.id}", 0, "png")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+        store.add_image(
+            job.id,
+            0,
+            path,
+            sha256=f"{job.id:064x}",
+            size=1,
+            width=1,
+            height=1,
+            mime="image/png",
+            source_url=None,
+        )
+    hits = store.gallery_items(store.image_ids(ImageQuery(text="harbor")))
+    assert [h.prompt for h in hits] == ["a harbor at dusk"]
+    store.close()
