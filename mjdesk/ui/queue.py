@@ -220,7 +220,8 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setPen(QColor(theme.TEXT))
         metrics = painter.fontMetrics()
         line = inner.adjusted(0, 20, 0, 0)
-        prompt = metrics.elidedText(job.prompt_typed, Qt.TextElideMode.ElideRight, line.width())
+        shown = job.prompt or job.prompt_typed  # the variant this job sent
+        prompt = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, line.width())
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft, prompt)
         bottom = inner.adjusted(0, 42, 0, 0)
         if job.state in ACTIVE:
