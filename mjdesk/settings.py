@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,6 +29,7 @@ class Settings:
     speed: str = "fast"
     quality: str = "standard"
     max_upload_mb: int = 30
+    saved_searches: list[dict[str, Any]] = field(default_factory=list)
     schema: int = SCHEMA
 
     def with_changes(self, **changes: Any) -> Settings:

@@ -475,6 +475,46 @@ class Store:
                 [(None if restore else time.time(), i) for i in ids],
             )
 
+    def set_tags(self, ids: Sequence[int], tags: str) -> None:
+        """Replaces the tags of images (space or comma separated words); searchable at once."""
+        clean = " ".join(dict.fromkeys(t for t in re.split(r"[\s,]+", tags) if t))
+        with self._tx() as db:
+            for i in ids:
+                db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, i))
+                db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, i))
+
+    def projects(self) -> list[tuple[int, str]]:
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
+        ]
+
+    def project(self, name: str) -> int:
+        """The id of a project, created if new."""
+        name = " ".join(name.split())[:80]
+        if not name:
+            raise ValueError("a project needs a name")
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)",
+                (name, time.time()),
+            )
+            row = db.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
+
+    def assign_project(self, ids: Sequence[int], project_id: int | None) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET project_id = ? WHERE id = ?", [(project_id, i) for i in ids]
+            )
+
+    def job_image_count(self, job_id: int) -> int:
+        return int(
+            self.db.execute(
+                "SELECT COUNT(*) FROM images WHERE job_id = ? AND deleted_at IS NULL", (job_id,)
+            ).fetchone()[0]
+        )
+
     def thumb_path(self, sha256: str, size: int) -> Path:
         return self.root / "thumbs" / sha256[:2] / f"{sha256}_{size}.jpg"
 
@@ -583,6 +623,12 @@ class ImageQuery:
     min_rating: int = 0
     sort: str = "newest"  # newest | oldest | rating
     limit: int | None = None
+    since: float | None = None  # created at or after (Unix seconds)
+    until: float | None = None
+    aspect: str | None = None  # square | landscape | portrait
+    with_references: bool = False
+    project_id: int | None = None
+    group_by_job: bool = False  # one image (the first) per job: 4-up and 24-up stacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -615,8 +661,13 @@ def _query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
     where = ["images.deleted_at IS NULL"]
     args: list[Any] = []
     join = ""
-    if q.speed or q.quality:
+    if q.speed or q.quality or q.with_references:
         join = " JOIN jobs ON jobs.id = images.job_id"
+        if q.with_references:
+            where.append(
+                "(jobs.prompt LIKE 'http%' OR jobs.prompt LIKE '%--sref %'"
+                " OR jobs.prompt LIKE '%--oref %')"
+            )
         if q.speed:
             where.append("jobs.speed = ?")
             args.append(q.speed)
@@ -625,6 +676,25 @@ def _query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
             args.append(q.quality)
     if q.favourites:
         where.append("images.favourite = 1")
+    if q.since is not None:
+        where.append("images.created_at >= ?")
+        args.append(q.since)
+    if q.until is not None:
+        where.append("images.created_at < ?")
+        args.append(q.until)
+    if q.aspect == "square":
+        where.append("images.width = images.height")
+    elif q.aspect == "landscape":
+        where.append("images.width > images.height")
+    elif q.aspect == "portrait":
+        where.append("images.width < images.height")
+    if q.project_id is not None:
+        where.append("images.project_id = ?")
+        args.append(q.project_id)
+    if q.group_by_job:
+        where.append(
+            "images.id IN (SELECT MIN(id) FROM images WHERE deleted_at IS NULL GROUP BY job_id)"
+        )
     if q.min_rating:
         where.append("images.rating >= ?")
         args.append(q.min_rating)

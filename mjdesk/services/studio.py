@@ -395,6 +395,24 @@ class StudioService(QObject):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, _decode_full, str(path))
 
+    def set_tags(self, ids: list[int], tags: str) -> None:
+        self.spawn(self._curate(lambda s: s.set_tags(ids, tags)), "tags")
+
+    def assign_project(self, ids: list[int], name: str | None) -> None:
+        def change(s: Any) -> None:
+            s.assign_project(ids, s.project(name) if name else None)
+
+        self.spawn(self._curate(change), "project")
+
+    async def projects(self) -> list[tuple[int, str]]:
+        return await self.library.run(lambda s: s.projects())
+
+    def save_search(self, name: str, filters: dict[str, Any]) -> None:
+        kept = [s for s in self.settings.saved_searches if s.get("name") != name]
+        self.apply_settings(
+            self.settings.with_changes(saved_searches=[*kept, {"name": name, "filters": filters}])
+        )
+
     async def _curate(self, change: Any) -> None:
         await self.library.run(change)
         self.gallery_changed.emit()

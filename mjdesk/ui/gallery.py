@@ -13,7 +13,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -78,6 +78,7 @@ class GalleryModel(QAbstractTableModel):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._max_pixmaps = 600
         self.thumb_size = 256
+        self.grouped = False  # one image per job, drawn as a stack
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     # -- shape -------------------------------------------------------------------------------
@@ -254,6 +255,14 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         cell = option.rect.adjusted(3, 3, -3, -3)
         painter.setPen(Qt.PenStyle.NoPen)
+        model = index.model()
+        if getattr(model, "grouped", False):
+            # a stack: the job's other images peek out behind the first
+            painter.setBrush(QColor("#1b1c20"))
+            painter.drawRoundedRect(cell.adjusted(8, 0, 0, -8), 6, 6)
+            painter.setBrush(QColor("#202126"))
+            painter.drawRoundedRect(cell.adjusted(4, 4, -4, -4), 6, 6)
+            cell = cell.adjusted(0, 8, -8, 0)
         painter.setBrush(QColor("#24262b"))
         painter.drawRoundedRect(cell, 6, 6)
         pix = index.data(Qt.ItemDataRole.DecorationRole)
@@ -438,6 +447,22 @@ class GalleryPanel(QWidget):
         self.sort = QComboBox()
         self.sort.addItems(["Newest", "Oldest", "Rating"])
         self.sort.setAccessibleName("Sort order")
+        self.when = QComboBox()
+        self.when.addItems(["Any time", "Today", "Last 7 days", "Last 30 days"])
+        self.when.setAccessibleName("Date range")
+        self.aspect = QComboBox()
+        self.aspect.addItems(["Any shape", "square", "landscape", "portrait"])
+        self.aspect.setAccessibleName("Aspect ratio filter")
+        self.references = QCheckBox("With references")
+        self.project = QComboBox()
+        self.project.addItem("All projects", None)
+        self.project.setAccessibleName("Project filter")
+        self.group = QCheckBox("Group by job")
+        self.group.setToolTip("One image per task: 4-up and 24-up stacks")
+        self.saved = QComboBox()
+        self.saved.addItem("Saved searches")
+        self.saved.setAccessibleName("Saved searches")
+        self.save_search = QPushButton("Save search…")
         bar.addWidget(self.sort)
         layout.addLayout(bar)
         filters = QHBoxLayout()
@@ -445,6 +470,15 @@ class GalleryPanel(QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         layout.addLayout(filters)
+        more = QHBoxLayout()
+        for w in (self.when, self.aspect, self.project, self.references, self.group):
+            more.addWidget(w)
+        more.addStretch(1)
+        layout.addLayout(more)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved, 1)
+        saved_row.addWidget(self.save_search)
+        layout.addLayout(saved_row)
         self.view = GalleryView(model)
         layout.addWidget(self.view, 1)
         foot = QHBoxLayout()
@@ -471,11 +505,30 @@ class GalleryPanel(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self._emit_query)
         self.search.textChanged.connect(lambda _: self._debounce.start())
-        for combo in (self.speed, self.quality, self.rating, self.sort):
+        for combo in (
+            self.speed,
+            self.quality,
+            self.rating,
+            self.sort,
+            self.when,
+            self.aspect,
+            self.project,
+        ):
             combo.currentIndexChanged.connect(lambda _: self._emit_query())
-        self.favourites.toggled.connect(lambda _: self._emit_query())
+        for box in (self.favourites, self.references, self.group):
+            box.toggled.connect(lambda _: self._emit_query())
+        self.saved.activated.connect(self._on_saved_chosen)
+        self._saved: list[dict[str, Any]] = []
 
-    def query(self) -> dict[str, Any]:
+    DAYS: ClassVar[dict[int, float]] = {1: 1.0, 2: 7.0, 3: 30.0}
+
+    def query(self, now: float | None = None) -> dict[str, Any]:
+        import time
+
+        days = self.DAYS.get(self.when.currentIndex())
+        since = None
+        if days is not None:
+            since = (time.time() if now is None else now) - days * 86400
         return {
             "text": self.search.text(),
             "speed": self.speed.currentText() if self.speed.currentIndex() > 0 else None,
@@ -483,7 +536,85 @@ class GalleryPanel(QWidget):
             "favourites": self.favourites.isChecked(),
             "min_rating": self.rating.currentIndex(),
             "sort": self.sort.currentText().lower(),
+            "since": since,
+            "aspect": self.aspect.currentText() if self.aspect.currentIndex() > 0 else None,
+            "with_references": self.references.isChecked(),
+            "project_id": self.project.currentData(),
+            "group_by_job": self.group.isChecked(),
         }
+
+    def filters(self) -> dict[str, Any]:
+        """The panel's state as plain values (what a saved search stores)."""
+        return {
+            "text": self.search.text(),
+            "speed": self.speed.currentIndex(),
+            "quality": self.quality.currentIndex(),
+            "rating": self.rating.currentIndex(),
+            "favourites": self.favourites.isChecked(),
+            "sort": self.sort.currentIndex(),
+            "when": self.when.currentIndex(),
+            "aspect": self.aspect.currentIndex(),
+            "references": self.references.isChecked(),
+            "group": self.group.isChecked(),
+        }
+
+    def apply_filters(self, f: dict[str, Any]) -> None:
+        widgets = [
+            self.search,
+            self.speed,
+            self.quality,
+            self.rating,
+            self.favourites,
+            self.sort,
+            self.when,
+            self.aspect,
+            self.references,
+            self.group,
+        ]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.search.setText(str(f.get("text", "")))
+            for name, combo in (
+                ("speed", self.speed),
+                ("quality", self.quality),
+                ("rating", self.rating),
+                ("sort", self.sort),
+                ("when", self.when),
+                ("aspect", self.aspect),
+            ):
+                combo.setCurrentIndex(int(f.get(name, 0)))
+            self.favourites.setChecked(bool(f.get("favourites")))
+            self.references.setChecked(bool(f.get("references")))
+            self.group.setChecked(bool(f.get("group")))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self._emit_query()
+
+    def set_saved_searches(self, saved: list[dict[str, Any]]) -> None:
+        self._saved = list(saved)
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem("Saved searches")
+        for s in self._saved:
+            self.saved.addItem(str(s.get("name", "search")))
+        self.saved.blockSignals(False)
+
+    def _on_saved_chosen(self, index: int) -> None:
+        if index >= 1 and index - 1 < len(self._saved):
+            self.apply_filters(self._saved[index - 1].get("filters", {}))
+
+    def set_projects(self, projects: list[tuple[int, str]]) -> None:
+        current = self.project.currentData()
+        self.project.blockSignals(True)
+        self.project.clear()
+        self.project.addItem("All projects", None)
+        for pid, name in projects:
+            self.project.addItem(name, pid)
+        index = self.project.findData(current)
+        self.project.setCurrentIndex(max(0, index))
+        self.project.blockSignals(False)
 
     def _emit_query(self) -> None:
         self.query_changed.emit(self.query())
@@ -504,6 +635,9 @@ class ImageViewer(QWidget):
         layout = QHBoxLayout(self)
         self.canvas = _Canvas()
         layout.addWidget(self.canvas, 1)
+        self.second = _Canvas()
+        self.second.hide()
+        layout.addWidget(self.second, 1)
         self.meta = QLabel("")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
@@ -512,7 +646,19 @@ class ImageViewer(QWidget):
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.meta)
 
+    def show_pair(self, left: QImage, left_item: Any, right: QImage, right_item: Any) -> None:
+        """Two images side by side (compare)."""
+        self.second.set_image(right)
+        self.second.show()
+        self.canvas.set_image(left)
+        self.meta.setText(
+            f"Left: {left_item.prompt}\n{left_item.width}×{left_item.height} · {left_item.speed}"
+            f"\n\nRight: {right_item.prompt}\n{right_item.width}×{right_item.height} · "
+            f"{right_item.speed}"
+        )
+
     def show_image(self, image: QImage, item: Any, path: Path) -> None:
+        self.second.hide()
         self.canvas.set_image(image)
         self.meta.setText(
             f"{item.prompt}\n\n"

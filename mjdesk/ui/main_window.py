@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -357,6 +358,7 @@ class MainWindow(QMainWindow):
         view.open_requested.connect(self.open_viewer)
         self.gallery.import_button.clicked.connect(self._on_import)
         self.gallery.export_button.clicked.connect(self._on_export)
+        self.gallery.save_search.clicked.connect(self._on_save_search)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_gallery_menu)
         s.images_loaded.connect(self.results_model.set_images)
@@ -570,8 +572,11 @@ class MainWindow(QMainWindow):
         from ..library import ImageQuery
 
         ids = await self.service.query_images(ImageQuery(**self._query))
+        self.gallery_model.grouped = bool(self._query.get("group_by_job"))
         self.gallery_model.set_ids(ids)
         self.gallery.show_count(len(ids))
+        self.gallery.set_projects(await self.service.projects())
+        self.gallery.set_saved_searches(self.service.settings.saved_searches)
 
     def _on_page_requested(self, page: int) -> None:
         ids = self.gallery_model.page_ids(page)
@@ -586,7 +591,19 @@ class MainWindow(QMainWindow):
         self.results_model.add(image, job)
         self.thumbnails.prepare(self.service.image_path(image), image.sha256)
         q = self._query
-        plain = not (q["text"] or q["speed"] or q["quality"] or q["favourites"] or q["min_rating"])
+        filtered = (
+            "text",
+            "speed",
+            "quality",
+            "favourites",
+            "min_rating",
+            "since",
+            "aspect",
+            "with_references",
+            "project_id",
+            "group_by_job",
+        )
+        plain = not any(q.get(k) for k in filtered)
         if plain and q["sort"] == "newest":
             self.gallery_model.prepend(image.id)
             self.gallery.show_count(self.gallery_model.count)
@@ -606,6 +623,12 @@ class MainWindow(QMainWindow):
         self._trashed = list(ids)
         self.service.trash(ids)
         self.show_banner(f"Moved {len(ids)} image(s) to the trash", "Undo", "undo-trash")
+
+    def _on_save_search(self) -> None:
+        name, ok = QInputDialog.getText(self, "mjdesk — Save search", "Name this search:")
+        if ok and name.strip():
+            self.service.save_search(name.strip(), self.gallery.filters())
+            self.status.showMessage(f"Saved the search “{name.strip()}”", 3000)
 
     def _on_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of images")
@@ -635,8 +658,53 @@ class MainWindow(QMainWindow):
             if not action.enabled:
                 entry.setToolTip(action.reason)
             entry.triggered.connect(lambda _=False, k=action.key: self.gallery_action(k, item))
+        menu.addSeparator()
+        selected = view.selected_ids() or [item.id]
+        tags = menu.addAction("Tags…")
+        tags.triggered.connect(lambda: self._edit_tags(selected, item))
+        project = menu.addAction("Move to project…")
+        project.triggered.connect(lambda: self._move_to_project(selected))
+        compare = menu.addAction("Compare the two selected")
+        compare.setEnabled(len(selected) == 2)
+        compare.setToolTip("Select exactly two images to compare them side by side")
+        compare.triggered.connect(lambda: self.compare(selected[0], selected[1]))
         menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def _edit_tags(self, ids: list[int], item: Any) -> None:
+        text, ok = QInputDialog.getText(
+            self, "mjdesk — Tags", "Tags (space or comma separated):", text=""
+        )
+        if ok:
+            self.gallery_model.invalidate(ids)
+            self.service.set_tags(ids, text)
+
+    def _move_to_project(self, ids: list[int]) -> None:
+        names = [self.gallery.project.itemText(i) for i in range(1, self.gallery.project.count())]
+        name, ok = QInputDialog.getItem(
+            self,
+            "mjdesk — Project",
+            "Project (type a new name to create it):",
+            ["(none)", *names],
+            0,
+            True,
+        )
+        if ok:
+            self.service.assign_project(ids, None if name == "(none)" else name)
+
+    def compare(self, left: int, right: int) -> None:
+        if self.viewer is None:
+            self.viewer = ImageViewer(self)
+            self.viewer.navigate.connect(self._on_viewer_navigate)
+        self.viewer.show()
+        self.service.spawn(self._compare(left, right), "compare")
+
+    async def _compare(self, left: int, right: int) -> None:
+        items = await self.service.gallery_items([left, right])
+        if len(items) != 2 or self.viewer is None:
+            return
+        images = [await self.service.load_full_image(self.service.image_path(i)) for i in items]
+        self.viewer.show_pair(images[0], items[0], images[1], items[1])
 
     def gallery_action(self, key: str, item: Any) -> None:
         """Runs one reuse or edit action on a gallery image."""

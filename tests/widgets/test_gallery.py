@@ -210,14 +210,32 @@ def test_panel_query_reflects_the_filters(qtbot):
     panel.rating.setCurrentIndex(3)
     panel.favourites.setChecked(True)
     panel.sort.setCurrentText("Rating")
-    assert panel.query() == {
+    panel.when.setCurrentIndex(2)
+    panel.aspect.setCurrentText("portrait")
+    panel.references.setChecked(True)
+    panel.group.setChecked(True)
+    assert panel.query(now=1_000_000.0) == {
         "text": "kite",
         "speed": "turbo",
         "quality": None,
         "favourites": True,
         "min_rating": 3,
         "sort": "rating",
+        "since": 1_000_000.0 - 7 * 86400,
+        "aspect": "portrait",
+        "with_references": True,
+        "project_id": None,
+        "group_by_job": True,
     }
+    saved = panel.filters()
+    panel.search.setText("")
+    panel.group.setChecked(False)
+    emitted = []
+    panel.query_changed.connect(emitted.append)
+    panel.set_saved_searches([{"name": "kites", "filters": saved}])
+    panel._on_saved_chosen(1)
+    assert panel.search.text() == "kite" and panel.group.isChecked()
+    assert emitted[-1]["group_by_job"] is True
 
 
 def test_export_names_metadata_and_import_round_trip(tmp_path):
@@ -275,4 +293,30 @@ def test_search_finds_each_variant_by_its_own_words(tmp_path):
         )
     hits = store.gallery_items(store.image_ids(ImageQuery(text="harbor")))
     assert [h.prompt for h in hits] == ["a harbor at dusk"]
+    store.close()
+
+
+def test_filters_tags_projects_and_groups(tmp_path):
+    store = Store(tmp_path / "lib")
+    ids = seed_library(
+        store,
+        tmp_path,
+        [
+            ("a red kite", "fast", "standard", 4),
+            ("https://x.test/a.png a vase", "fast", "standard", 4),
+        ],
+    )
+    assert store.image_ids(ImageQuery(aspect="landscape"))
+    assert not store.image_ids(ImageQuery(aspect="portrait"))
+    assert set(store.image_ids(ImageQuery(with_references=True))) == set(ids[4:])
+    assert len(store.image_ids(ImageQuery(group_by_job=True))) == 2
+    assert store.image_ids(ImageQuery(since=time.time() + 60)) == []
+    store.set_tags(ids[:2], "hero, cover  hero")
+    assert store.image(ids[0]).tags == "hero cover"
+    assert set(store.image_ids(ImageQuery(text="cover"))) == set(ids[:2])
+    pid = store.project("Spring campaign")
+    assert store.project("  Spring   campaign ") == pid
+    store.assign_project(ids[2:4], pid)
+    assert set(store.image_ids(ImageQuery(project_id=pid))) == set(ids[2:4])
+    assert store.projects() == [(pid, "Spring campaign")]
     store.close()

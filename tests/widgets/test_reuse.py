@@ -110,3 +110,27 @@ async def test_dropping_an_mjdesk_image_on_the_prompt_restores_it(sim, tmp_path,
         w.editor.insertFromMimeData(mime)
         await st.until(lambda: w.editor.toPlainText() == "a lantern festival --ar 3:2 --s 300")
         assert (w.modes.speed, w.modes.quality) == ("turbo", "hd")
+
+
+async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        await _one_stored_item(st)
+        w = st.window
+        first = w.gallery_model.id_at(0)
+        w.open_viewer(first)
+        viewer = w.viewer
+        await st.until(lambda: not viewer.canvas._pix.isNull())
+        assert "a glass teapot on linen" in viewer.meta.text()
+        assert viewer.canvas.fit
+        qtbot.keyClick(viewer, Qt.Key.Key_Space)
+        assert not viewer.canvas.fit and viewer.canvas.zoom == 1.0
+        qtbot.keyClick(viewer, Qt.Key.Key_Plus)
+        assert viewer.canvas.zoom > 1.0
+        qtbot.keyClick(viewer, Qt.Key.Key_Right)
+        await st.until(lambda: w._viewer_pos == 1)
+        w.compare(w.gallery_model.id_at(0), w.gallery_model.id_at(1))
+        await st.until(lambda: viewer.second.isVisible() and not viewer.second._pix.isNull())
+        assert viewer.meta.text().startswith("Left:")
+        viewer.close()
