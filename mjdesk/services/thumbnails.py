@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import uuid
 from collections import OrderedDict
@@ -51,6 +52,13 @@ def make_thumbnail(source: str, size: int, cache: Path | None) -> QImage:
     return image
 
 
+class _Bridge(QObject):
+    """Carries a finished thumbnail from a worker thread to the GUI thread (queued signal):
+    cheaper than a round trip through the asyncio loop for every thumbnail."""
+
+    finished = Signal(str, QImage)
+
+
 class ThumbnailService(QObject):
     thumbnail_ready = Signal(str, QImage)  # key, image
 
@@ -71,6 +79,9 @@ class ThumbnailService(QObject):
         self._tasks: set[asyncio.Future[Any]] = set()
         self.cache_path = cache_path
         self.loaded = 0
+        self._closed = False
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._on_finished)
 
     def get(self, key: str) -> QImage | None:
         image = self._cache.get(key)
@@ -100,19 +111,21 @@ class ThumbnailService(QObject):
         return len(self._queue) + len(self._running)
 
     def _pump(self) -> None:
-        while self._queue and len(self._running) < self._workers * 2:
+        while self._queue and len(self._running) < self._workers * 2 and not self._closed:
             key, (path, size, cache) = self._queue.popitem(last=True)
             self._running.add(key)
-            task = asyncio.ensure_future(self._load(key, path, size, cache))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            future = self._executor.submit(make_thumbnail, path, size, cache)
+            future.add_done_callback(functools.partial(self._deliver, key))
 
-    async def _load(self, key: str, path: str, size: int, cache: Path | None) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            image = await loop.run_in_executor(self._executor, make_thumbnail, path, size, cache)
-        finally:
-            self._running.discard(key)
+    def _deliver(self, key: str, future: Any) -> None:
+        """In the worker thread: hand the result to the GUI thread."""
+        if future.cancelled() or self._closed:
+            return
+        image = future.result() if future.exception() is None else QImage()
+        self._bridge.finished.emit(key, image)
+
+    def _on_finished(self, key: str, image: QImage) -> None:
+        self._running.discard(key)
         self._pump()
         if image.isNull():
             return
@@ -139,6 +152,7 @@ class ThumbnailService(QObject):
             task.add_done_callback(self._tasks.discard)
 
     async def close(self) -> None:
+        self._closed = True
         self._queue.clear()
         for task in list(self._tasks):
             task.cancel()
