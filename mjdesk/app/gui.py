@@ -11,7 +11,9 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
 
 if TYPE_CHECKING:
     from ..services import StudioService
@@ -66,7 +68,9 @@ class Studio:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         from .. import settings as settings_mod
+        from ..api.redact import Redactor
         from ..library import Library, LibraryError, resolve_library_dir
+        from ..logs import install_excepthook, log_dir, setup_logging, teardown_logging
         from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
         from ..services import StudioService, ThumbnailService
         from ..ui.main_window import MainWindow
@@ -74,6 +78,15 @@ class Studio:
         args = self.args
         loop = asyncio.get_running_loop()
         settings = await loop.run_in_executor(None, settings_mod.load)
+        redactor = Redactor()
+        handler = None
+        try:
+            handler = await loop.run_in_executor(None, setup_logging, redactor)
+        except OSError as exc:
+            print(f"mjdesk: cannot write the log: {exc}", file=sys.stderr)
+        previous_hook = sys.excepthook
+        install_excepthook(redactor, self._show_crash)
+        loop.set_exception_handler(self._on_loop_exception)
         sim = None
         temp_dir: str | None = None
         if args.demo:
@@ -105,10 +118,16 @@ class Studio:
         icon = QIcon(str(resource_path("mjdesk.svg")))
         QApplication.setWindowIcon(icon)
         service = StudioService(
-            library, settings, demo=args.demo, time_scale=DEMO_SPEED if args.demo else 1.0
+            library,
+            settings,
+            demo=args.demo,
+            time_scale=DEMO_SPEED if args.demo else 1.0,
+            redactor=redactor,
         )
         thumbs = ThumbnailService(cache_path=library.store.thumb_path)
-        window = MainWindow(service, thumbs, demo=args.demo, library_dir=str(root), icon=icon)
+        window = MainWindow(
+            service, thumbs, demo=args.demo, library_dir=str(root), icon=icon, log_folder=log_dir()
+        )
         self.window, self.service = window, service
         closed = asyncio.Event()
         window.closed.connect(closed.set)
@@ -139,8 +158,31 @@ class Studio:
             await loop.run_in_executor(None, sim.stop)
         if temp_dir:
             await loop.run_in_executor(None, lambda: shutil.rmtree(temp_dir, ignore_errors=True))
+        sys.excepthook = previous_hook
+        if handler is not None:
+            teardown_logging(handler)
         window.deleteLater()
         return self.exit_code
+
+    def _show_crash(self, message: str, report: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "mjdesk — Something went wrong",
+            f"{message}\n\nmjdesk kept running. A report (without your key) was written to:\n"
+            f"{report}",
+            parent=self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def _on_loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, BaseException):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        else:
+            log.error("event loop: %s", context.get("message"))
 
     async def _load_history(self) -> None:
         assert self.service is not None and self.window is not None

@@ -27,6 +27,7 @@ from ..api import (
     Limits,
     UnsafeUrlError,
 )
+from ..api.redact import Redactor
 from ..api.security import validate_base_url, validate_callback_url
 from ..api.sniff import image_info, is_complete
 from ..core.prompt import PromptAnalysis
@@ -82,8 +83,10 @@ class StudioService(QObject):
         demo: bool = False,
         time_scale: float = 1.0,
         environment: SecretStore | None = None,
+        redactor: Redactor | None = None,
     ) -> None:
         super().__init__()
+        self.redactor = redactor or Redactor()
         self.time_scale = time_scale
         self.environment = environment or EnvSecretStore()
         self.library = library
@@ -122,6 +125,7 @@ class StudioService(QObject):
     async def connect_with_key(self, key: str) -> None:
         """Builds the client and the engine for ``key`` and resumes unfinished jobs."""
         await self.drop_connection()
+        self.redactor.add(key)  # the log never shows it, whatever a record contains
         self.connection_changed.emit("connecting", "Connecting…")
         try:
             client = EvoLinkClient(

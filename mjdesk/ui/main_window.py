@@ -157,11 +157,13 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         library_dir: str = "",
         icon: QIcon | None = None,
+        log_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.service = service
         self.demo = demo
         self.library_dir = library_dir
+        self.log_folder = log_folder
         self.key_source: str | None = "demo" if demo else None
         self.setWindowTitle("mjdesk — Demo" if demo else "mjdesk")
         if icon is not None:
@@ -327,9 +329,10 @@ class MainWindow(QMainWindow):
         self.editor.image_dropped.connect(self._on_image_dropped_on_prompt)
         history = QShortcut(QKeySequence("Ctrl+H"), self)
         history.activated.connect(self.open_history)
-        quit_ = QShortcut(
-            QKeySequence("Ctrl+Q"), self
-        )  # StandardKey.Quit is empty on some platforms
+        help_ = QShortcut(QKeySequence("F1"), self)
+        help_.activated.connect(self.show_shortcuts)
+        # StandardKey.Quit is empty on some platforms: name the keys
+        quit_ = QShortcut(QKeySequence("Ctrl+Q"), self)
         quit_.activated.connect(self.close)
         focus_prompt = QShortcut(QKeySequence("Ctrl+L"), self)
         focus_prompt.activated.connect(self.editor.setFocus)
@@ -623,6 +626,40 @@ class MainWindow(QMainWindow):
         self._trashed = list(ids)
         self.service.trash(ids)
         self.show_banner(f"Moved {len(ids)} image(s) to the trash", "Undo", "undo-trash")
+
+    def show_shortcuts(self) -> None:
+        """F1: the keyboard sheet, and where the log is."""
+        rows = [
+            ("Ctrl+Enter", "Generate"),
+            ("Ctrl+L", "Focus the prompt"),
+            ("Up / Down (empty prompt)", "Earlier prompts"),
+            ("Ctrl+H", "Search prompt history"),
+            ("Alt+D / F / T", "Draft / Fast / Turbo"),
+            ("Alt+S / H", "Standard / HD"),
+            ("Ctrl+V (on a reference zone)", "Paste an image or URL"),
+            ("1–5, 0", "Rate the selected images, clear the rating"),
+            ("F", "Favourite"),
+            ("Delete", "Move to the trash (undo in the banner)"),
+            ("Enter", "Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next"),
+            ("Ctrl+ + / Ctrl+ −", "Bigger / smaller thumbnails"),
+            ("Ctrl+,", "Settings"),
+            ("Ctrl+Q", "Quit"),
+        ]
+        text = "\n".join(f"{k:<34}{v}" for k, v in rows)
+        box = QMessageBox(self)
+        box.setWindowTitle("mjdesk — Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setStyleSheet("QLabel { font-family: monospace; }")
+        if self.log_folder is not None:
+            folder = self.log_folder
+            open_logs = box.addButton("Open log folder", QMessageBox.ButtonRole.ActionRole)
+            open_logs.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        self._shortcuts_box = box
 
     def _on_save_search(self) -> None:
         name, ok = QInputDialog.getText(self, "mjdesk — Save search", "Name this search:")

@@ -21,6 +21,7 @@ async def test_quitting_mid_flight_leaves_no_task_running(qtbot, qapp, tmp_path,
 async def _quit_mid_flight(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     args = argparse.Namespace(
         demo=True, library=None, api_base=None, files_base=None, smoke_test=False
     )
