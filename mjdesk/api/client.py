@@ -26,6 +26,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import httpx
 
+from ..fsutil import fsync_dir
 from . import errors as E
 from .models import (
     DEFAULT_MODEL,
@@ -745,7 +746,7 @@ class _TempSink:
         self._f.close()
         self._f = None
         os.replace(self.tmp, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         return self._hash.hexdigest(), image_info(self._head)
 
     def discard(self) -> None:
@@ -754,19 +755,6 @@ class _TempSink:
             self._f = None
         with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _read_regular_file(path: Path, cap: int) -> bytes:

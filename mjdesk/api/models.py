@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
 
+from ..core.messages import RETRYABLE
 from ..core.modes import QUALITIES, SPEEDS, Quality, Speed
 
 __all__ = [
@@ -33,17 +34,7 @@ FAILED: Final = "failed"
 KNOWN_STATUSES: Final = (PENDING, PROCESSING, COMPLETED, FAILED)
 
 #: Task error codes after which resubmitting the same prompt may succeed (contract §4.3 / §9).
-RETRYABLE_TASK_CODES: Final = frozenset(
-    {
-        "generation_timeout",
-        "quota_exceeded",
-        "resource_exhausted",
-        "generation_failed_no_content",
-        "service_error",
-        "service_unavailable",
-        "unknown_error",
-    }
-)
+RETRYABLE_TASK_CODES: Final = RETRYABLE
 
 
 @dataclass(frozen=True, slots=True)

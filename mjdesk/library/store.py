@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from ..faults import diskfault
+from ..fsutil import fsync_dir
 from . import provenance
 from .schema import MIGRATIONS, VERSION
 
@@ -563,22 +564,10 @@ class Store:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         with contextlib.suppress(OSError):
             staging.unlink()
         return final, hashlib.sha256(data).hexdigest(), len(data)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class Library:

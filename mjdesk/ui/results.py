@@ -12,20 +12,18 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
     QSize,
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
+
+from .gallery import GalleryDelegate
 
 ImageRole = Qt.ItemDataRole.UserRole + 10
 Index = QModelIndex | QPersistentModelIndex
@@ -114,39 +112,11 @@ class ResultsModel(QAbstractListModel):
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
-class ThumbnailDelegate(QStyledItemDelegate):
-    """Paints a thumbnail fitted and centred in a square cell; nothing else happens here."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        cell = option.rect.adjusted(4, 4, -4, -4)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#26282d"))
-        painter.drawRoundedRect(cell, 8, 8)
-        pix = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(pix, QPixmap) and pix.width() > 8:
-            size = pix.size().scaled(cell.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(cell.center())
-            painter.drawPixmap(target, pix)
-        if selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("#7c5cff"), 3))
-            painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), 8, 8)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(208, 208)
-
-
 class ResultsView(QListView):
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(ThumbnailDelegate(self))
+        self.setItemDelegate(GalleryDelegate(self))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
