@@ -26,11 +26,13 @@ SMOKE_PROMPT = "a paper lantern floating over a night market, warm light --ar 3:
 
 
 def resource_path(name: str) -> Path:
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources" / name, here.parent / "resources" / name):
-        if candidate.exists():
-            return candidate
-    return here / "resources" / name
+    """A file of the ``mjdesk.resources`` package (top-level ``resources/`` in a checkout)."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("mjdesk.resources").joinpath(name)))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.parent / "resources" / name
 
 
 def run_gui(args: argparse.Namespace) -> int:

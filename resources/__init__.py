@@ -1,0 +1,1 @@
+"""Icons and desktop metadata, shipped as the package mjdesk.resources."""
