@@ -9,7 +9,7 @@ import sys
 from . import __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_batch: bool = True) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="mjdesk",
         description="A desktop studio for Midjourney V8.1 through EvoLink, with a local gallery.",
@@ -21,16 +21,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--files-base", metavar="URL", help="EvoLink files API base URL")
     p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command")
-    from .app import batch
-
-    batch.add_arguments(
-        sub.add_parser("batch", help="submit prompts from a file, with progress on the terminal")
+    batch_parser = sub.add_parser(
+        "batch", help="submit prompts from a file, with progress on the terminal"
     )
+    if with_batch:  # its options pull in the engine and the client: only when asked for
+        from .app import batch
+
+        batch.add_arguments(batch_parser)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(
+        with_batch=(bool(argv) and argv[0] == "batch") or "-h" in argv or "--help" in argv
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -1,6 +1,7 @@
 """The EvoLink HTTP contract (no Qt): client, typed models, typed errors, retry policy."""
 
-from .client import DEFAULT_API_BASE, DEFAULT_FILES_BASE, Downloaded, EvoLinkClient, Limits
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -21,8 +22,39 @@ from .errors import (
     UnconfirmedCreateError,
     UnsafeUrlError,
 )
-from .models import Credits, GenerationRequest, Task, TaskError, UploadedFile
-from .retry import RetryPolicy
+
+# Names resolve on first use (PEP 562): importing an error type or a model does not import
+# httpx, which the window must not pay for before its first frame.
+_WHERE = {
+    "DEFAULT_API_BASE": "client",
+    "DEFAULT_FILES_BASE": "client",
+    "Downloaded": "client",
+    "EvoLinkClient": "client",
+    "Limits": "client",
+    "Credits": "models",
+    "GenerationRequest": "models",
+    "Task": "models",
+    "TaskError": "models",
+    "UploadedFile": "models",
+    "RetryPolicy": "retry",
+}
+
+if TYPE_CHECKING:
+    from .client import DEFAULT_API_BASE, DEFAULT_FILES_BASE, Downloaded, EvoLinkClient, Limits
+    from .models import Credits, GenerationRequest, Task, TaskError, UploadedFile
+    from .retry import RetryPolicy
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_API_BASE",

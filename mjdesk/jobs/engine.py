@@ -21,13 +21,12 @@ import random
 import time
 from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..api import (
     ApiConnectionError,
     ApiError,
     AuthenticationError,
-    EvoLinkClient,
     GenerationRequest,
     InsufficientQuotaError,
     NotFoundError,
@@ -59,6 +58,9 @@ from ..library.store import (
 )
 from .events import EngineNotice, Event, EventBus, ImageStored, JobAdded, JobChanged, JobProgress
 from .policy import PollPolicy
+
+if TYPE_CHECKING:
+    from ..api.client import EvoLinkClient
 
 __all__ = ["Engine"]
 

@@ -14,19 +14,12 @@ import logging
 import time
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 
-from ..api import (
-    ApiError,
-    AuthenticationError,
-    EvoLinkClient,
-    InvalidImageError,
-    Limits,
-    UnsafeUrlError,
-)
+from ..api import ApiError, AuthenticationError, InvalidImageError, UnsafeUrlError
 from ..api.redact import Redactor
 from ..api.security import validate_base_url, validate_callback_url
 from ..api.sniff import image_info, is_complete
@@ -52,6 +45,9 @@ from ..secrets import (
     find_api_key,
 )
 from ..settings import Settings, save
+
+if TYPE_CHECKING:
+    from ..api.client import EvoLinkClient
 
 log = logging.getLogger("mjdesk.services")
 
@@ -94,7 +90,7 @@ class StudioService(QObject):
         self.demo = demo
         self.keyring = keyring or KeyringSecretStore()
         self.session = session or MemorySecretStore()
-        self.client: EvoLinkClient | None = None
+        self.client: EvoLinkClient | None = None  # built in connect_with_key
         self.engine: Engine | None = None
         self._owned: set[asyncio.Task[Any]] = set()
         self._unsubscribe: Any = None
@@ -124,6 +120,8 @@ class StudioService(QObject):
 
     async def connect_with_key(self, key: str) -> None:
         """Builds the client and the engine for ``key`` and resumes unfinished jobs."""
+        from ..api.client import EvoLinkClient, Limits  # httpx: only once there is a key
+
         await self.drop_connection()
         self.redactor.add(key)  # the log never shows it, whatever a record contains
         self.connection_changed.emit("connecting", "Connecting…")
@@ -483,6 +481,8 @@ class StudioService(QObject):
     # -- key and settings --------------------------------------------------------------------
 
     def test_key(self, key: str) -> None:
+        from ..api.client import EvoLinkClient
+
         async def go() -> None:
             try:
                 async with EvoLinkClient(
