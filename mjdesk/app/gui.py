@@ -91,12 +91,6 @@ class Studio:
         loop.set_exception_handler(self._on_loop_exception)
         sim = None
         temp_dir: str | None = None
-        if args.demo:
-            from ..sim import DEMO_KEY, SimConfig, SimThread
-
-            sim = SimThread(SimConfig(speed_factor=DEMO_SPEED, seed=None))
-            url = await loop.run_in_executor(None, sim.start)
-            settings = settings.with_changes(api_base=url, files_base=url)
         if args.api_base:
             settings = settings.with_changes(api_base=args.api_base)
         if args.files_base:
@@ -104,36 +98,49 @@ class Studio:
         if args.library:
             root = resolve_library_dir(args.library)
         elif args.demo:
-            temp_dir = await loop.run_in_executor(
-                None, lambda: tempfile.mkdtemp(prefix="mjdesk-demo-")
-            )
+            temp_dir = tempfile.mkdtemp(prefix="mjdesk-demo-")
             root = Path(temp_dir)
         else:
             root = resolve_library_dir(settings.library_dir or None)
-        try:
-            library = await Library.open(root, provenance=settings.embed_metadata)
-        except LibraryError as exc:
-            QMessageBox.critical(None, "mjdesk", str(exc))
-            if sim is not None:
-                await loop.run_in_executor(None, sim.stop)
-            return 1
         icon = QIcon(str(resource_path("mjdesk.svg")))
         QApplication.setWindowIcon(icon)
         service = StudioService(
-            library,
+            None,
             settings,
             demo=args.demo,
             time_scale=DEMO_SPEED if args.demo else 1.0,
             redactor=redactor,
         )
-        thumbs = ThumbnailService(cache_path=library.store.thumb_path)
+        thumbs = ThumbnailService()
         window = MainWindow(
             service, thumbs, demo=args.demo, library_dir=str(root), icon=icon, log_folder=log_dir()
         )
         self.window, self.service = window, service
         closed = asyncio.Event()
         window.closed.connect(closed.set)
+        # The first frame comes first; the library, the simulator and the client follow.
         window.show()
+        await asyncio.sleep(0)
+        try:
+            library = await Library.open(root, provenance=settings.embed_metadata)
+        except LibraryError as exc:
+            QMessageBox.critical(window, "mjdesk", str(exc))
+            window.close()
+            await thumbs.close()
+            if temp_dir:
+                shutil.rmtree(temp_dir, ignore_errors=True)
+            sys.excepthook = previous_hook
+            if handler is not None:
+                teardown_logging(handler)
+            return 1
+        service.attach_library(library)
+        thumbs.cache_path = library.store.thumb_path
+        if args.demo:
+            from ..sim import DEMO_KEY, SimConfig, SimThread
+
+            sim = SimThread(SimConfig(speed_factor=DEMO_SPEED, seed=None))
+            url = await loop.run_in_executor(None, sim.start)
+            service.settings = service.settings.with_changes(api_base=url, files_base=url)
         service.load_jobs()
         service.load_recent_images()
         window.refresh_gallery()

@@ -11,7 +11,6 @@ import re
 import struct
 import zlib
 from typing import Final
-from xml.sax.saxutils import escape
 
 __all__ = ["embed", "read"]
 
@@ -28,6 +27,15 @@ _FIELDS: Final = (
 )
 _XMP_JPEG_ID: Final = b"http://ns.adobe.com/xap/1.0/\x00"
 _PNG_KEY: Final = b"XML:com.adobe.xmp"
+
+
+def escape(text: str) -> str:
+    """XML text escaping (xml.sax.saxutils pulls in urllib at import time)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _packet(meta: dict[str, str]) -> bytes:
@@ -128,13 +136,11 @@ _TAG_RE: Final = re.compile(rb"<mjdesk:(\w+)>(.*?)</mjdesk:\1>", re.DOTALL)
 
 def read(data: bytes) -> dict[str, str]:
     """The mjdesk fields of the XMP packet in ``data`` (empty when there is none)."""
-    from xml.sax.saxutils import unescape
-
     start = data.find(b"<x:xmpmeta")
     if start < 0:
         return {}
     end = data.find(b"</x:xmpmeta>", start)
     block = data[start:end] if end > 0 else data[start:]
     return {
-        m.group(1).decode(): unescape(m.group(2).decode("utf-8")) for m in _TAG_RE.finditer(block)
+        m.group(1).decode(): _unescape(m.group(2).decode("utf-8")) for m in _TAG_RE.finditer(block)
     }

@@ -25,7 +25,6 @@ from ..api.security import validate_base_url, validate_callback_url
 from ..api.sniff import image_info, is_complete
 from ..core.prompt import PromptAnalysis
 from ..jobs import (
-    Engine,
     EngineNotice,
     Event,
     ImageStored,
@@ -48,6 +47,7 @@ from ..settings import Settings, save
 
 if TYPE_CHECKING:
     from ..api.client import EvoLinkClient
+    from ..jobs.engine import Engine
 
 log = logging.getLogger("mjdesk.services")
 
@@ -71,7 +71,7 @@ class StudioService(QObject):
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None,
         settings: Settings,
         *,
         keyring: SecretStore | None = None,
@@ -85,7 +85,7 @@ class StudioService(QObject):
         self.redactor = redactor or Redactor()
         self.time_scale = time_scale
         self.environment = environment or EnvSecretStore()
-        self.library = library
+        self._library = library
         self.settings = settings
         self.demo = demo
         self.keyring = keyring or KeyringSecretStore()
@@ -96,6 +96,20 @@ class StudioService(QObject):
         self._unsubscribe: Any = None
         self._batch: set[int] = set()
         self._closing = False
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("the library is not open yet")
+        return self._library
+
+    @property
+    def has_library(self) -> bool:
+        return self._library is not None
+
+    def attach_library(self, library: Library) -> None:
+        """The library, once open (the window shows before it is)."""
+        self._library = library
 
     # -- ownership ---------------------------------------------------------------------------
 
@@ -121,6 +135,7 @@ class StudioService(QObject):
     async def connect_with_key(self, key: str) -> None:
         """Builds the client and the engine for ``key`` and resumes unfinished jobs."""
         from ..api.client import EvoLinkClient, Limits  # httpx: only once there is a key
+        from ..jobs.engine import Engine
 
         await self.drop_connection()
         self.redactor.add(key)  # the log never shows it, whatever a record contains
