@@ -516,6 +516,17 @@ class Store:
             ).fetchone()[0]
         )
 
+    def image_id_for_path(self, path: Path) -> int | None:
+        """The library image stored at ``path`` (a file dragged out of the gallery), if any."""
+        try:
+            rel = str(Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return None
+        row = self.db.execute(
+            "SELECT id FROM images WHERE path = ? AND deleted_at IS NULL", (rel,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def thumb_path(self, sha256: str, size: int) -> Path:
         return self.root / "thumbs" / sha256[:2] / f"{sha256}_{size}.jpg"
 

@@ -353,13 +353,20 @@ class StudioService(QObject):
     async def public_url_of(self, image_id: int) -> str:
         """A URL EvoLink can fetch for a stored image: its result link while fresh (29 days),
         else the local file uploaded through the files API (and its cache)."""
+        fresh = await self._fresh_result_url(image_id)
+        if fresh:
+            return fresh
+        image = await self.library.run(lambda s: s.image(image_id))
+        return await self._upload(str(self.library.store.absolute(image)), reuse_results=False)
+
+    async def _fresh_result_url(self, image_id: int) -> str | None:
         image, job = await self.library.run(
             lambda s: (s.image(image_id), s.job(s.image(image_id).job_id))
         )
         done = job.completed_at or job.created_at
         if image.source_url and time.time() - done < 29 * 86400:
             return image.source_url
-        return await self._upload(str(self.library.store.absolute(image)))
+        return None
 
     async def export_images(
         self, ids: list[int], folder: Path, template: str = "{date}_{prompt}_{task}_{n}"
@@ -463,8 +470,15 @@ class StudioService(QObject):
 
         self.spawn(go(), "upload")
 
-    async def _upload(self, source: str | bytes) -> str:
+    async def _upload(self, source: str | bytes, *, reuse_results: bool = True) -> str:
         loop = asyncio.get_running_loop()
+        if reuse_results and isinstance(source, str) and self.has_library:
+            # an image dragged out of the gallery: its result link, while still valid
+            image_id = await self.library.run(lambda s: s.image_id_for_path(Path(source)))
+            if image_id is not None:
+                fresh = await self._fresh_result_url(image_id)
+                if fresh:
+                    return fresh
         cap = self.settings.max_upload_mb * 1024 * 1024
         if isinstance(source, bytes):
             data = source

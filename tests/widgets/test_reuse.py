@@ -84,7 +84,16 @@ async def test_use_as_reference_and_use_prompt(sim, tmp_path, qtbot):
         assert w.editor.toPlainText() == "a glass teapot on linen --ar 1:1"
         w.gallery_action("style", item)
         await st.until(lambda: "--sref" in w.editor.toPlainText())
-        assert sim.requests("files") == 1
+        # a fresh result keeps its own link: nothing is uploaded
+        assert f"--sref {sim.url}/results/" in w.editor.toPlainText()
+        assert sim.requests("files") == 0
+        # an old one is uploaded from the library (once, then the upload cache answers)
+        job_id = item.job_id
+        await st.library.run(lambda s: s.update_job(job_id, completed_at=time.time() - 40 * 86400))
+        w.editor.setPlainText("a cup")
+        w.gallery_action("omni", item)
+        await st.until(lambda: "--oref" in w.editor.toPlainText())
+        assert "/files/" in w.editor.toPlainText() and sim.requests("files") == 1
 
 
 async def test_dropping_an_mjdesk_image_on_the_prompt_restores_it(sim, tmp_path, qtbot):
