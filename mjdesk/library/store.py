@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from ..faults import diskfault
-from ..fsutil import fsync_dir
+from ..fsutil import atomic_write
 from . import provenance
 from .schema import MIGRATIONS, VERSION
 
@@ -562,20 +562,7 @@ class Store:
         data = staging.read_bytes()
         if self.provenance and meta:
             data = provenance.embed(data, meta)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(f".{final.name}.{uuid.uuid4().hex[:8]}.part")
-        try:
-            with open(tmp, "wb") as f:
-                diskfault("store_file")
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, final)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-        fsync_dir(final.parent)
+        atomic_write(final, data, before_write=lambda: diskfault("store_file"))
         with contextlib.suppress(OSError):
             staging.unlink()
         return final, hashlib.sha256(data).hexdigest(), len(data)

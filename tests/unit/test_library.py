@@ -221,3 +221,17 @@ def test_with_the_lock_every_temp_file_is_swept_at_start(tmp_path):
     fresh.write_bytes(b"x")
     make_store(tmp_path).close()
     assert not fresh.exists()
+
+
+def test_settings_round_trip_atomically(tmp_path):
+    from mjdesk import settings as s
+
+    path = tmp_path / "config" / "settings.json"
+    first = s.Settings(
+        api_base="https://api.example.org", saved_searches=[{"name": "a", "filters": {}}]
+    )
+    s.save(first, path)
+    assert s.load(path) == first
+    path.write_text("{ not json")
+    assert s.load(path) == s.Settings()
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
