@@ -133,6 +133,8 @@ ratios = st.tuples(st.integers(1, 32), st.integers(1, 32)).map(lambda t: f"{t[0]
 @given(prompts, ratios)
 def test_rewriting_a_parameter_changes_only_that_parameter(text, ratio):
     before = analyze(text)
+    if any(d.rule == "text-after-params" for d in before.diagnostics):
+        return  # see test_removing_a_parameter_removes_only_that_parameter
     after = analyze(set_param(text, "ar", ratio))
     if "{" in text or "}" in text:
         return  # the rewrite acts on the top level; branches may override it
@@ -150,6 +152,10 @@ def test_removing_a_parameter_removes_only_that_parameter(text):
     if "{" in text or "}" in text:
         return
     before = analyze(text)
+    if any(d.rule == "text-after-params" for d in before.diagnostics):
+        # words after the parameters belong to no parameter; removing the one before them can
+        # attach them to the previous one (set_param's documented limit): the warning says so
+        return
     after = analyze(set_param(text, "s", None))
     assert "s" not in after.params
     assert {k: v for k, v in after.params.items()} == {

@@ -183,16 +183,16 @@ class _Linter:
         kept = self._params()
         body = " ".join(p.body.split())
         trailing = " ".join(w.text for w in p.trailing)
-        if p.trailing:
-            first, last = p.trailing[0], p.trailing[-1]
+        if p.trailing or p.moved_urls:
+            after = p.moved_urls + p.trailing
             self.add(
                 "warning",
                 "text-after-params",
                 "Text after the parameters is read as part of the prompt text; "
                 "parameters belong at the end",
-                first.start,
-                last.end,
-                self._move_trailing_fix(),
+                after[0].start,
+                after[-1].end,
+                self._move_trailing_fix() if not p.moved_urls else None,
             )
         full_text = " ".join(x for x in (body, trailing) if x)
         self._text_checks(full_text)

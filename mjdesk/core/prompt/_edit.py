@@ -49,6 +49,8 @@ def set_param(text: str, name: str, value: Value) -> str:
 
     ``None`` or ``False`` removes every occurrence; ``True`` adds a flag; anything else becomes
     the value of the last occurrence, or a new ``--name value`` after the last parameter.
+    Words typed after the parameters belong to none of them (analyze warns about them); removing
+    the parameter just before such words can attach them to the one before it.
     """
     spec = _spec(name)
     found, params = _occurrences(text, spec)

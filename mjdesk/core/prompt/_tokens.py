@@ -54,6 +54,7 @@ class Parsed:
     body_end: int  # the prose between the URLs and the first parameter
     params: list[Param]
     trailing: list[Word]  # words after a parameter that belong to no parameter
+    moved_urls: list[Word] = field(default_factory=list)  # URLs after the parameters, read first
 
     @property
     def body(self) -> str:
@@ -114,12 +115,14 @@ def tokenize(text: str) -> Parsed:
         param.values = seg_words[:take]
         trailing.extend(seg_words[take:])
         params.append(param)
+    moved: list[Word] = []
     if not text[body_start:body_end].strip():
         # Text after the parameters is sent before them; when there is no other text, image
         # URLs at its start become the prompt's leading image prompts, as the server reads them.
         while trailing and trailing[0].url is not None:
-            urls.append(trailing.pop(0))
-    return Parsed(text, urls, body_start, body_end, params, trailing)
+            moved.append(trailing.pop(0))
+            urls.append(moved[-1])
+    return Parsed(text, urls, body_start, body_end, params, trailing, moved)
 
 
 def _arity(spec: ParamSpec | None, words: list[Word]) -> int:
