@@ -103,11 +103,11 @@ class GalleryModel(QAbstractTableModel):
     def set_ids(self, ids: list[int]) -> None:
         """A new result list. The same list again only refreshes the rows (and so keeps the
         selection and the scroll position)."""
-        if ids == self._ids:
+        if len(ids) == len(self._ids) and ids == self._ids:
             self.invalidate(list(self._items))
             return
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids  # the query's own fresh list: no copy of a million ids
         self._requested_pages.clear()
         self.endResetModel()
 
