@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +29,7 @@ from mjdesk.core.prompt import analyze
 from mjdesk.library import Library
 from mjdesk.services import StudioService, ThumbnailService
 from mjdesk.settings import Settings
-from mjdesk.sim import DEMO_KEY, SimConfig, SimThread
+from mjdesk.sim import DEMO_KEY
 from mjdesk.ui import theme
 from mjdesk.ui.main_window import MainWindow
 
@@ -65,9 +66,20 @@ class Heart:
         }
 
 
+def start_simulator() -> tuple[subprocess.Popen[str], str]:
+    """The simulator in its own process, as EvoLink would be: its image synthesis must not
+    compete with the window for this process's GIL."""
+    sim = subprocess.Popen(
+        [sys.executable, "-m", "mjdesk.sim", "--speed-factor", str(SPEED), "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert sim.stdout is not None
+    return sim, sim.stdout.readline().strip().rsplit(" ", 1)[-1]
+
+
 async def run(root: Path) -> dict[str, object]:
-    sim = SimThread(SimConfig(speed_factor=SPEED, image_scale=0.5))
-    url = await asyncio.get_running_loop().run_in_executor(None, sim.start)
+    sim, url = start_simulator()
     library = await Library.open(root)
     service = StudioService(library, Settings(api_base=url, files_base=url), time_scale=SPEED)
     thumbs = ThumbnailService(cache_path=library.store.thumb_path)
@@ -111,7 +123,8 @@ async def run(root: Path) -> dict[str, object]:
     await thumbs.close()
     await library.close()
     window.close()
-    await asyncio.get_running_loop().run_in_executor(None, sim.stop)
+    sim.terminate()
+    sim.wait(10)
     return {
         "benchmark": "responsiveness",
         "jobs": JOBS,

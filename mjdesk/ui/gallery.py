@@ -111,12 +111,14 @@ class GalleryModel(QAbstractTableModel):
         self._requested_pages.clear()
         self.endResetModel()
 
-    def prepend(self, image_id: int) -> None:
-        """A new result, at the top."""
-        if image_id in self._items or (self._ids and self._ids[0] == image_id):
+    def prepend(self, image_ids: list[int]) -> None:
+        """New results, at the top (newest first), in one reset however many arrived."""
+        head = set(self._ids[: len(image_ids) + 64])
+        fresh = [i for i in image_ids if i not in head]
+        if not fresh:
             return
         self.beginResetModel()
-        self._ids.insert(0, image_id)
+        self._ids[0:0] = sorted(fresh, reverse=True)
         self._requested_pages.clear()
         self.endResetModel()
 

@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self.resize(1440, 900)
         self._tickets: dict[str, str] = {}
+        self._new_ids: list[int] = []
+        self._prepend_timer = QTimer(self)
+        self._prepend_timer.setSingleShot(True)
+        self._prepend_timer.setInterval(250)
+        self._prepend_timer.timeout.connect(self._flush_new_images)
         self._trashed: list[int] = []
         self._settings_dialog: SettingsDialog | None = None
 
@@ -608,8 +613,15 @@ class MainWindow(QMainWindow):
         )
         plain = not any(q.get(k) for k in filtered)
         if plain and q["sort"] == "newest":
-            self.gallery_model.prepend(image.id)
-            self.gallery.show_count(self.gallery_model.count)
+            # coalesced: a draft batch stores hundreds of images; one reset per 250 ms
+            self._new_ids.append(image.id)
+            if not self._prepend_timer.isActive():
+                self._prepend_timer.start()
+
+    def _flush_new_images(self) -> None:
+        ids, self._new_ids = self._new_ids, []
+        self.gallery_model.prepend(ids)
+        self.gallery.show_count(self.gallery_model.count)
 
     def _on_rating(self, ids: list[int], rating: int) -> None:
         self.gallery_model.invalidate(ids)
