@@ -662,9 +662,15 @@ class ImageViewer(QWidget):
     def show_image(self, image: QImage, item: Any, path: Path) -> None:
         self.second.hide()
         self.canvas.set_image(image)
+        import time as _time
+
+        from ..core.modes import cost_units
+
+        made = _time.strftime("%Y-%m-%d %H:%M", _time.localtime(item.created_at))
         self.meta.setText(
             f"{item.prompt}\n\n"
             f"Speed: {item.speed} · Quality: {item.quality}\n"
+            f"Made: {made} · Cost: {cost_units(item.speed, item.quality):g} units per task\n"
             f"Size: {item.width}×{item.height}\n"
             f"Task: {item.task_id}\nImage: {item.idx + 1}\nModel: {item.model}\n"
             f"Rating: {'★' * item.rating or '—'}{'  ♥' if item.favourite else ''}\n\n{path}"

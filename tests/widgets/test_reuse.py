@@ -132,6 +132,9 @@ async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
         viewer = w.viewer
         await st.until(lambda: not viewer.canvas._pix.isNull())
         assert "a glass teapot on linen" in viewer.meta.text()
+        assert (
+            "Cost: 1 units per task" in viewer.meta.text() and "task-unified-" in viewer.meta.text()
+        )
         assert viewer.canvas.fit
         qtbot.keyClick(viewer, Qt.Key.Key_Space)
         assert not viewer.canvas.fit and viewer.canvas.zoom == 1.0
