@@ -461,6 +461,20 @@ class GalleryPanel(QWidget):
         self.project.setAccessibleName("Project filter")
         self.group = QCheckBox("Group by job")
         self.group.setToolTip("One image per task: 4-up and 24-up stacks")
+        for combo in (
+            self.speed,
+            self.quality,
+            self.rating,
+            self.sort,
+            self.when,
+            self.aspect,
+            self.project,
+        ):
+            # compact: the filters must never push the create panel off screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
         self.saved = QComboBox()
         self.saved.addItem("Saved searches")
         self.saved.setAccessibleName("Saved searches")

@@ -224,7 +224,10 @@ class MainWindow(QMainWindow):
         self.queue = QueueView()
         qp.addWidget(self.queue, 1)
         splitter.addWidget(queue_panel)
-        splitter.setSizes([560, 560, 320])
+        splitter.setSizes([560, 580, 300])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
         splitter.setChildrenCollapsible(False)
         root.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -323,7 +326,7 @@ class MainWindow(QMainWindow):
         col.addStretch(1)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
-        panel.setMinimumWidth(480)
+        panel.setMinimumWidth(540)  # the create column needs 514 px plus the scroll bar
         return panel
 
     def _connect_signals(self) -> None:
@@ -662,7 +665,7 @@ class MainWindow(QMainWindow):
         box.setWindowTitle("mjdesk — Keyboard shortcuts")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(text)
-        box.setStyleSheet("QLabel { font-family: monospace; }")
+        box.setStyleSheet("QLabel { font-family: monospace; min-width: 760px; }")
         if self.log_folder is not None:
             folder = self.log_folder
             open_logs = box.addButton("Open log folder", QMessageBox.ButtonRole.ActionRole)

@@ -184,7 +184,7 @@ class QueueDelegate(QStyledItemDelegate):
     HEIGHT = 76
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(option.rect.width(), self.HEIGHT)
+        return QSize(200, self.HEIGHT)  # the width follows the view; never widen the panel
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         job = index.data(JobRole)
