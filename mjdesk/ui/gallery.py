@@ -684,7 +684,7 @@ class ImageViewer(QWidget):
         self.meta.setText(
             f"{item.prompt}\n\n"
             f"Speed: {item.speed} · Quality: {item.quality}\n"
-            f"Made: {made} · Cost: {cost_units(item.speed, item.quality):g} units per task\n"
+            f"Made: {made} · Cost: {_units(cost_units(item.speed, item.quality))} per task\n"
             f"Size: {item.width}×{item.height}\n"
             f"Task: {item.task_id}\nImage: {item.idx + 1}\nModel: {item.model}\n"
             f"Rating: {'★' * item.rating or '—'}{'  ♥' if item.favourite else ''}\n\n{path}"
@@ -825,3 +825,7 @@ def gallery_actions(item: Any, *, prompt_text: str, now: float) -> list[GalleryA
         GalleryAction("copy_image", "Copy image"),
         GalleryAction("reveal", "Show in folder"),
     ]
+
+
+def _units(value: float) -> str:
+    return f"{value:g} cost unit" + ("" if value == 1 else "s")

@@ -133,7 +133,8 @@ async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
         await st.until(lambda: not viewer.canvas._pix.isNull())
         assert "a glass teapot on linen" in viewer.meta.text()
         assert (
-            "Cost: 1 units per task" in viewer.meta.text() and "task-unified-" in viewer.meta.text()
+            "Cost: 1 cost unit per task" in viewer.meta.text()
+            and "task-unified-" in viewer.meta.text()
         )
         assert viewer.canvas.fit
         qtbot.keyClick(viewer, Qt.Key.Key_Space)
