@@ -401,7 +401,8 @@ class MainWindow(QMainWindow):
         elif a.ok:
             tasks = "task" if a.task_count == 1 else "tasks"
             self.summary.setText(
-                f"{a.task_count} {tasks} · {images} images · {a.cost_units:g} cost units"
+                f"{a.task_count} {tasks} · {images} images · {a.cost_units:g} cost "
+                f"unit{'' if a.cost_units == 1 else 's'}"
             )
         else:
             self.summary.setText(f"{len(a.errors)} problem(s) to fix before sending")

@@ -206,13 +206,16 @@ class QueueDelegate(QStyledItemDelegate):
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(colour)
-        label = STATE_LABELS.get(job.state, job.state)
-        painter.drawText(inner.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, label)
         meta = (
             f"{_elapsed(job, time.time())} · {cost_units(job.speed, job.quality):g}u · {job.speed}"
         )
         if job.quality == "hd":
             meta += " · HD"
+        room = inner.width() - 16 - painter.fontMetrics().horizontalAdvance(meta) - 8
+        label = painter.fontMetrics().elidedText(
+            STATE_LABELS.get(job.state, job.state), Qt.TextElideMode.ElideRight, max(room, 0)
+        )
+        painter.drawText(inner.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, label)
         painter.setPen(QColor(theme.MUTED))
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight, meta)
         font.setWeight(QFont.Weight.Normal)
