@@ -461,7 +461,7 @@ class GalleryPanel(QWidget):
         self.project.setAccessibleName("Project filter")
         self.group = QCheckBox("Group by job")
         self.group.setToolTip("One image per task: 4-up and 24-up stacks")
-        for combo in (
+        self._combos = (
             self.speed,
             self.quality,
             self.rating,
@@ -469,7 +469,8 @@ class GalleryPanel(QWidget):
             self.when,
             self.aspect,
             self.project,
-        ):
+        )
+        for combo in self._combos:
             # compact: the filters must never push the create panel off screen
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -521,15 +522,7 @@ class GalleryPanel(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self._emit_query)
         self.search.textChanged.connect(lambda _: self._debounce.start())
-        for combo in (
-            self.speed,
-            self.quality,
-            self.rating,
-            self.sort,
-            self.when,
-            self.aspect,
-            self.project,
-        ):
+        for combo in self._combos:
             combo.currentIndexChanged.connect(lambda _: self._emit_query())
         for box in (self.favourites, self.references, self.group):
             box.toggled.connect(lambda _: self._emit_query())
