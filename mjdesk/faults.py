@@ -15,30 +15,30 @@ _hits: dict[str, int] = {}
 POINTS = ("after_intent", "after_post", "mid_download", "between_rename_and_row")
 
 
-def crashpoint(name: str) -> None:
-    target = os.environ.get("MJDESK_CRASH_AT")
+def _hit(variable: str, name: str) -> tuple[int, int] | None:
+    """For ``VARIABLE=name:N`` naming this point: (times reached so far, N); else None."""
+    target = os.environ.get(variable)
     if not target:
-        return
-    point, _, nth = target.partition(":")
+        return None
+    point, _, number = target.partition(":")
     if point != name:
-        return
-    _hits[name] = _hits.get(name, 0) + 1
-    if _hits[name] >= (int(nth) if nth.isdigit() else 1):
+        return None
+    key = f"{variable}:{name}"
+    _hits[key] = _hits.get(key, 0) + 1
+    return _hits[key], int(number) if number.isdigit() else 1
+
+
+def crashpoint(name: str) -> None:
+    hit = _hit("MJDESK_CRASH_AT", name)
+    if hit is not None and hit[0] >= hit[1]:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
 def diskfault(name: str) -> None:
     """``MJDESK_DISK_FULL=name:N`` makes the first N writes at that point fail with ENOSPC,
     as a full disk would (the tests' way to fill a disk without filling it)."""
-    target = os.environ.get("MJDESK_DISK_FULL")
-    if not target:
-        return
-    point, _, count = target.partition(":")
-    if point != name:
-        return
-    key = f"disk:{name}"
-    _hits[key] = _hits.get(key, 0) + 1
-    if _hits[key] <= (int(count) if count.isdigit() else 1):
+    hit = _hit("MJDESK_DISK_FULL", name)
+    if hit is not None and hit[0] <= hit[1]:
         import errno
 
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

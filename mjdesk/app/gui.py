@@ -98,7 +98,7 @@ class Studio:
         if args.library:
             root = resolve_library_dir(args.library)
         elif args.demo:
-            temp_dir = tempfile.mkdtemp(prefix="mjdesk-demo-")
+            temp_dir = await loop.run_in_executor(None, tempfile.mkdtemp, "", "mjdesk-demo-")
             root = Path(temp_dir)
         else:
             root = resolve_library_dir(settings.library_dir or None)

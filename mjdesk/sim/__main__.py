@@ -99,6 +99,7 @@ async def _serve(args: argparse.Namespace) -> None:
     sim = Simulator(config_from_args(args), control_token=args.control_token)
     url = await sim.start(args.host, args.port)
     print(f"mjdesk-sim listening on {url}", flush=True)
+    # The simulator's own control token (for /_sim/), required on the second line; never an API key.
     if args.control_token is None:
         print(f"control token: {sim.control_token}", flush=True)
     else:

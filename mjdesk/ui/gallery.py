@@ -164,6 +164,12 @@ class GalleryModel(QAbstractTableModel):
                 self.index(0, 0), self.index(self.rowCount() - 1, self._columns - 1)
             )
 
+    def position_of(self, image_id: int) -> int | None:
+        try:
+            return self._ids.index(image_id)
+        except ValueError:
+            return None
+
     def id_at(self, position: int) -> int:
         return self._ids[position]
 

@@ -849,10 +849,9 @@ class MainWindow(QMainWindow):
 
     def open_viewer(self, image_id: int) -> None:
         model = self.gallery_model
-        for pos in range(model.count):
-            if model.id_at(pos) == image_id:
-                self._viewer_pos = pos
-                break
+        pos = model.position_of(image_id)
+        if pos is not None:
+            self._viewer_pos = pos
         if self.viewer is None:
             self.viewer = ImageViewer(self)
             self.viewer.navigate.connect(self._on_viewer_navigate)

@@ -13,6 +13,7 @@ from mjdesk.api import (
     UnsafeUrlError,
 )
 from tests.e2e.helpers import SleepLog, make_client, req, wait_done
+from tests.loopback import serve
 
 
 async def _results(sim, client):
@@ -113,22 +114,12 @@ async def test_redirects_never_carry_the_key_and_are_limited(sim, tmp_path):
 
     app = web.Application()
     app.router.add_get("/hop/{n}", hop)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    try:
-        async with make_client(sim) as client:
-            urls = await _results(sim, client)
-            got = await client.download(
-                f"http://127.0.0.1:{port}/hop/2?final={urls[0]}", tmp_path / "a"
-            )
-            assert got.size > 0
-            with pytest.raises(UnsafeUrlError, match="redirects"):
-                await client.download(
-                    f"http://127.0.0.1:{port}/hop/9?final={urls[0]}", tmp_path / "b"
-                )
-    finally:
-        await runner.cleanup()
+    async with serve(app) as port, make_client(sim) as client:
+        urls = await _results(sim, client)
+        got = await client.download(
+            f"http://127.0.0.1:{port}/hop/2?final={urls[0]}", tmp_path / "a"
+        )
+        assert got.size > 0
+        with pytest.raises(UnsafeUrlError, match="redirects"):
+            await client.download(f"http://127.0.0.1:{port}/hop/9?final={urls[0]}", tmp_path / "b")
     assert seen and all("Authorization" not in h for h in seen)

@@ -14,6 +14,7 @@ import pytest
 from aiohttp import web
 
 from tests.images import encode
+from tests.loopback import serve
 from tests.simctl import DEMO_KEY
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
@@ -284,22 +285,14 @@ async def test_callbacks_are_delivered_and_retried(sim):
 
     app = web.Application()
     app.router.add_post("/hook", hook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    try:
-        async with httpx.AsyncClient() as http:
-            r = await http.post(
-                f"{sim.url}/v1/images/generations",
-                headers=AUTH,
-                json=body(callback_url=f"http://127.0.0.1:{port}/hook"),
-            )
-            task_id = r.json()["id"]
-            await asyncio.wait_for(second.wait(), 10)
-    finally:
-        await runner.cleanup()
+    async with serve(app) as port, httpx.AsyncClient() as http:
+        r = await http.post(
+            f"{sim.url}/v1/images/generations",
+            headers=AUTH,
+            json=body(callback_url=f"http://127.0.0.1:{port}/hook"),
+        )
+        task_id = r.json()["id"]
+        await asyncio.wait_for(second.wait(), 10)
     assert received[-1]["id"] == task_id and received[-1]["status"] == "completed"
     assert len(received[-1]["results"]) == 4
     deliveries = sim.callbacks()
