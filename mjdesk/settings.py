@@ -30,6 +30,7 @@ class Settings:
     quality: str = "standard"
     max_upload_mb: int = 30
     saved_searches: list[dict[str, Any]] = field(default_factory=list)
+    appearance: str = "system"  # "system" (follow the OS), "dark" or "light"
     schema: int = SCHEMA
 
     def with_changes(self, **changes: Any) -> Settings:

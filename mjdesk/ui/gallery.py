@@ -261,17 +261,18 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        c = theme.current()
         cell = option.rect.adjusted(3, 3, -3, -3)
         painter.setPen(Qt.PenStyle.NoPen)
         model = index.model()
         if getattr(model, "grouped", False):
             # a stack: the job's other images peek out behind the first
-            painter.setBrush(QColor("#1b1c20"))
+            painter.setBrush(QColor(c.bg))
             painter.drawRoundedRect(cell.adjusted(8, 0, 0, -8), 6, 6)
-            painter.setBrush(QColor("#202126"))
+            painter.setBrush(QColor(c.cell))
             painter.drawRoundedRect(cell.adjusted(4, 4, -4, -4), 6, 6)
             cell = cell.adjusted(0, 8, -8, 0)
-        painter.setBrush(QColor("#24262b"))
+        painter.setBrush(QColor(c.raised))
         painter.drawRoundedRect(cell, 6, 6)
         pix = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pix, QPixmap) and not pix.isNull():
@@ -285,18 +286,18 @@ class GalleryDelegate(QStyledItemDelegate):
             font = QFont(option.font)
             font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
             painter.setFont(font)
-            painter.setPen(QColor("#ffd166"))
+            painter.setPen(QColor(c.star))
             text = ("♥ " if item.favourite else "") + "★" * item.rating
             painter.drawText(
                 badge, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
             )
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(theme.ACCENT), 3))
+            painter.setPen(QPen(QColor(c.accent), 3))
             painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), 6, 6)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(theme.TEXT), 1, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(c.text), 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(cell, 6, 6)
         painter.restore()
 
@@ -768,7 +769,7 @@ class _Canvas(QWidget):
 
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#101113"))
+        painter.fillRect(self.rect(), QColor(theme.current().viewer))
         if not self._pix.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             scale = self._scale()

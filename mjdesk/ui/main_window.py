@@ -4,57 +4,39 @@ the middle, the task queue on the right. It talks to the studio service only."""
 from __future__ import annotations
 
 import time
-import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDesktopServices,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStatusBar,
-    QSystemTrayIcon,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.prompt import (
-    PromptAnalysis,
-    add_image_prompt,
-    add_reference,
-    remove_image_prompt,
-    remove_reference,
-    set_param,
-)
 from . import theme
-from .controls import ModeBar, ParamsPanel
-from .gallery import GalleryModel, GalleryPanel, ImageViewer, ItemRole, gallery_actions
-from .prompt_editor import PromptEditor, fix_label
-from .queue import QueueView
-from .references import ReferenceZone
-from .results import ResultsModel, ResultsView
-from .settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from ..core.prompt import PromptAnalysis
+    from .gallery import GalleryModel, GalleryPanel, ImageViewer
+    from .settings_dialog import SettingsDialog
+
+# The first frame is the frame of the window: this module creates only the Qt types that frame
+# needs (the others are looked up as QtWidgets.X when used, each costing a type's creation). The
+# panels, the prompt language, the gallery and the settings dialog are imported by populate()
+# once that frame is on screen.
 
 CONFIRM_ABOVE = 4
 
@@ -67,116 +49,43 @@ def _strip_params(prompt: str) -> str:
     return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
 
 
-def _title(text: str) -> QLabel:
-    label = QLabel(text.upper())
+def _title(text: str, *, indent: bool = False) -> QLabel:
+    label = QLabel(("  " if indent else "") + text.upper())
     label.setObjectName("SectionTitle")
     return label
 
 
-class DiagnosticsList(QWidget):
-    """The prompt's problems in words, each with its one-click fix."""
-
-    def __init__(self, editor: PromptEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.setSpacing(4)
-
-    def show_analysis(self, analysis: PromptAnalysis | None) -> None:
-        while self.box.count():
-            item = self.box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        found = analysis.diagnostics if analysis is not None else ()
-        shown = [d for d in found if d.severity != "info"][:4]
-        shown += [d for d in found if d.severity == "info"][: 4 - len(shown)]
-        colours = {"error": theme.ERROR, "warning": theme.WARNING, "info": theme.INFO}
-        for d in shown:
-            row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(d.message)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setStyleSheet(f"color: {colours[d.severity]};")
-            line.addWidget(label, 1)
-            if d.fix is not None:
-                fix = QPushButton(f"Fix: {fix_label(d)}")
-                fix.setAccessibleName(f"Fix: {d.message}")
-                fix.clicked.connect(lambda _=False, d=d: self.editor.apply_fix(d))
-                line.addWidget(fix)
-            self.box.addWidget(row)
-        self.setVisible(bool(shown))
-
-
-class HistoryDialog(QDialog):
-    def __init__(self, prompts: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("mjdesk — Prompt history")
-        self.resize(640, 420)
-        self.chosen: str | None = None
-        layout = QVBoxLayout(self)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Search your prompts")
-        self.filter.setAccessibleName("Search prompt history")
-        layout.addWidget(self.filter)
-        self.list = QListWidget()
-        self.list.addItems(prompts)
-        layout.addWidget(self.list)
-        self.filter.textChanged.connect(self._on_filter)
-        self.filter.returnPressed.connect(self._choose_first)
-        self.list.itemActivated.connect(lambda item: self._choose(item.text()))
-
-    def _on_filter(self, text: str) -> None:
-        words = text.lower().split()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(not all(w in item.text().lower() for w in words))
-
-    def _choose_first(self) -> None:
-        for i in range(self.list.count()):
-            if not self.list.item(i).isHidden():
-                self._choose(self.list.item(i).text())
-                return
-
-    def _choose(self, text: str) -> None:
-        self.chosen = text
-        self.accept()
-
-
 class MainWindow(QMainWindow):
     closed = Signal()
+    populated = Signal()
 
     def __init__(
         self,
-        service: Any,
-        thumbnails: Any,
+        service: Any = None,
+        thumbnails: Any = None,
         *,
         demo: bool = False,
         library_dir: str = "",
         icon: QIcon | None = None,
         log_folder: Path | None = None,
     ) -> None:
+        """The frame of the window (top bar, the three panels, the status bar) is built here
+        and is all the first frame needs. The panels' contents need the studio service: they
+        are built by populate(), at once when a service is given."""
         super().__init__()
-        self.service = service
+        self.service: Any = None
         self.demo = demo
         self.library_dir = library_dir
         self.log_folder = log_folder
         self.key_source: str | None = "demo" if demo else None
-        self.setWindowTitle("mjdesk — Demo" if demo else "mjdesk")
+        self.setWindowTitle(self.tr("mjdesk — Demo") if demo else "mjdesk")
+        self.icon = icon
         if icon is not None:
             self.setWindowIcon(icon)
         self.resize(1440, 900)
-        self._tickets: dict[str, str] = {}
-        self._new_ids: list[int] = []
-        self._prepend_timer = QTimer(self)
-        self._prepend_timer.setSingleShot(True)
-        self._prepend_timer.setInterval(250)
-        self._prepend_timer.timeout.connect(self._flush_new_images)
-        self._trashed: list[int] = []
-        self._settings_dialog: SettingsDialog | None = None
+        self.was_closed = False
+        self._first_paint: list[Callable[[], None]] = []
+        self._painted = False
 
         central = QWidget()
         root = QVBoxLayout(central)
@@ -197,99 +106,144 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         root.addWidget(self.banner)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._create_panel())
-        self.thumbnails = thumbnails
-        self.results_model = ResultsModel(thumbnails, service.image_path, parent=self)
-        self.results = ResultsView(self.results_model)
-        self.gallery_model = GalleryModel(thumbnails, service.image_path, parent=self)
-        self.gallery = GalleryPanel(self.gallery_model)
-        self.viewer: ImageViewer | None = None
-        self._viewer_pos = 0
-        self._query: dict[str, Any] = self.gallery.query()
-        results_panel = QFrame()
-        results_panel.setObjectName("Panel")
-        rp = QVBoxLayout(results_panel)
-        rp.setContentsMargins(12, 12, 12, 12)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.results, "Recent results")
-        self.tabs.addTab(self.gallery, "Library")
-        rp.addWidget(self.tabs, 1)
-        splitter.addWidget(results_panel)
-        queue_panel = QFrame()
-        queue_panel.setObjectName("Panel")
-        qp = QVBoxLayout(queue_panel)
-        qp.setContentsMargins(8, 12, 8, 12)
-        qp.addWidget(_title("  Queue"))
-        self.queue = QueueView()
-        qp.addWidget(self.queue, 1)
-        splitter.addWidget(queue_panel)
-        splitter.setSizes([560, 580, 300])
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setChildrenCollapsible(False)
-        root.addWidget(splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._panels: list[QVBoxLayout] = []
+        for margins, width in (((0, 0, 0, 0), 540), ((12, 12, 12, 12), 0), ((8, 12, 8, 12), 0)):
+            panel = QFrame()
+            panel.setMinimumWidth(width)  # the create column: 514 px plus the scroll bar
+            panel.setObjectName("Panel")
+            box = QVBoxLayout(panel)
+            box.setContentsMargins(*margins)
+            self._panels.append(box)
+            self.splitter.addWidget(panel)
+        self.splitter.setSizes([560, 580, 300])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        root.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
         self.status = QStatusBar()
-        self.running_label = QLabel("No jobs running")
+        self.running_label = QLabel(self.tr("Starting…"))
         self.connection_label = QLabel("")
         self.status.addPermanentWidget(self.running_label)
         self.status.addPermanentWidget(self.connection_label)
         self.setStatusBar(self.status)
         self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
-            self.tray = QSystemTrayIcon(icon, self)
+        if service is not None:
+            self.populate(service, thumbnails)
+
+    @property
+    def is_populated(self) -> bool:
+        return self.service is not None
+
+    def on_first_paint(self, callback: Callable[[], None]) -> None:
+        """Calls ``callback`` once the window has painted its first frame."""
+        if self._painted:
+            callback()
+            return
+        self._first_paint.append(callback)
+        if len(self._first_paint) == 1:
+            self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.removeEventFilter(self)
+            callbacks, self._first_paint = self._first_paint, []
+            # after this paint event has been handled
+            QTimer.singleShot(0, lambda: [c() for c in callbacks])
+        return False
+
+    def populate(self, service: Any, thumbnails: Any) -> None:
+        """Builds the panels over the studio service: the prompt, the results, the gallery,
+        the queue."""
+        from .gallery import GalleryModel, GalleryPanel
+        from .queue import QueueView
+        from .results import ResultsModel, ResultsView
+
+        self.service = service
+        self.thumbnails = thumbnails
+        self._tickets: dict[str, str] = {}
+        self._new_ids: list[int] = []
+        self._prepend_timer = QTimer(self)
+        self._prepend_timer.setSingleShot(True)
+        self._prepend_timer.setInterval(250)
+        self._prepend_timer.timeout.connect(self._flush_new_images)
+        self._trashed: list[int] = []
+        self._settings_dialog: SettingsDialog | None = None
+
+        create, results, queue = self._panels
+        create.addWidget(self._create_panel())
+        self.results_model = ResultsModel(thumbnails, service.image_path, parent=self)
+        self.results = ResultsView(self.results_model)
+        self.gallery_model: GalleryModel = GalleryModel(thumbnails, service.image_path, parent=self)
+        self.gallery: GalleryPanel = GalleryPanel(self.gallery_model)
+        self.viewer: ImageViewer | None = None
+        self._viewer_pos = 0
+        self._query: dict[str, Any] = self.gallery.query()
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(self.results, self.tr("Recent results"))
+        self.tabs.addTab(self.gallery, self.tr("Library"))
+        results.addWidget(self.tabs, 1)
+        queue.addWidget(_title(self.tr("Queue"), indent=True))
+        self.queue = QueueView()
+        queue.addWidget(self.queue, 1)
+        self.running_label.setText(self.tr("No jobs running"))
+        if QtWidgets.QSystemTrayIcon.isSystemTrayAvailable() and self.icon is not None:
+            self.tray = QtWidgets.QSystemTrayIcon(self.icon, self)
             self.tray.setToolTip("mjdesk")
             self.tray.show()
-
+        self.settings_button.setEnabled(True)
         self._connect_signals()
         self.editor.reanalyse()
-        QTimer.singleShot(0, self.editor.setFocus)
+        self.editor.setFocus()
+        self.populated.emit()
 
     # -- layout ------------------------------------------------------------------------------
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         name = QLabel("mjdesk")
-        name.setStyleSheet("font-size: 18px; font-weight: 700;")
+        name.setObjectName("AppName")
         bar.addWidget(name)
-        model = QLabel("Midjourney V8.1 · EvoLink")
+        model = QLabel(self.tr("Midjourney V8.1 · EvoLink"))
         model.setObjectName("Muted")
         bar.addWidget(model)
         if self.demo:
-            badge = QLabel("Demo — simulated results")
+            badge = QLabel(self.tr("Demo — simulated results"))
             badge.setObjectName("DemoBadge")
-            badge.setAccessibleName("Demo mode: results are simulated")
+            badge.setAccessibleName(self.tr("Demo mode: results are simulated"))
             bar.addWidget(badge)
         bar.addStretch(1)
         self.credits_label = QLabel("")
         self.credits_label.setObjectName("Muted")
         bar.addWidget(self.credits_label)
-        self.settings_button = QPushButton("Settings")
+        self.settings_button = QPushButton(self.tr("Settings"))
+        self.settings_button.setToolTip(self.tr("Settings: API key, library, appearance (Ctrl+,)"))
         self.settings_button.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_button.clicked.connect(self.open_settings)
+        self.settings_button.setEnabled(False)  # until populate()
         bar.addWidget(self.settings_button)
         return bar
 
     def _create_panel(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("Panel")
-        outer = QVBoxLayout(panel)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        from .controls import ModeBar, ParamsPanel
+        from .prompt_editor import DiagnosticsList, PromptEditor
+        from .references import ReferenceZone
+
+        scroll = QtWidgets.QScrollArea()
+        scroll.setObjectName("CreateScroll")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setStyleSheet("QScrollArea { background: transparent; }")
         inner = QWidget()
         inner.setObjectName("CreateInner")
-        inner.setStyleSheet("#CreateInner { background: transparent; }")
         col = QVBoxLayout(inner)
         col.setContentsMargins(16, 16, 16, 16)
         col.setSpacing(8)
-        col.addWidget(_title("Prompt"))
+        col.addWidget(_title(self.tr("Prompt")))
         self.editor = PromptEditor()
         self.editor.setMinimumHeight(110)
         self.editor.setMaximumHeight(180)
@@ -300,34 +254,32 @@ class MainWindow(QMainWindow):
         self.summary = QLabel("")
         self.summary.setObjectName("Muted")
         submit_row.addWidget(self.summary, 1)
-        self.history_button = QPushButton("History")
-        self.history_button.setToolTip("Search your earlier prompts (Ctrl+H)")
+        self.history_button = QPushButton(self.tr("History"))
+        self.history_button.setToolTip(self.tr("Search your earlier prompts (Ctrl+H)"))
         self.history_button.clicked.connect(self.open_history)
         submit_row.addWidget(self.history_button)
-        self.generate = QPushButton("Generate")
+        self.generate = QPushButton(self.tr("Generate"))
         self.generate.setObjectName("Primary")
-        self.generate.setToolTip("Send the prompt (Ctrl+Enter)")
+        self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))
         self.generate.clicked.connect(self.submit)
         submit_row.addWidget(self.generate)
         col.addLayout(submit_row)
         col.addSpacing(8)
-        col.addWidget(_title("Mode"))
+        col.addWidget(_title(self.tr("Mode")))
         self.modes = ModeBar()
         col.addWidget(self.modes)
         col.addSpacing(8)
-        col.addWidget(_title("Parameters"))
+        col.addWidget(_title(self.tr("Parameters")))
         self.params = ParamsPanel()
         col.addWidget(self.params)
         col.addSpacing(8)
-        col.addWidget(_title("References"))
+        col.addWidget(_title(self.tr("References")))
         self.zones = {kind: ReferenceZone(kind) for kind in ("image", "style", "omni")}
         for zone in self.zones.values():
             col.addWidget(zone)
         col.addStretch(1)
         scroll.setWidget(inner)
-        outer.addWidget(scroll)
-        panel.setMinimumWidth(540)  # the create column needs 514 px plus the scroll bar
-        return panel
+        return scroll
 
     def _connect_signals(self) -> None:
         s = self.service
@@ -335,14 +287,14 @@ class MainWindow(QMainWindow):
         self.editor.submit_requested.connect(self.submit)
         self.editor.history_requested.connect(self.open_history)
         self.editor.image_dropped.connect(self._on_image_dropped_on_prompt)
-        history = QShortcut(QKeySequence("Ctrl+H"), self)
+        history = QtGui.QShortcut(QKeySequence("Ctrl+H"), self)
         history.activated.connect(self.open_history)
-        help_ = QShortcut(QKeySequence("F1"), self)
+        help_ = QtGui.QShortcut(QKeySequence("F1"), self)
         help_.activated.connect(self.show_shortcuts)
         # StandardKey.Quit is empty on some platforms: name the keys
-        quit_ = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_ = QtGui.QShortcut(QKeySequence("Ctrl+Q"), self)
         quit_.activated.connect(self.close)
-        focus_prompt = QShortcut(QKeySequence("Ctrl+L"), self)
+        focus_prompt = QtGui.QShortcut(QKeySequence("Ctrl+L"), self)
         focus_prompt.activated.connect(self.editor.setFocus)
         self.modes.speed_chosen.connect(self._on_speed_chosen)
         self.modes.quality_chosen.connect(self._on_quality_chosen)
@@ -419,6 +371,8 @@ class MainWindow(QMainWindow):
         self.editor.replace_text(text)
 
     def _on_speed_chosen(self, speed: str) -> None:
+        from ..core.prompt import set_param
+
         text = self.editor.toPlainText()
         for flag in ("draft", "fast", "turbo"):
             text = set_param(text, flag, None)
@@ -426,10 +380,14 @@ class MainWindow(QMainWindow):
         self.editor.set_modes(speed, self.editor.quality)
 
     def _on_quality_chosen(self, quality: str) -> None:
+        from ..core.prompt import set_param
+
         self._rewrite(set_param(self.editor.toPlainText(), "hd", None))
         self.editor.set_modes(self.editor.speed, quality)
 
     def _on_param_edited(self, name: str, value: object) -> None:
+        from ..core.prompt import set_param
+
         self._rewrite(set_param(self.editor.toPlainText(), name, value))  # type: ignore[arg-type]
 
     def submit(self) -> None:
@@ -443,13 +401,13 @@ class MainWindow(QMainWindow):
             self.open_settings()
             return
         if a.task_count > CONFIRM_ABOVE:
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self,
                 "mjdesk — Send several tasks?",
                 f"This prompt makes {a.task_count} tasks ({a.cost_units:g} cost units). "
                 "Send them all?",
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         self.service.submit(a)
         self.editor.remember(a.text)
@@ -475,6 +433,8 @@ class MainWindow(QMainWindow):
         self.service.spawn(self._history_flow(), "history")
 
     async def _history_flow(self) -> None:
+        from .history import HistoryDialog
+
         prompts = await self.service.prompt_history()
         dialog = HistoryDialog(prompts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -489,6 +449,8 @@ class MainWindow(QMainWindow):
     # -- references --------------------------------------------------------------------------
 
     def _on_files_added(self, kind: str, paths: list[str]) -> None:
+        import uuid
+
         zone = self.zones[kind]
         for path in paths:
             ticket = uuid.uuid4().hex
@@ -509,6 +471,8 @@ class MainWindow(QMainWindow):
             self._on_url_added(kind, url)
 
     def _on_url_added(self, kind: str, url: str) -> None:
+        from ..core.prompt import add_image_prompt, add_reference
+
         text = self.editor.toPlainText()
         if kind == "image":
             text = add_image_prompt(text, url)
@@ -517,6 +481,8 @@ class MainWindow(QMainWindow):
         self._rewrite(text)
 
     def _on_url_removed(self, kind: str, url: str) -> None:
+        from ..core.prompt import remove_image_prompt, remove_reference
+
         text = self.editor.toPlainText()
         if kind == "image":
             text = remove_image_prompt(text, url)
@@ -545,18 +511,18 @@ class MainWindow(QMainWindow):
 
     def _on_queue_action(self, key: str, job: Any) -> None:
         if key == "copy":
-            QGuiApplication.clipboard().setText(job.prompt_typed)
+            QtGui.QGuiApplication.clipboard().setText(job.prompt_typed)
             self.status.showMessage("Prompt copied", 3000)
         elif key == "resend":
-            answer = QMessageBox.warning(
+            answer = QtWidgets.QMessageBox.warning(
                 self,
                 "mjdesk — Resend?",
                 "EvoLink may already have created this task: its answer was lost. Resending it "
                 "may charge you twice. Resend anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+                QtWidgets.QMessageBox.StandardButton.No,
             )
-            if answer == QMessageBox.StandardButton.Yes:
+            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
                 self.service.resend(job.id)
         elif key == "show":
             rows = self.results_model.rows_of_job(job.id)
@@ -662,29 +628,31 @@ class MainWindow(QMainWindow):
             ("Ctrl+Q", "Quit"),
         ]
         text = "\n".join(f"{k:<34}{v}" for k, v in rows)
-        box = QMessageBox(self)
+        box = QtWidgets.QMessageBox(self)
         box.setWindowTitle("mjdesk — Keyboard shortcuts")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(text)
         box.setStyleSheet("QLabel { font-family: monospace; min-width: 760px; }")
         if self.log_folder is not None:
             folder = self.log_folder
-            open_logs = box.addButton("Open log folder", QMessageBox.ButtonRole.ActionRole)
-            open_logs.clicked.connect(
-                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_logs = box.addButton(
+                "Open log folder", QtWidgets.QMessageBox.ButtonRole.ActionRole
             )
-        box.addButton(QMessageBox.StandardButton.Close)
+            open_logs.clicked.connect(
+                lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+            )
+        box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
         box.open()
         self._shortcuts_box = box
 
     def _on_save_search(self) -> None:
-        name, ok = QInputDialog.getText(self, "mjdesk — Save search", "Name this search:")
+        name, ok = QtWidgets.QInputDialog.getText(self, "mjdesk — Save search", "Name this search:")
         if ok and name.strip():
             self.service.save_search(name.strip(), self.gallery.filters())
             self.status.showMessage(f"Saved the search “{name.strip()}”", 3000)
 
     def _on_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of images")
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Import a folder of images")
         if folder:
             self.service.spawn(self.service.import_images(Path(folder)), "import")
 
@@ -693,17 +661,19 @@ class MainWindow(QMainWindow):
         if not ids:
             self.status.showMessage("Select images to export first", 4000)
             return
-        folder = QFileDialog.getExistingDirectory(self, "Export the selected images to")
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Export the selected images to")
         if folder:
             self.service.spawn(self.service.export_images(ids, Path(folder)), "export")
 
     def _on_gallery_menu(self, pos: Any) -> None:
+        from .gallery import ItemRole, gallery_actions
+
         view = self.gallery.view
         index = view.indexAt(pos)
         item = index.data(ItemRole) if index.isValid() else None
         if item is None:
             return
-        menu = QMenu(self)
+        menu = QtWidgets.QMenu(self)
         menu.setToolTipsVisible(True)
         for action in gallery_actions(item, prompt_text=self.editor.toPlainText(), now=time.time()):
             entry = menu.addAction(action.label)
@@ -725,7 +695,7 @@ class MainWindow(QMainWindow):
         menu.deleteLater()
 
     def _edit_tags(self, ids: list[int], item: Any) -> None:
-        text, ok = QInputDialog.getText(
+        text, ok = QtWidgets.QInputDialog.getText(
             self, "mjdesk — Tags", "Tags (space or comma separated):", text=""
         )
         if ok:
@@ -734,7 +704,7 @@ class MainWindow(QMainWindow):
 
     def _move_to_project(self, ids: list[int]) -> None:
         names = [self.gallery.project.itemText(i) for i in range(1, self.gallery.project.count())]
-        name, ok = QInputDialog.getItem(
+        name, ok = QtWidgets.QInputDialog.getItem(
             self,
             "mjdesk — Project",
             "Project (type a new name to create it):",
@@ -747,6 +717,8 @@ class MainWindow(QMainWindow):
 
     def compare(self, left: int, right: int) -> None:
         if self.viewer is None:
+            from .gallery import ImageViewer
+
             self.viewer = ImageViewer(self)
             self.viewer.navigate.connect(self._on_viewer_navigate)
         self.viewer.show()
@@ -821,7 +793,7 @@ class MainWindow(QMainWindow):
         elif key == "copy_image":
             self.service.spawn(self._copy_image(path), "copy image")
         elif key == "reveal":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
 
     async def _remove_background(self, item: Any) -> None:
         from ..library import NewJob
@@ -844,7 +816,7 @@ class MainWindow(QMainWindow):
     async def _copy_image(self, path: Path) -> None:
         image = await self.service.load_full_image(path)
         if not image.isNull():
-            QGuiApplication.clipboard().setImage(image)
+            QtGui.QGuiApplication.clipboard().setImage(image)
             self.status.showMessage("Image copied", 3000)
 
     def open_viewer(self, image_id: int) -> None:
@@ -853,6 +825,8 @@ class MainWindow(QMainWindow):
         if pos is not None:
             self._viewer_pos = pos
         if self.viewer is None:
+            from .gallery import ImageViewer
+
             self.viewer = ImageViewer(self)
             self.viewer.navigate.connect(self._on_viewer_navigate)
         self.viewer.show()
@@ -927,7 +901,9 @@ class MainWindow(QMainWindow):
         message = f"{stored} of {total} tasks finished with images"
         self.status.showMessage(message, 8000)
         if self.tray is not None and not self.isActiveWindow():
-            self.tray.showMessage("mjdesk", message, QSystemTrayIcon.MessageIcon.Information, 5000)
+            self.tray.showMessage(
+                "mjdesk", message, QtWidgets.QSystemTrayIcon.MessageIcon.Information, 5000
+            )
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -935,6 +911,8 @@ class MainWindow(QMainWindow):
         self.service.spawn(self._settings_flow(), "settings")
 
     async def _settings_flow(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         problem = await self.service.keyring_problem()
         dialog = SettingsDialog(
             self.service.settings,
@@ -950,10 +928,18 @@ class MainWindow(QMainWindow):
             lambda key, session: self.service.save_key(key, session_only=session)
         )
         dialog.remove_key_requested.connect(self.service.remove_key)
-        dialog.accepted.connect(lambda: self.service.apply_settings(dialog.result_settings))
+        dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings))
         self._settings_dialog = dialog
         dialog.destroyed.connect(lambda: setattr(self, "_settings_dialog", None))
         dialog.open()
+
+    def _apply_settings(self, settings: Any) -> None:
+        if settings is None:
+            return
+        self.service.apply_settings(settings)
+        app = QtWidgets.QApplication.instance()
+        if isinstance(app, QtWidgets.QApplication):
+            theme.apply(app, settings.appearance)
 
     def _on_key_test(self, ok: bool, message: str) -> None:
         if self._settings_dialog is not None:
@@ -970,4 +956,5 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)
+        self.was_closed = True
         self.closed.emit()

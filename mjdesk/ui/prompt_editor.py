@@ -16,7 +16,17 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.prompt import SPECS, Diagnostic, PromptAnalysis, analyze
 from . import theme
@@ -53,11 +63,14 @@ def _fmt(colour: str, *, bold: bool = False) -> QTextCharFormat:
 class PromptHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.url = _fmt("#5fd4c4")
-        self.param = _fmt(theme.ACCENT_HOVER, bold=True)
-        self.value = _fmt("#d9c8ff")
-        self.brace = _fmt(theme.WARNING, bold=True)
-        self.multi = _fmt(theme.ERROR, bold=True)
+        self.set_scheme(theme.current())
+
+    def set_scheme(self, c: theme.Scheme) -> None:
+        self.url = _fmt(c.url)
+        self.param = _fmt(c.accent if not c.dark else c.accent_hover, bold=True)
+        self.value = _fmt(c.value)
+        self.brace = _fmt(c.warning, bold=True)
+        self.multi = _fmt(c.error, bold=True)
 
     def highlightBlock(self, text: str) -> None:
         for m in _URL_RE.finditer(text):
@@ -111,9 +124,9 @@ class PromptEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("PromptEditor")
         self.setPlaceholderText(
-            "Describe an image…  e.g. a lighthouse at dusk, oil painting --ar 3:2 --s 400"
+            self.tr("Describe an image…  e.g. a lighthouse at dusk, oil painting --ar 3:2 --s 400")
         )
-        self.setAccessibleName("Prompt")
+        self.setAccessibleName(self.tr("Prompt"))
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._highlighter = PromptHighlighter(self.document())
@@ -130,6 +143,12 @@ class PromptEditor(QPlainTextEdit):
         self._completer.setModel(self._completer_model)
         self._completer.activated.connect(self._on_completer_activated)
         self.textChanged.connect(self._on_text_changed)
+        theme.notifier().changed.connect(self._on_scheme)
+
+    def _on_scheme(self, scheme: theme.Scheme) -> None:
+        self._highlighter.set_scheme(scheme)
+        self._highlighter.rehighlight()
+        self._underline(self.analysis.diagnostics)
 
     # -- modes and analysis ------------------------------------------------------------------
 
@@ -157,7 +176,7 @@ class PromptEditor(QPlainTextEdit):
 
     def _underline(self, diagnostics: tuple[Diagnostic, ...]) -> None:
         text = self.toPlainText()
-        colours = {"error": theme.ERROR, "warning": theme.WARNING, "info": theme.INFO}
+        c = theme.current()
         selections = []
         for d in diagnostics:
             start, end = d.start, max(d.end, d.start + 1)
@@ -166,7 +185,7 @@ class PromptEditor(QPlainTextEdit):
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(colours[d.severity]))
+            fmt.setUnderlineColor(QColor(c.tone(d.severity)))
             sel.format = fmt
             cursor = QTextCursor(self.document())
             cursor.setPosition(_utf16(text, start))
@@ -375,3 +394,40 @@ def fix_label(d: Diagnostic) -> str:
     if d.fix is not None and len(d.fix) <= 24:
         return f"use “{d.fix}”"
     return "rewrite the prompt"
+
+
+class DiagnosticsList(QWidget):
+    """The prompt's problems in words, each with its one-click fix."""
+
+    def __init__(self, editor: PromptEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(4)
+
+    def show_analysis(self, analysis: PromptAnalysis | None) -> None:
+        while self.box.count():
+            item = self.box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        found = analysis.diagnostics if analysis is not None else ()
+        shown = [d for d in found if d.severity != "info"][:4]
+        shown += [d for d in found if d.severity == "info"][: 4 - len(shown)]
+        for d in shown:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(d.message)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            theme.set_tone(label, d.severity)
+            line.addWidget(label, 1)
+            if d.fix is not None:
+                fix = QPushButton(f"Fix: {fix_label(d)}")
+                fix.setAccessibleName(f"Fix: {d.message}")
+                fix.clicked.connect(lambda _=False, d=d: self.editor.apply_fix(d))
+                line.addWidget(fix)
+            self.box.addWidget(row)
+        self.setVisible(bool(shown))

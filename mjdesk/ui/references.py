@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
+
 KINDS = {
     "image": ("Image prompts", "iw", "Image weight (--iw)", 0, 30, 10, 0.1),
     "style": ("Style reference", "sw", "Style weight (--sw)", 0, 1000, 100, 1.0),
@@ -99,7 +101,7 @@ class ReferenceZone(QFrame):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #ff6b6b;")
+        theme.set_tone(self.message, "error")
         self.message.hide()
         layout.addWidget(self.message)
         weight_row = QHBoxLayout()

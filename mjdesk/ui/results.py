@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
 from .gallery import GalleryDelegate
 
 ImageRole = Qt.ItemDataRole.UserRole + 10
@@ -45,11 +46,19 @@ class ResultsModel(QAbstractListModel):
         self._rows: list[tuple[Any, Any]] = []
         self._pixmaps: dict[str, QPixmap] = {}
         self._placeholder = QPixmap(8, 8)
-        self._placeholder.fill(QColor("#26282d"))
+        self._placeholder_scheme = ""
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+    def placeholder(self) -> QPixmap:
+        """A neutral tile in the current scheme, shown until the thumbnail is ready."""
+        scheme = theme.current()
+        if self._placeholder_scheme != scheme.name:
+            self._placeholder.fill(QColor(scheme.thumb_placeholder))
+            self._placeholder_scheme = scheme.name
+        return self._placeholder
 
     def _key(self, image: Any) -> str:
         return f"{image.sha256}:256"
@@ -63,7 +72,7 @@ class ResultsModel(QAbstractListModel):
             pix = self._pixmaps.get(key)
             if pix is None:
                 self._thumbs.request(key, self._resolve(image), 256, image.sha256)
-                return self._placeholder
+                return self.placeholder()
             return pix
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{job.prompt_typed}\n{image.width}×{image.height} · {job.speed}"
@@ -133,13 +142,13 @@ class ResultsView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setAccessibleName("Recent results")
-        self.empty_text = "Your images appear here as they arrive"
+        self.setAccessibleName(self.tr("Recent results"))
+        self.empty_text = self.tr("Your images appear here as they arrive")
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
-            painter.setPen(QColor("#6d7079"))
+            painter.setPen(QColor(theme.current().muted))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             painter.end()

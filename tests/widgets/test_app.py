@@ -7,7 +7,9 @@ import asyncio
 
 from PySide6.QtCore import Qt
 
-from mjdesk.app.gui import Studio
+from mjdesk.app.studio import Studio
+from mjdesk.settings import Settings
+from mjdesk.ui.main_window import MainWindow
 
 
 async def test_quitting_mid_flight_leaves_no_task_running(qtbot, qapp, tmp_path, monkeypatch):
@@ -25,14 +27,16 @@ async def _quit_mid_flight(qtbot, tmp_path, monkeypatch):
     args = argparse.Namespace(
         demo=True, library=None, api_base=None, files_base=None, smoke_test=False
     )
-    studio = Studio(args)
+    window = MainWindow(demo=True)  # the frame first, as run_gui shows it (Studio deletes it)
+    window.show()
+    assert not window.is_populated
+    studio = Studio(args, window, Settings())
     before = asyncio.all_tasks()
     run = asyncio.ensure_future(studio.run())
     async with asyncio.timeout(30):
         while studio.service is None or not studio.service.ready:  # noqa: ASYNC110
             await asyncio.sleep(0.02)
-    window = studio.window
-    assert window is not None
+    assert window.is_populated
     assert "mjdesk" in window.windowTitle()
     assert window.editor.hasFocus() or window.focusWidget() is window.editor
     window.editor.setPlainText("a {red, blue, green} kite over dunes --ar 3:2")
