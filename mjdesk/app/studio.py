@@ -126,6 +126,7 @@ class Studio:
         if key:
             service.spawn(service.connect_with_key(key), "connect")
         else:
+            window.keyring_problem = await service.keyring_problem()
             service.connection_changed.emit("no-key", "No API key")
         if getattr(args, "smoke_test", False):
             service.spawn(self._smoke(closed), "smoke test")
@@ -148,11 +149,11 @@ class Studio:
         from PySide6.QtCore import QCoreApplication, Qt
         from PySide6.QtWidgets import QMessageBox
 
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            tr("Studio", "mjdesk — Something went wrong"),
-            tr(
+            translate("Studio", "mjdesk — Something went wrong"),
+            translate(
                 "Studio",
                 "{message}\n\nmjdesk kept running. A report (without your key) was written "
                 "to:\n{report}",

@@ -16,7 +16,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 
 from ..api import ApiError, AuthenticationError, InvalidImageError, UnsafeUrlError
@@ -121,7 +121,9 @@ class StudioService(QObject):
             self._owned.discard(t)
             if not t.cancelled() and t.exception() is not None:
                 log.error("%s failed", name, exc_info=t.exception())
-                self.notice.emit("error", f"Something went wrong ({name}); see the log")
+                self.notice.emit(
+                    "error", self.tr("Something went wrong ({task}); see the log").format(task=name)
+                )
 
         task.add_done_callback(done)
         return task
@@ -139,7 +141,7 @@ class StudioService(QObject):
 
         await self.drop_connection()
         self.redactor.add(key)  # the log never shows it, whatever a record contains
-        self.connection_changed.emit("connecting", "Connecting…")
+        self.connection_changed.emit("connecting", self.tr("Connecting…"))
         try:
             client = EvoLinkClient(
                 key,
@@ -164,7 +166,7 @@ class StudioService(QObject):
         await engine.start()
         self.engine = engine
         self.ready_changed.emit(True)
-        self.connection_changed.emit("online", "Connected")
+        self.connection_changed.emit("online", self.tr("Connected"))
         self.spawn(self.refresh_credits(), "credits")
 
     async def drop_connection(self) -> None:
@@ -200,7 +202,7 @@ class StudioService(QObject):
         except ApiError as exc:
             self.connection_changed.emit("offline", exc.message)
             return
-        self.connection_changed.emit("online", "Connected")
+        self.connection_changed.emit("online", self.tr("Connected"))
         self.credits_changed.emit(credits.remaining)
 
     # -- engine events -----------------------------------------------------------------------
@@ -234,7 +236,9 @@ class StudioService(QObject):
 
     def submit(self, analysis: PromptAnalysis) -> None:
         if self.engine is None:
-            self.notice.emit("error", "Add an API key first (Settings), or start mjdesk --demo")
+            self.notice.emit(
+                "error", self.tr("Add an API key first (Settings), or start mjdesk --demo")
+            )
             return
         engine = self.engine
 
@@ -340,7 +344,9 @@ class StudioService(QObject):
     def submit_jobs(self, jobs: list[NewJob]) -> None:
         """Records and sends prepared jobs (edit actions on gallery images)."""
         if self.engine is None:
-            self.notice.emit("error", "Add an API key first (Settings), or start mjdesk --demo")
+            self.notice.emit(
+                "error", self.tr("Add an API key first (Settings), or start mjdesk --demo")
+            )
             return
         engine = self.engine
 
@@ -385,7 +391,12 @@ class StudioService(QObject):
             template,
             self.settings.embed_metadata,
         )
-        self.notice.emit("info", f"Exported {len(written)} image(s) to {folder}")
+        self.notice.emit(
+            "info",
+            self.tr("Exported {count} image(s) to {folder}").format(
+                count=len(written), folder=folder
+            ),
+        )
         return written
 
     async def import_images(self, folder: Path) -> tuple[int, int]:
@@ -395,7 +406,10 @@ class StudioService(QObject):
         imported, skipped = await self.library.run(lambda s: import_folder(s, folder))
         self.gallery_changed.emit()
         self.notice.emit(
-            "info", f"Imported {imported} image(s); {skipped} skipped (duplicates or not images)"
+            "info",
+            self.tr(
+                "Imported {count} image(s); {skipped} skipped (duplicates or not images)"
+            ).format(count=imported, skipped=skipped),
         )
         return imported, skipped
 
@@ -450,7 +464,7 @@ class StudioService(QObject):
             loop = asyncio.get_running_loop()
             data = await loop.run_in_executor(None, _encode_png, image)
             if not data:
-                self.upload_finished.emit(ticket, "", "The pasted image could not be read")
+                self.upload_finished.emit(ticket, "", self.tr("The pasted image could not be read"))
                 return
             self.upload(ticket, data)
 
@@ -486,19 +500,25 @@ class StudioService(QObject):
             data = await loop.run_in_executor(None, _read_checked, Path(source), cap)
         info = image_info(data)
         if info is None:
-            raise InvalidImageError("Not a PNG, JPEG, GIF or WebP image; nothing was uploaded")
+            raise InvalidImageError(
+                self.tr("Not a PNG, JPEG, GIF or WebP image; nothing was uploaded")
+            )
         if len(data) > cap:
             raise InvalidImageError(
-                f"The image is larger than {self.settings.max_upload_mb} MB; nothing was uploaded"
+                self.tr("The image is larger than {limit} MB; nothing was uploaded").format(
+                    limit=self.settings.max_upload_mb
+                )
             )
         if info.width is None or not await loop.run_in_executor(None, is_complete, data):
-            raise InvalidImageError("The image is damaged or incomplete; nothing was uploaded")
+            raise InvalidImageError(
+                self.tr("The image is damaged or incomplete; nothing was uploaded")
+            )
         digest = await loop.run_in_executor(None, lambda: hashlib.sha256(data).hexdigest())
         cached = await self.library.run(lambda s: s.cached_upload(digest))
         if cached:
             return cached
         if self.client is None:
-            raise InvalidImageError("Add an API key first: images are uploaded to EvoLink")
+            raise InvalidImageError(self.tr("Add an API key first: images are uploaded to EvoLink"))
         name = Path(source).name if isinstance(source, str) else None
         uploaded = await self.client.upload_file(data, filename=name)
         expires = uploaded.expires_at.timestamp() if uploaded.expires_at else 0.0
@@ -521,8 +541,13 @@ class StudioService(QObject):
             except ApiError as exc:
                 self.key_test_finished.emit(False, exc.message)
                 return
-            remaining = "unknown" if credits.remaining is None else f"{credits.remaining:,.2f}"
-            self.key_test_finished.emit(True, f"The key works: {remaining} credits left")
+            if credits.remaining is None:
+                message = self.tr("The key works")
+            else:
+                message = self.tr("The key works: {amount} credits left").format(
+                    amount=f"{credits.remaining:,.2f}"
+                )
+            self.key_test_finished.emit(True, message)
 
         self.spawn(go(), "test key")
 
@@ -530,19 +555,22 @@ class StudioService(QObject):
         """Stores the key (keyring, or this session only) and connects with it."""
 
         async def go() -> None:
-            where = "for this session only"
+            message = self.tr("Key saved for this session only")
             if session_only:
                 await self.session.set(key)
             else:
                 try:
                     await self.keyring.set(key)
-                    where = "in the system keyring"
+                    message = self.tr("Key saved in the system keyring")
                 except KeyringUnavailable as exc:
                     self.key_saved.emit(
-                        False, f"{exc}. Use MJDESK_API_KEY or keep it for this session."
+                        False,
+                        self.tr(
+                            "{problem}. Use MJDESK_API_KEY or keep it for this session."
+                        ).format(problem=exc),
                     )
                     return
-            self.key_saved.emit(True, f"Key saved {where}")
+            self.key_saved.emit(True, message)
             await self.connect_with_key(key)
 
         self.spawn(go(), "save key")
@@ -555,7 +583,7 @@ class StudioService(QObject):
             except KeyringUnavailable as exc:
                 self.notice.emit("warning", str(exc))
             await self.drop_connection()
-            self.connection_changed.emit("no-key", "No API key")
+            self.connection_changed.emit("no-key", self.tr("No API key"))
 
         self.spawn(go(), "remove key")
 
@@ -567,7 +595,7 @@ class StudioService(QObject):
         except KeyringUnavailable as exc:
             return str(exc)
         except TimeoutError:
-            return "The keyring did not answer within 5 seconds"
+            return self.tr("The keyring did not answer within 5 seconds")
         return None
 
     def keyring_check(self) -> None:
@@ -589,7 +617,12 @@ class StudioService(QObject):
                 try:
                     await loop.run_in_executor(None, save, settings)
                 except OSError as exc:
-                    self.notice.emit("error", f"Settings could not be saved: {exc.strerror or exc}")
+                    self.notice.emit(
+                        "error",
+                        self.tr("Settings could not be saved: {reason}").format(
+                            reason=exc.strerror or exc
+                        ),
+                    )
             urls_changed = (old.api_base, old.files_base) != (
                 settings.api_base,
                 settings.files_base,
@@ -602,7 +635,7 @@ class StudioService(QObject):
                 key, _ = await find_api_key([self.environment, self.session, self.keyring])
                 if key:
                     await self.connect_with_key(key)
-            self.notice.emit("info", "Settings saved")
+            self.notice.emit("info", self.tr("Settings saved"))
 
         self.spawn(go(), "apply settings")
 
@@ -621,9 +654,13 @@ class StudioService(QObject):
             except UnsafeUrlError as exc:
                 problems["callback_url"] = exc.message
         if not 1 <= settings.send_concurrency <= 8:
-            problems["send_concurrency"] = "Between 1 and 8"
+            problems["send_concurrency"] = QCoreApplication.translate(
+                "StudioService", "Between 1 and 8"
+            )
         if not 1 <= settings.max_upload_mb <= 100:
-            problems["max_upload_mb"] = "Between 1 and 100 MB"
+            problems["max_upload_mb"] = QCoreApplication.translate(
+                "StudioService", "Between 1 and 100 MB"
+            )
         return problems
 
 

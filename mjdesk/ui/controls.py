@@ -3,9 +3,9 @@ that stay in sync with the prompt text both ways."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,8 +23,14 @@ from PySide6.QtWidgets import (
 
 from ..core.modes import QUALITIES, SPEEDS
 
-HD_DRAFT_WHY = "HD cannot be combined with Draft: choose Fast or Turbo first"
-DRAFT_HD_WHY = "Draft cannot be combined with HD: choose Standard first"
+translate = QCoreApplication.translate
+
+HD_DRAFT_WHY = str(
+    QT_TRANSLATE_NOOP("ModeBar", "HD cannot be combined with Draft: choose Fast or Turbo first")
+)
+DRAFT_HD_WHY = str(
+    QT_TRANSLATE_NOOP("ModeBar", "Draft cannot be combined with HD: choose Standard first")
+)
 
 
 class ModeBar(QWidget):
@@ -34,23 +40,29 @@ class ModeBar(QWidget):
     speed_chosen = Signal(str)
     quality_chosen = Signal(str)
 
-    LABELS: ClassVar[dict[str, str]] = {
-        "draft": "&Draft",
-        "fast": "&Fast",
-        "turbo": "&Turbo",
-        "standard": "&Standard",
-        "hd": "&HD",
-    }
-    TIPS: ClassVar[dict[str, str]] = {
-        "draft": "Draft: 24 quick 512 px sketches per task, same cost as Fast",
-        "fast": "Fast: 4 images, the standard cost",
-        "turbo": "Turbo: 4 images, faster, about twice the cost",
-        "standard": "Standard resolution, 1× cost",
-        "hd": "HD: native ~2K output, 1.5× cost",
-    }
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        labels = {
+            "draft": self.tr("&Draft"),
+            "fast": self.tr("&Fast"),
+            "turbo": self.tr("&Turbo"),
+            "standard": self.tr("&Standard"),
+            "hd": self.tr("&HD"),
+        }
+        self.tips = {
+            "draft": self.tr("Draft: 24 quick 512 px sketches per task, same cost as Fast"),
+            "fast": self.tr("Fast: 4 images, the standard cost"),
+            "turbo": self.tr("Turbo: 4 images, faster, about twice the cost"),
+            "standard": self.tr("Standard resolution, 1× cost"),
+            "hd": self.tr("HD: native ~2K output, 1.5× cost"),
+        }
+        accessible = {
+            "draft": self.tr("Speed: Draft"),
+            "fast": self.tr("Speed: Fast"),
+            "turbo": self.tr("Speed: Turbo"),
+            "standard": self.tr("Quality: Standard"),
+            "hd": self.tr("Quality: HD"),
+        }
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -61,10 +73,10 @@ class ModeBar(QWidget):
             for name in names:
                 b = QPushButton(self)
                 b.setObjectName("Segment")
-                b.setText(self.LABELS[name])
+                b.setText(labels[name])
                 b.setCheckable(True)
                 b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-                b.setAccessibleName(f"{'Speed' if group is self.speed_group else 'Quality'} {name}")
+                b.setAccessibleName(accessible[name])
                 group.addButton(b)
                 layout.addWidget(b)
                 self.buttons[name] = b
@@ -110,12 +122,12 @@ class ModeBar(QWidget):
     def _refresh(self) -> None:
         for name, b in self.buttons.items():
             b.setChecked(name in (self._speed, self._quality))
-            tip = self.TIPS[name]
+            tip = self.tips[name]
             enabled = True
             if name == "hd" and self._speed == "draft":
-                enabled, tip = False, HD_DRAFT_WHY
+                enabled, tip = False, translate("ModeBar", HD_DRAFT_WHY)
             if name == "draft" and self._quality == "hd":
-                enabled, tip = False, DRAFT_HD_WHY
+                enabled, tip = False, translate("ModeBar", DRAFT_HD_WHY)
             b.setEnabled(enabled)
             b.setToolTip(tip)
 
@@ -142,13 +154,15 @@ class _SliderRow:
         self.slider.setRange(lo, hi)
         self.slider.setValue(default)
         self.slider.setAccessibleName(label)
-        self.value = QLabel("default")
+        self.value = QLabel(translate("ParamsPanel", "default"))
         self.value.setObjectName("Muted")
         self.value.setMinimumWidth(56)
         self.reset = QToolButton()
         self.reset.setText("×")
-        self.reset.setToolTip(f"Remove --{name} from the prompt")
-        self.reset.setAccessibleName(f"Remove {label}")
+        self.reset.setToolTip(
+            translate("ParamsPanel", "Remove --{name} from the prompt").format(name=name)
+        )
+        self.reset.setAccessibleName(translate("ParamsPanel", "Remove {label}").format(label=label))
         self.slider.valueChanged.connect(lambda v: panel._on_slider(self, v))
         self.reset.clicked.connect(lambda: panel.param_edited.emit(self.name, None))
 
@@ -156,7 +170,7 @@ class _SliderRow:
         self.slider.blockSignals(True)
         if value is None:
             self.slider.setValue(self.default)
-            self.value.setText("default")
+            self.value.setText(translate("ParamsPanel", "default"))
             self.reset.setEnabled(False)
         else:
             self.slider.setValue(round(float(value) / self.scale))
@@ -185,21 +199,22 @@ class ParamsPanel(QWidget):
         grid.setVerticalSpacing(8)
         self.aspect = QComboBox()
         self.aspect.setEditable(True)
-        self.aspect.addItem("default")
+        self.default_text = self.tr("default")
+        self.aspect.addItem(self.default_text)
         self.aspect.addItems(ASPECTS)
-        self.aspect.setAccessibleName("Aspect ratio")
-        self.aspect.setToolTip("Aspect ratio (--ar): pick a preset or type W:H")
+        self.aspect.setAccessibleName(self.tr("Aspect ratio"))
+        self.aspect.setToolTip(self.tr("Aspect ratio (--ar): pick a preset or type W:H"))
         line = self.aspect.lineEdit()
         assert line is not None
-        line.setPlaceholderText("W:H")
+        line.setPlaceholderText(self.tr("W:H"))
         self.aspect.activated.connect(self._on_aspect)
         line.editingFinished.connect(self._on_aspect)
-        grid.addWidget(QLabel("Aspect"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Aspect")), 0, 0)
         grid.addWidget(self.aspect, 0, 1, 1, 3)
         self.rows = {
-            "s": _SliderRow(self, "s", "Stylize", 0, 1000, 100),
-            "c": _SliderRow(self, "c", "Chaos", 0, 100, 0),
-            "exp": _SliderRow(self, "exp", "Exp", 0, 100, 0),
+            "s": _SliderRow(self, "s", self.tr("Stylize"), 0, 1000, 100),
+            "c": _SliderRow(self, "c", self.tr("Chaos"), 0, 100, 0),
+            "exp": _SliderRow(self, "exp", self.tr("Exp"), 0, 100, 0),
         }
         for i, row in enumerate(self.rows.values(), start=1):
             grid.addWidget(row.label, i, 0)
@@ -207,17 +222,19 @@ class ParamsPanel(QWidget):
             grid.addWidget(row.value, i, 2)
             grid.addWidget(row.reset, i, 3)
         n = len(self.rows) + 1
-        self.raw = QCheckBox("Raw")
-        self.raw.setToolTip("--raw: turn off Midjourney's default beautification")
+        self.raw = QCheckBox(self.tr("Raw"))
+        self.raw.setToolTip(self.tr("--raw: turn off Midjourney's default beautification"))
         self.raw.toggled.connect(lambda on: self.param_edited.emit("raw", True if on else None))
         grid.addWidget(self.raw, n, 0)
         self.seed = QLineEdit()
-        self.seed.setPlaceholderText("random seed")
-        self.seed.setAccessibleName("Seed")
+        self.seed.setPlaceholderText(self.tr("random seed"))
+        self.seed.setAccessibleName(self.tr("Seed"))
         self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,10}"), self))
-        self.seed.setToolTip("--seed 0–4294967295: the same seed and prompt give similar images")
+        self.seed.setToolTip(
+            self.tr("--seed 0–4294967295: the same seed and prompt give similar images")
+        )
         self.seed.editingFinished.connect(self._on_seed)
-        grid.addWidget(QLabel("Seed"), n, 1, alignment=Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLabel(self.tr("Seed")), n, 1, alignment=Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.seed, n, 2, 1, 2)
         grid.setColumnStretch(1, 1)
 
@@ -228,7 +245,7 @@ class ParamsPanel(QWidget):
 
     def _on_aspect(self, *_: object) -> None:
         text = self.aspect.currentText().strip()
-        if not text or text == "default":
+        if not text or text in ("default", self.default_text):
             self.param_edited.emit("ar", None)
         else:
             self.param_edited.emit("ar", text)
@@ -243,7 +260,7 @@ class ParamsPanel(QWidget):
         try:
             ar = params.get("ar")
             self.aspect.blockSignals(True)
-            self.aspect.setEditText(ar if isinstance(ar, str) else "default")
+            self.aspect.setEditText(ar if isinstance(ar, str) else self.default_text)
             self.aspect.blockSignals(False)
             for name, row in self.rows.items():
                 row.show(params.get(name))

@@ -13,10 +13,12 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,6 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
+
+translate = QCoreApplication.translate
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
 IdRole = Qt.ItemDataRole.UserRole + 21
@@ -328,7 +332,7 @@ class GalleryView(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Library gallery")
+        self.setAccessibleName(self.tr("Library gallery"))
         self.cell = 150
         self._apply_cell()
         self._retain_timer = QTimer(self)
@@ -426,6 +430,15 @@ class GalleryView(QTableView):
             self.open_requested.emit(image_id)
 
 
+def _combo(name: str, choices: list[tuple[Any, str]]) -> QComboBox:
+    """A combo whose entries carry values (``currentData``) beside their translated words."""
+    combo = QComboBox()
+    for value, text in choices:
+        combo.addItem(text, value)
+    combo.setAccessibleName(name)
+    return combo
+
+
 class GalleryPanel(QWidget):
     """Search, filters, sorting, thumbnail size, and the grid."""
 
@@ -438,36 +451,66 @@ class GalleryPanel(QWidget):
         layout.setSpacing(8)
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search prompts and tags")
-        self.search.setAccessibleName("Search the library")
+        self.search.setPlaceholderText(self.tr("Search prompts and tags"))
+        self.search.setAccessibleName(self.tr("Search the library"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 1)
-        self.speed = QComboBox()
-        self.speed.addItems(["Any speed", "draft", "fast", "turbo"])
-        self.speed.setAccessibleName("Speed filter")
-        self.quality = QComboBox()
-        self.quality.addItems(["Any quality", "standard", "hd"])
-        self.quality.setAccessibleName("Quality filter")
+        # each choice carries its query value: the words shown are translated
+        self.speed = _combo(
+            self.tr("Speed filter"),
+            [
+                (None, self.tr("Any speed")),
+                ("draft", self.tr("Draft")),
+                ("fast", self.tr("Fast")),
+                ("turbo", self.tr("Turbo")),
+            ],
+        )
+        self.quality = _combo(
+            self.tr("Quality filter"),
+            [
+                (None, self.tr("Any quality")),
+                ("standard", self.tr("Standard")),
+                ("hd", self.tr("HD")),
+            ],
+        )
         self.favourites = QCheckBox("♥")
-        self.favourites.setToolTip("Favourites only")
-        self.rating = QComboBox()
-        self.rating.addItems(["Any rating", "★+", "★★+", "★★★+", "★★★★+", "★★★★★"])
-        self.rating.setAccessibleName("Minimum rating")
-        self.sort = QComboBox()
-        self.sort.addItems(["Newest", "Oldest", "Rating"])
-        self.sort.setAccessibleName("Sort order")
-        self.when = QComboBox()
-        self.when.addItems(["Any time", "Today", "Last 7 days", "Last 30 days"])
-        self.when.setAccessibleName("Date range")
-        self.aspect = QComboBox()
-        self.aspect.addItems(["Any shape", "square", "landscape", "portrait"])
-        self.aspect.setAccessibleName("Aspect ratio filter")
-        self.references = QCheckBox("With references")
-        self.project = QComboBox()
-        self.project.addItem("All projects", None)
-        self.project.setAccessibleName("Project filter")
-        self.group = QCheckBox("Group by job")
-        self.group.setToolTip("One image per task: 4-up and 24-up stacks")
+        self.favourites.setToolTip(self.tr("Favourites only"))
+        self.favourites.setAccessibleName(self.tr("Favourites only"))
+        self.rating = _combo(
+            self.tr("Minimum rating"),
+            [(0, self.tr("Any rating"))]
+            + [(n, "★" * n + ("+" if n < 5 else "")) for n in range(1, 6)],
+        )
+        self.sort = _combo(
+            self.tr("Sort order"),
+            [
+                ("newest", self.tr("Newest")),
+                ("oldest", self.tr("Oldest")),
+                ("rating", self.tr("Rating")),
+            ],
+        )
+        self.when = _combo(
+            self.tr("Date range"),
+            [
+                (None, self.tr("Any time")),
+                (1.0, self.tr("Today")),
+                (7.0, self.tr("Last 7 days")),
+                (30.0, self.tr("Last 30 days")),
+            ],
+        )
+        self.aspect = _combo(
+            self.tr("Aspect ratio filter"),
+            [
+                (None, self.tr("Any shape")),
+                ("square", self.tr("Square")),
+                ("landscape", self.tr("Landscape")),
+                ("portrait", self.tr("Portrait")),
+            ],
+        )
+        self.references = QCheckBox(self.tr("With references"))
+        self.project = _combo(self.tr("Project filter"), [(None, self.tr("All projects"))])
+        self.group = QCheckBox(self.tr("Group by job"))
+        self.group.setToolTip(self.tr("One image per task: 4-up and 24-up stacks"))
         self._combos = (
             self.speed,
             self.quality,
@@ -484,9 +527,9 @@ class GalleryPanel(QWidget):
             )
             combo.setMinimumContentsLength(7)
         self.saved = QComboBox()
-        self.saved.addItem("Saved searches")
-        self.saved.setAccessibleName("Saved searches")
-        self.save_search = QPushButton("Save search…")
+        self.saved.addItem(self.tr("Saved searches"))
+        self.saved.setAccessibleName(self.tr("Saved searches"))
+        self.save_search = QPushButton(self.tr("Save search…"))
         bar.addWidget(self.sort)
         layout.addLayout(bar)
         filters = QHBoxLayout()
@@ -509,18 +552,22 @@ class GalleryPanel(QWidget):
         self.count = QLabel("")
         self.count.setObjectName("Muted")
         foot.addWidget(self.count, 1)
-        self.import_button = QPushButton("Import folder…")
-        self.import_button.setToolTip("Add a folder of earlier images, with any prompt they carry")
-        self.export_button = QPushButton("Export selection…")
-        self.export_button.setToolTip("Copy the selected images to a folder, with their prompts")
+        self.import_button = QPushButton(self.tr("Import folder…"))
+        self.import_button.setToolTip(
+            self.tr("Add a folder of earlier images, with any prompt they carry")
+        )
+        self.export_button = QPushButton(self.tr("Export selection…"))
+        self.export_button.setToolTip(
+            self.tr("Copy the selected images to a folder, with their prompts")
+        )
         foot.addWidget(self.import_button)
         foot.addWidget(self.export_button)
         self.size_slider = QSlider(Qt.Orientation.Horizontal)
         self.size_slider.setRange(64, 512)
         self.size_slider.setValue(self.view.cell)
         self.size_slider.setFixedWidth(160)
-        self.size_slider.setToolTip("Thumbnail size (Ctrl + / Ctrl −)")
-        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl + / Ctrl −)"))
+        self.size_slider.setAccessibleName(self.tr("Thumbnail size"))
         self.size_slider.valueChanged.connect(self.view.set_cell)
         foot.addWidget(self.size_slider)
         layout.addLayout(foot)
@@ -536,24 +583,22 @@ class GalleryPanel(QWidget):
         self.saved.activated.connect(self._on_saved_chosen)
         self._saved: list[dict[str, Any]] = []
 
-    DAYS: ClassVar[dict[int, float]] = {1: 1.0, 2: 7.0, 3: 30.0}
-
     def query(self, now: float | None = None) -> dict[str, Any]:
         import time
 
-        days = self.DAYS.get(self.when.currentIndex())
+        days = self.when.currentData()
         since = None
         if days is not None:
             since = (time.time() if now is None else now) - days * 86400
         return {
             "text": self.search.text(),
-            "speed": self.speed.currentText() if self.speed.currentIndex() > 0 else None,
-            "quality": self.quality.currentText() if self.quality.currentIndex() > 0 else None,
+            "speed": self.speed.currentData(),
+            "quality": self.quality.currentData(),
             "favourites": self.favourites.isChecked(),
-            "min_rating": self.rating.currentIndex(),
-            "sort": self.sort.currentText().lower(),
+            "min_rating": self.rating.currentData(),
+            "sort": self.sort.currentData(),
             "since": since,
-            "aspect": self.aspect.currentText() if self.aspect.currentIndex() > 0 else None,
+            "aspect": self.aspect.currentData(),
             "with_references": self.references.isChecked(),
             "project_id": self.project.currentData(),
             "group_by_job": self.group.isChecked(),
@@ -612,7 +657,7 @@ class GalleryPanel(QWidget):
         self._saved = list(saved)
         self.saved.blockSignals(True)
         self.saved.clear()
-        self.saved.addItem("Saved searches")
+        self.saved.addItem(self.tr("Saved searches"))
         for s in self._saved:
             self.saved.addItem(str(s.get("name", "search")))
         self.saved.blockSignals(False)
@@ -625,7 +670,7 @@ class GalleryPanel(QWidget):
         current = self.project.currentData()
         self.project.blockSignals(True)
         self.project.clear()
-        self.project.addItem("All projects", None)
+        self.project.addItem(self.tr("All projects"), None)
         for pid, name in projects:
             self.project.addItem(name, pid)
         index = self.project.findData(current)
@@ -636,7 +681,8 @@ class GalleryPanel(QWidget):
         self.query_changed.emit(self.query())
 
     def show_count(self, shown: int) -> None:
-        self.count.setText(f"{shown:,} image{'s' if shown != 1 else ''}")
+        text = self.tr("1 image") if shown == 1 else self.tr("{count} images")
+        self.count.setText(text.format(count=QLocale().toString(shown)))
 
 
 class ImageViewer(QWidget):
@@ -646,7 +692,7 @@ class ImageViewer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("mjdesk — Viewer")
+        self.setWindowTitle(self.tr("mjdesk — Viewer"))
         self.resize(1200, 820)
         layout = QHBoxLayout(self)
         self.canvas = _Canvas()
@@ -668,9 +714,10 @@ class ImageViewer(QWidget):
         self.second.show()
         self.canvas.set_image(left)
         self.meta.setText(
-            f"Left: {left_item.prompt}\n{left_item.width}×{left_item.height} · {left_item.speed}"
-            f"\n\nRight: {right_item.prompt}\n{right_item.width}×{right_item.height} · "
-            f"{right_item.speed}"
+            self.tr("Left: {left}\n\nRight: {right}").format(
+                left=_summary(left_item),
+                right=_summary(right_item),
+            )
         )
 
     def show_image(self, image: QImage, item: Any, path: Path) -> None:
@@ -682,12 +729,24 @@ class ImageViewer(QWidget):
 
         made = _time.strftime("%Y-%m-%d %H:%M", _time.localtime(item.created_at))
         self.meta.setText(
-            f"{item.prompt}\n\n"
-            f"Speed: {item.speed} · Quality: {item.quality}\n"
-            f"Made: {made} · Cost: {_units(cost_units(item.speed, item.quality))} per task\n"
-            f"Size: {item.width}×{item.height}\n"
-            f"Task: {item.task_id}\nImage: {item.idx + 1}\nModel: {item.model}\n"
-            f"Rating: {'★' * item.rating or '—'}{'  ♥' if item.favourite else ''}\n\n{path}"
+            self.tr(
+                "{prompt}\n\nSpeed: {speed} · Quality: {quality}\nMade: {made} · Cost: {cost} "
+                "per task\nSize: {width}×{height}\nTask: {task}\nImage: {number}\n"
+                "Model: {model}\nRating: {rating}\n\n{path}"
+            ).format(
+                prompt=item.prompt,
+                speed=item.speed,
+                quality=item.quality,
+                made=made,
+                cost=_units(cost_units(item.speed, item.quality)),
+                width=item.width,
+                height=item.height,
+                task=item.task_id,
+                number=item.idx + 1,
+                model=item.model,
+                rating=("★" * item.rating or "—") + ("  ♥" if item.favourite else ""),
+                path=path,
+            )
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -797,35 +856,45 @@ def gallery_actions(item: Any, *, prompt_text: str, now: float) -> list[GalleryA
     beyond_four = item.idx > 3
     why = ""
     if not is_v81:
-        why = "Only images made by Midjourney V8.1 prompts can be varied or remixed"
-    elif beyond_four:
-        why = (
-            f"EvoLink addresses images 1–4 of a task only; this is image {item.idx + 1} of a draft"
+        why = translate(
+            "Gallery", "Only images made by Midjourney V8.1 prompts can be varied or remixed"
         )
+    elif beyond_four:
+        why = translate(
+            "Gallery", "EvoLink addresses images 1–4 of a task only; this is image {n} of a draft"
+        ).format(n=item.idx + 1)
     elif too_old:
-        why = "The source task is older than 30 days; EvoLink may no longer have it"
+        why = translate(
+            "Gallery", "The source task is older than 30 days; EvoLink may no longer have it"
+        )
     edit_ok = not why
     return [
-        GalleryAction("open", "Open in viewer"),
-        GalleryAction("use_prompt", "Use prompt"),
-        GalleryAction("use_settings", "Use all settings"),
-        GalleryAction("image", "Use as image prompt"),
-        GalleryAction("style", "Use as style reference"),
-        GalleryAction("omni", "Use as omni reference"),
-        GalleryAction("rerun", "Rerun"),
-        GalleryAction("vary_subtle", "Vary (subtle)", edit_ok, why),
-        GalleryAction("vary_strong", "Vary (strong)", edit_ok, why),
+        GalleryAction("open", translate("Gallery", "Open in viewer")),
+        GalleryAction("use_prompt", translate("Gallery", "Use prompt")),
+        GalleryAction("use_settings", translate("Gallery", "Use all settings")),
+        GalleryAction("image", translate("Gallery", "Use as image prompt")),
+        GalleryAction("style", translate("Gallery", "Use as style reference")),
+        GalleryAction("omni", translate("Gallery", "Use as omni reference")),
+        GalleryAction("rerun", translate("Gallery", "Rerun")),
+        GalleryAction("vary_subtle", translate("Gallery", "Vary (subtle)"), edit_ok, why),
+        GalleryAction("vary_strong", translate("Gallery", "Vary (strong)"), edit_ok, why),
         GalleryAction(
             "remix",
-            "Remix with the current prompt",
+            translate("Gallery", "Remix with the current prompt"),
             edit_ok and bool(prompt_text.strip()),
-            why or "Type the prompt for the remix in the editor first",
+            why or translate("Gallery", "Type the prompt for the remix in the editor first"),
         ),
-        GalleryAction("remove_bg", "Remove background"),
-        GalleryAction("copy_image", "Copy image"),
-        GalleryAction("reveal", "Show in folder"),
+        GalleryAction("remove_bg", translate("Gallery", "Remove background")),
+        GalleryAction("copy_image", translate("Gallery", "Copy image")),
+        GalleryAction("reveal", translate("Gallery", "Show in folder")),
     ]
 
 
+def _summary(item: Any) -> str:
+    return f"{item.prompt}\n{item.width}×{item.height} · {item.speed}"
+
+
 def _units(value: float) -> str:
-    return f"{value:g} cost unit" + ("" if value == 1 else "s")
+    if value == 1:
+        return translate("Gallery", "1 cost unit")
+    return translate("Gallery", "{n} cost units").format(n=f"{value:g}")

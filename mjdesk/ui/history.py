@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QVBoxLayout, QWid
 class HistoryDialog(QDialog):
     def __init__(self, prompts: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("mjdesk — Prompt history")
+        self.setWindowTitle(self.tr("mjdesk — Prompt history"))
         self.resize(640, 420)
         self.chosen: str | None = None
         layout = QVBoxLayout(self)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Search your prompts")
-        self.filter.setAccessibleName("Search prompt history")
+        self.filter.setPlaceholderText(self.tr("Search your prompts"))
+        self.filter.setAccessibleName(self.tr("Search prompt history"))
         layout.addWidget(self.filter)
         self.list = QListWidget()
         self.list.addItems(prompts)

@@ -103,6 +103,11 @@ class MainWindow(QMainWindow):
         self.banner_button = QPushButton("")
         self.banner_button.clicked.connect(self._on_banner_button)
         banner_row.addWidget(self.banner_button)
+        self.banner_demo = QPushButton(self.tr("Try the demo"))
+        self.banner_demo.setToolTip(self.tr("Opens mjdesk --demo in a new window"))
+        self.banner_demo.clicked.connect(self.start_demo)
+        self.banner_demo.hide()
+        banner_row.addWidget(self.banner_demo)
         self.banner.hide()
         root.addWidget(self.banner)
 
@@ -193,7 +198,7 @@ class MainWindow(QMainWindow):
         self.running_label.setText(self.tr("No jobs running"))
         if QtWidgets.QSystemTrayIcon.isSystemTrayAvailable() and self.icon is not None:
             self.tray = QtWidgets.QSystemTrayIcon(self.icon, self)
-            self.tray.setToolTip("mjdesk")
+            self.tray.setToolTip(self.tr("mjdesk"))
             self.tray.show()
         self.settings_button.setEnabled(True)
         self._connect_signals()
@@ -349,23 +354,35 @@ class MainWindow(QMainWindow):
         self.diagnostics.show_analysis(a if not empty else None)
         images = sum(24 if t.speed == "draft" else 4 for t in a.tasks) if a.ok else 0
         if empty:
-            self.summary.setText("Type a prompt, then Ctrl+Enter")
+            self.summary.setText(self.tr("Type a prompt, then Ctrl+Enter"))
         elif a.ok:
-            tasks = "task" if a.task_count == 1 else "tasks"
-            self.summary.setText(
-                f"{a.task_count} {tasks} · {images} images · {a.cost_units:g} cost "
-                f"unit{'' if a.cost_units == 1 else 's'}"
+            tasks = (
+                self.tr("1 task")
+                if a.task_count == 1
+                else self.tr("{count} tasks").format(count=a.task_count)
             )
+            units = (
+                self.tr("1 cost unit")
+                if a.cost_units == 1
+                else self.tr("{count} cost units").format(count=f"{a.cost_units:g}")
+            )
+            pictures = self.tr("{count} images").format(count=images)
+            self.summary.setText(f"{tasks} · {pictures} · {units}")
         else:
-            self.summary.setText(f"{len(a.errors)} problem(s) to fix before sending")
+            problems = len(a.errors)
+            self.summary.setText(
+                self.tr("1 problem to fix before sending")
+                if problems == 1
+                else self.tr("{count} problems to fix before sending").format(count=problems)
+            )
         ready = bool(self.service.ready)
         self.generate.setEnabled(a.ok and not empty and ready)
         if not ready:
-            self.generate.setToolTip("Add an API key in Settings first")
+            self.generate.setToolTip(self.tr("Add an API key in Settings first"))
         elif not a.ok:
-            self.generate.setToolTip("Fix the prompt's problems first")
+            self.generate.setToolTip(self.tr("Fix the prompt's problems first"))
         else:
-            self.generate.setToolTip("Send the prompt (Ctrl+Enter)")
+            self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))
 
     def _rewrite(self, text: str) -> None:
         self.editor.replace_text(text)
@@ -395,7 +412,9 @@ class MainWindow(QMainWindow):
         if not self.editor.toPlainText().strip():
             return
         if not a.ok:
-            self.status.showMessage("Fix the prompt's problems first (they are underlined)", 6000)
+            self.status.showMessage(
+                self.tr("Fix the prompt's problems first (they are underlined)"), 6000
+            )
             return
         if not self.service.ready:
             self.open_settings()
@@ -403,29 +422,35 @@ class MainWindow(QMainWindow):
         if a.task_count > CONFIRM_ABOVE:
             answer = QtWidgets.QMessageBox.question(
                 self,
-                "mjdesk — Send several tasks?",
-                f"This prompt makes {a.task_count} tasks ({a.cost_units:g} cost units). "
-                "Send them all?",
+                self.tr("mjdesk — Send several tasks?"),
+                self.tr(
+                    "This prompt makes {tasks} tasks ({units} cost units). Send them all?"
+                ).format(tasks=a.task_count, units=f"{a.cost_units:g}"),
             )
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         self.service.submit(a)
         self.editor.remember(a.text)
-        self.status.showMessage(f"Sent {a.task_count} task{'s' if a.task_count != 1 else ''}", 4000)
+        sent = (
+            self.tr("Sent 1 task")
+            if a.task_count == 1
+            else self.tr("Sent {count} tasks").format(count=a.task_count)
+        )
+        self.status.showMessage(sent, 4000)
 
     def _on_image_dropped_on_prompt(self, path: str) -> None:
         async def restore() -> None:
             meta = await self.service.read_provenance(Path(path))
             prompt = meta.get("prompt_sent") or meta.get("prompt")
             if not prompt:
-                self.status.showMessage("That image carries no mjdesk prompt", 5000)
+                self.status.showMessage(self.tr("That image carries no mjdesk prompt"), 5000)
                 return
             speed = meta.get("speed", self.editor.speed)
             quality = meta.get("quality", self.editor.quality)
             if speed in ("draft", "fast", "turbo") and quality in ("standard", "hd"):
                 self.editor.set_modes(speed, quality)
             self.editor.setPlainText(prompt)
-            self.status.showMessage("Prompt and settings restored from the image", 4000)
+            self.status.showMessage(self.tr("Prompt and settings restored from the image"), 4000)
 
         self.service.spawn(restore(), "restore from image")
 
@@ -506,19 +531,25 @@ class MainWindow(QMainWindow):
             counts.get(s, 0) for s in ("saved", "sending", "accepted", "running", "downloading")
         )
         self.running_label.setText(
-            f"{active} job{'s' if active != 1 else ''} running" if active else "No jobs running"
+            self.tr("No jobs running")
+            if not active
+            else self.tr("1 job running")
+            if active == 1
+            else self.tr("{count} jobs running").format(count=active)
         )
 
     def _on_queue_action(self, key: str, job: Any) -> None:
         if key == "copy":
             QtGui.QGuiApplication.clipboard().setText(job.prompt_typed)
-            self.status.showMessage("Prompt copied", 3000)
+            self.status.showMessage(self.tr("Prompt copied"), 3000)
         elif key == "resend":
             answer = QtWidgets.QMessageBox.warning(
                 self,
-                "mjdesk — Resend?",
-                "EvoLink may already have created this task: its answer was lost. Resending it "
-                "may charge you twice. Resend anyway?",
+                self.tr("mjdesk — Resend?"),
+                self.tr(
+                    "EvoLink may already have created this task: its answer was lost. Resending "
+                    "it may charge you twice. Resend anyway?"
+                ),
                 QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
                 QtWidgets.QMessageBox.StandardButton.No,
             )
@@ -596,7 +627,10 @@ class MainWindow(QMainWindow):
     def _on_rating(self, ids: list[int], rating: int) -> None:
         self.gallery_model.invalidate(ids)
         self.service.set_rating(ids, rating)
-        self.status.showMessage(f"Rated {len(ids)} image(s) {'★' * rating or 'no stars'}", 3000)
+        stars = "★" * rating or self.tr("no stars")
+        self.status.showMessage(
+            self.tr("Rated {count} image(s) {stars}").format(count=len(ids), stars=stars), 3000
+        )
 
     def _on_favourite(self, ids: list[int]) -> None:
         items = [self.gallery_model.item(i) for i in ids]
@@ -607,36 +641,45 @@ class MainWindow(QMainWindow):
     def _on_trash(self, ids: list[int]) -> None:
         self._trashed = list(ids)
         self.service.trash(ids)
-        self.show_banner(f"Moved {len(ids)} image(s) to the trash", "Undo", "undo-trash")
+        self.show_banner(
+            self.tr("Moved {count} image(s) to the trash").format(count=len(ids)),
+            self.tr("Undo"),
+            "undo-trash",
+        )
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard sheet, and where the log is."""
         rows = [
-            ("Ctrl+Enter", "Generate"),
-            ("Ctrl+L", "Focus the prompt"),
-            ("Up / Down (empty prompt)", "Earlier prompts"),
-            ("Ctrl+H", "Search prompt history"),
-            ("Alt+D / F / T", "Draft / Fast / Turbo"),
-            ("Alt+S / H", "Standard / HD"),
-            ("Ctrl+V (on a reference zone)", "Paste an image or URL"),
-            ("1–5, 0", "Rate the selected images, clear the rating"),
-            ("F", "Favourite"),
-            ("Delete", "Move to the trash (undo in the banner)"),
-            ("Enter", "Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next"),
-            ("Ctrl+ + / Ctrl+ −", "Bigger / smaller thumbnails"),
-            ("Ctrl+,", "Settings"),
-            ("Ctrl+Q", "Quit"),
+            ("Ctrl+Enter", self.tr("Generate")),
+            ("Ctrl+L", self.tr("Focus the prompt")),
+            (self.tr("Up / Down (empty prompt)"), self.tr("Earlier prompts")),
+            ("Ctrl+H", self.tr("Search prompt history")),
+            ("Alt+D / F / T", self.tr("Draft / Fast / Turbo")),
+            ("Alt+S / H", self.tr("Standard / HD")),
+            (self.tr("Ctrl+V (on a reference zone)"), self.tr("Paste an image or URL")),
+            ("1–5, 0", self.tr("Rate the selected images, clear the rating")),
+            ("F", self.tr("Favourite")),
+            (self.tr("Delete"), self.tr("Move to the trash (undo in the banner)")),
+            (
+                self.tr("Enter"),
+                self.tr("Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next"),
+            ),
+            ("Ctrl+ + / Ctrl+ −", self.tr("Bigger / smaller thumbnails")),
+            ("Tab / Shift+Tab", self.tr("Move between controls")),
+            ("Ctrl+,", self.tr("Settings")),
+            ("F1", self.tr("This sheet")),
+            ("Ctrl+Q", self.tr("Quit")),
         ]
         text = "\n".join(f"{k:<34}{v}" for k, v in rows)
         box = QtWidgets.QMessageBox(self)
-        box.setWindowTitle("mjdesk — Keyboard shortcuts")
+        box.setWindowTitle(self.tr("mjdesk — Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(text)
         box.setStyleSheet("QLabel { font-family: monospace; min-width: 760px; }")
         if self.log_folder is not None:
             folder = self.log_folder
             open_logs = box.addButton(
-                "Open log folder", QtWidgets.QMessageBox.ButtonRole.ActionRole
+                self.tr("Open log folder"), QtWidgets.QMessageBox.ButtonRole.ActionRole
             )
             open_logs.clicked.connect(
                 lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
@@ -646,22 +689,30 @@ class MainWindow(QMainWindow):
         self._shortcuts_box = box
 
     def _on_save_search(self) -> None:
-        name, ok = QtWidgets.QInputDialog.getText(self, "mjdesk — Save search", "Name this search:")
+        name, ok = QtWidgets.QInputDialog.getText(
+            self, self.tr("mjdesk — Save search"), self.tr("Name this search:")
+        )
         if ok and name.strip():
             self.service.save_search(name.strip(), self.gallery.filters())
-            self.status.showMessage(f"Saved the search “{name.strip()}”", 3000)
+            self.status.showMessage(
+                self.tr("Saved the search “{name}”").format(name=name.strip()), 3000
+            )
 
     def _on_import(self) -> None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Import a folder of images")
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder of images")
+        )
         if folder:
             self.service.spawn(self.service.import_images(Path(folder)), "import")
 
     def _on_export(self) -> None:
         ids = self.gallery.view.selected_ids()
         if not ids:
-            self.status.showMessage("Select images to export first", 4000)
+            self.status.showMessage(self.tr("Select images to export first"), 4000)
             return
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Export the selected images to")
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self, self.tr("Export the selected images to")
+        )
         if folder:
             self.service.spawn(self.service.export_images(ids, Path(folder)), "export")
 
@@ -683,20 +734,20 @@ class MainWindow(QMainWindow):
             entry.triggered.connect(lambda _=False, k=action.key: self.gallery_action(k, item))
         menu.addSeparator()
         selected = view.selected_ids() or [item.id]
-        tags = menu.addAction("Tags…")
+        tags = menu.addAction(self.tr("Tags…"))
         tags.triggered.connect(lambda: self._edit_tags(selected, item))
-        project = menu.addAction("Move to project…")
+        project = menu.addAction(self.tr("Move to project…"))
         project.triggered.connect(lambda: self._move_to_project(selected))
-        compare = menu.addAction("Compare the two selected")
+        compare = menu.addAction(self.tr("Compare the two selected"))
         compare.setEnabled(len(selected) == 2)
-        compare.setToolTip("Select exactly two images to compare them side by side")
+        compare.setToolTip(self.tr("Select exactly two images to compare them side by side"))
         compare.triggered.connect(lambda: self.compare(selected[0], selected[1]))
         menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     def _edit_tags(self, ids: list[int], item: Any) -> None:
         text, ok = QtWidgets.QInputDialog.getText(
-            self, "mjdesk — Tags", "Tags (space or comma separated):", text=""
+            self, self.tr("mjdesk — Tags"), self.tr("Tags (space or comma separated):"), text=""
         )
         if ok:
             self.gallery_model.invalidate(ids)
@@ -707,7 +758,7 @@ class MainWindow(QMainWindow):
         name, ok = QtWidgets.QInputDialog.getItem(
             self,
             "mjdesk — Project",
-            "Project (type a new name to create it):",
+            self.tr("Project (type a new name to create it):"),
             ["(none)", *names],
             0,
             True,
@@ -817,7 +868,7 @@ class MainWindow(QMainWindow):
         image = await self.service.load_full_image(path)
         if not image.isNull():
             QtGui.QGuiApplication.clipboard().setImage(image)
-            self.status.showMessage("Image copied", 3000)
+            self.status.showMessage(self.tr("Image copied"), 3000)
 
     def open_viewer(self, image_id: int) -> None:
         model = self.gallery_model
@@ -852,7 +903,7 @@ class MainWindow(QMainWindow):
 
     def _on_notice(self, kind: str, message: str) -> None:
         if kind == "paused":
-            self.show_banner(message, "Resume sending", "resume")
+            self.show_banner(message, self.tr("Resume sending"), "resume")
         elif kind == "resumed":
             self.banner.hide()
         self.status.showMessage(message, 8000)
@@ -861,31 +912,63 @@ class MainWindow(QMainWindow):
         if remaining is None:
             self.credits_label.setText("")
         else:
-            self.credits_label.setText(f"{float(remaining):,.2f} credits")  # type: ignore[arg-type]
+            amount = QtCore.QLocale().toString(float(remaining), "f", 2)  # type: ignore[arg-type]
+            self.credits_label.setText(self.tr("{amount} credits").format(amount=amount))
 
     def _on_connection(self, state: str, detail: str) -> None:
-        labels = {"online": "● Online", "connecting": "● Connecting…", "offline": "● Offline"}
-        self.connection_label.setText(labels.get(state, "● No key"))
+        labels = {
+            "online": self.tr("● Online"),
+            "connecting": self.tr("● Connecting…"),
+            "offline": self.tr("● Offline"),
+        }
+        self.connection_label.setText(labels.get(state, self.tr("● No key")))
         self.connection_label.setToolTip(detail)
         if state == "no-key":
-            self.show_banner(
-                "No EvoLink API key yet. Add one in Settings (it is stored in your system "
-                "keyring), or run mjdesk --demo to try everything offline.",
-                "Add key…",
-                "settings",
-            )
+            self.show_first_run()
         elif state == "online" and self._banner_action == "settings":
             self.banner.hide()
         if state == "offline":
-            self.status.showMessage(f"Offline: {detail}", 8000)
+            self.status.showMessage(self.tr("Offline: {reason}").format(reason=detail), 8000)
 
     _banner_action = ""
+    keyring_problem: str | None = None  # why the OS keyring cannot keep the key (set at start)
+
+    def show_first_run(self) -> None:
+        """No key yet: how to add one (or the alternatives without a keyring), and the demo."""
+        if self.keyring_problem:
+            text = self.tr(
+                "No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting "
+                "mjdesk, or paste the key in Settings for this session only. Or try the demo: "
+                "everything works offline with simulated results."
+            ).format(problem=self.keyring_problem.rstrip(".").lower())
+        else:
+            text = self.tr(
+                "No EvoLink API key yet. Add one in Settings: it is kept in your system's "
+                "keyring, never in a file. Or try the demo: everything works offline with "
+                "simulated results."
+            )
+        self.show_banner(text, self.tr("Add key…"), "settings")
+        self.banner_demo.setVisible(not self.demo)
 
     def show_banner(self, text: str, button: str, action: str) -> None:
         self.banner_text.setText(text)
         self.banner_button.setText(button)
+        self.banner_button.setAccessibleName(button)
+        self.banner_demo.hide()
         self._banner_action = action
         self.banner.show()
+
+    def start_demo(self) -> None:
+        """Opens ``mjdesk --demo`` beside this window (its own process and library)."""
+        import sys
+
+        frozen = getattr(sys, "frozen", False)
+        program = sys.executable
+        args = ["--demo"] if frozen else ["-m", "mjdesk", "--demo"]
+        if QtCore.QProcess.startDetached(program, args):
+            self.status.showMessage(self.tr("Starting the demo…"), 5000)
+        else:
+            self.status.showMessage(self.tr("The demo could not be started"), 8000)
 
     def _on_banner_button(self) -> None:
         if self._banner_action == "settings":
@@ -898,7 +981,9 @@ class MainWindow(QMainWindow):
             self.banner.hide()
 
     def _on_batch_finished(self, stored: int, total: int) -> None:
-        message = f"{stored} of {total} tasks finished with images"
+        message = self.tr("{stored} of {total} tasks finished with images").format(
+            stored=stored, total=total
+        )
         self.status.showMessage(message, 8000)
         if self.tray is not None and not self.isActiveWindow():
             self.tray.showMessage(

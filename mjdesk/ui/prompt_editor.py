@@ -7,7 +7,7 @@ import html
 import re
 import sys
 
-from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from ..core.prompt import SPECS, Diagnostic, PromptAnalysis, analyze
 from . import theme
+
+translate = QCoreApplication.translate
 
 _URL_RE = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
 _PARAM_RE = re.compile(r"(?:(?<=\s)|^)(?:--|\u2014|\u2013)[A-Za-z][A-Za-z0-9]*")
@@ -311,9 +313,16 @@ class PromptEditor(QPlainTextEdit):
             index = _from_utf16(self.toPlainText(), cursor.position())
             found = self.diagnostics_at(index) or self.diagnostics_at(max(0, index - 1))
             if found:
+                severities = {
+                    "error": self.tr("Error"),
+                    "warning": self.tr("Warning"),
+                    "info": self.tr("Note"),
+                }
+                hint = self.tr("(right-click to fix)")
                 body = "".join(
-                    f"<p><b>{d.severity.capitalize()}</b>: {html.escape(d.message)}"
-                    + (" <i>(right-click to fix)</i>" if d.fix is not None else "")
+                    f"<p><b>{severities.get(d.severity, d.severity)}</b>: "
+                    f"{html.escape(d.message)}"
+                    + (f" <i>{html.escape(hint)}</i>" if d.fix is not None else "")
                     + "</p>"
                     for d in found
                 )
@@ -332,7 +341,7 @@ class PromptEditor(QPlainTextEdit):
         if fixes:
             first = menu.actions()[0] if menu.actions() else None
             for d in fixes:
-                action = menu.addAction(f"Fix: {fix_label(d)}")
+                action = menu.addAction(fix_label(d))
                 action.triggered.connect(lambda _=False, d=d: self.apply_fix(d))
                 if first is not None:
                     menu.insertAction(first, action)
@@ -389,11 +398,12 @@ class PromptEditor(QPlainTextEdit):
 
 
 def fix_label(d: Diagnostic) -> str:
+    """The words of a fix's button: "Fix: remove it", "Fix: use “--raw”"."""
     if d.fix == "":
-        return "remove it"
+        return translate("PromptEditor", "Fix: remove it")
     if d.fix is not None and len(d.fix) <= 24:
-        return f"use “{d.fix}”"
-    return "rewrite the prompt"
+        return translate("PromptEditor", "Fix: use “{text}”").format(text=d.fix)
+    return translate("PromptEditor", "Fix: rewrite the prompt")
 
 
 class DiagnosticsList(QWidget):
@@ -420,13 +430,14 @@ class DiagnosticsList(QWidget):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             label = QLabel(d.message)
+            label.setObjectName("DiagnosticMessage")  # the analyser's words (Qt-free core)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             theme.set_tone(label, d.severity)
             line.addWidget(label, 1)
             if d.fix is not None:
-                fix = QPushButton(f"Fix: {fix_label(d)}")
-                fix.setAccessibleName(f"Fix: {d.message}")
+                fix = QPushButton(fix_label(d))
+                fix.setAccessibleName(self.tr("Fix: {problem}").format(problem=d.message))
                 fix.clicked.connect(lambda _=False, d=d: self.editor.apply_fix(d))
                 line.addWidget(fix)
             self.box.addWidget(row)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -31,23 +33,32 @@ from PySide6.QtWidgets import (
 from ..core.modes import cost_units
 from . import theme
 
+translate = QCoreApplication.translate
+
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
 
 STATE_LABELS = {
-    "saved": "Waiting to send",
-    "sending": "Sending",
-    "accepted": "Queued",
-    "running": "Generating",
-    "downloading": "Downloading",
-    "stored": "Done",
-    "unconfirmed": "Unconfirmed",
-    "failed": "Failed",
-    "timed_out": "Timed out",
-    "expired": "Expired",
-    "needs_attention": "Needs attention",
-    "dismissed": "Stopped waiting",
+    "saved": str(QT_TRANSLATE_NOOP("Queue", "Waiting to send")),
+    "sending": str(QT_TRANSLATE_NOOP("Queue", "Sending")),
+    "accepted": str(QT_TRANSLATE_NOOP("Queue", "Queued")),
+    "running": str(QT_TRANSLATE_NOOP("Queue", "Generating")),
+    "downloading": str(QT_TRANSLATE_NOOP("Queue", "Downloading")),
+    "stored": str(QT_TRANSLATE_NOOP("Queue", "Done")),
+    "unconfirmed": str(QT_TRANSLATE_NOOP("Queue", "Unconfirmed")),
+    "failed": str(QT_TRANSLATE_NOOP("Queue", "Failed")),
+    "timed_out": str(QT_TRANSLATE_NOOP("Queue", "Timed out")),
+    "expired": str(QT_TRANSLATE_NOOP("Queue", "Expired")),
+    "needs_attention": str(QT_TRANSLATE_NOOP("Queue", "Needs attention")),
+    "dismissed": str(QT_TRANSLATE_NOOP("Queue", "Stopped waiting")),
 }
+
+
+def state_label(state: str) -> str:
+    """A job state in the user's language."""
+    return translate("Queue", STATE_LABELS[state]) if state in STATE_LABELS else state
+
+
 ACTIVE = ("saved", "sending", "accepted", "running", "downloading")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,30 +78,35 @@ def actions_for(job: Any) -> list[JobAction]:
     out = [
         JobAction(
             "retry",
-            "Retry",
+            translate("Queue", "Retry"),
             state in ("failed", "timed_out", "expired", "stored", "needs_attention"),
-            "Only a finished job can be run again",
+            translate("Queue", "Only a finished job can be run again"),
         ),
         JobAction(
             "resend",
-            "Resend… (may charge twice)",
+            translate("Queue", "Resend… (may charge twice)"),
             state == "unconfirmed",
-            "Only a job whose sending was not confirmed can be resent",
+            translate("Queue", "Only a job whose sending was not confirmed can be resent"),
         ),
         JobAction(
             "dismiss",
-            "Stop waiting",
+            translate("Queue", "Stop waiting"),
             state in ("saved", "accepted", "running", "needs_attention"),
-            "Only a job that is waiting can be stopped",
+            translate("Queue", "Only a job that is waiting can be stopped"),
         ),
         JobAction(
             "resume",
-            "Resume",
+            translate("Queue", "Resume"),
             state in ("dismissed", "needs_attention"),
-            "Only a stopped job can be resumed",
+            translate("Queue", "Only a stopped job can be resumed"),
         ),
-        JobAction("copy", "Copy prompt"),
-        JobAction("show", "Show in gallery", state == "stored", "No images yet"),
+        JobAction("copy", translate("Queue", "Copy prompt")),
+        JobAction(
+            "show",
+            translate("Queue", "Show in gallery"),
+            state == "stored",
+            translate("Queue", "No images yet"),
+        ),
     ]
     return out
 
@@ -116,7 +132,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return job.error_message or job.prompt
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{STATE_LABELS.get(job.state, job.state)}: {job.prompt_typed}"
+            return f"{state_label(job.state)}: {job.prompt_typed}"
         if role == JobRole:
             return job
         if role == ProgressRole:
@@ -214,7 +230,7 @@ class QueueDelegate(QStyledItemDelegate):
             meta += " · HD"
         room = inner.width() - 16 - painter.fontMetrics().horizontalAdvance(meta) - 8
         label = painter.fontMetrics().elidedText(
-            STATE_LABELS.get(job.state, job.state), Qt.TextElideMode.ElideRight, max(room, 0)
+            state_label(job.state), Qt.TextElideMode.ElideRight, max(room, 0)
         )
         painter.drawText(inner.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, label)
         painter.setPen(QColor(c.muted))
@@ -256,7 +272,7 @@ class QueueView(QListView):
         self.queue_model = QueueModel(self)
         self.setModel(self.queue_model)
         self.setItemDelegate(QueueDelegate(self))
-        self.setAccessibleName("Task queue")
+        self.setAccessibleName(self.tr("Task queue"))
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -38,12 +38,46 @@ from PySide6.QtWidgets import (
 
 from . import theme
 
+translate = QCoreApplication.translate
+
+# kind: title, weight parameter, weight label, weight tip, slider range, default, slider scale
 KINDS = {
-    "image": ("Image prompts", "iw", "Image weight (--iw)", 0, 30, 10, 0.1),
-    "style": ("Style reference", "sw", "Style weight (--sw)", 0, 1000, 100, 1.0),
-    "omni": ("Omni reference", "ow", "Omni weight (--ow)", 1, 1000, 100, 1.0),
+    "image": (
+        str(QT_TRANSLATE_NOOP("ReferenceZone", "Image prompts")),
+        "iw",
+        str(QT_TRANSLATE_NOOP("ReferenceZone", "Image weight")),
+        "--iw",
+        0,
+        30,
+        10,
+        0.1,
+    ),
+    "style": (
+        str(QT_TRANSLATE_NOOP("ReferenceZone", "Style reference")),
+        "sw",
+        str(QT_TRANSLATE_NOOP("ReferenceZone", "Style weight")),
+        "--sw",
+        0,
+        1000,
+        100,
+        1.0,
+    ),
+    "omni": (
+        str(QT_TRANSLATE_NOOP("ReferenceZone", "Omni reference")),
+        "ow",
+        str(QT_TRANSLATE_NOOP("ReferenceZone", "Omni weight")),
+        "--ow",
+        1,
+        1000,
+        100,
+        1.0,
+    ),
 }
-DRAFT_WHY = "Draft cannot use image prompts or references: choose Fast or Turbo"
+DRAFT_WHY = str(
+    QT_TRANSLATE_NOOP(
+        "ReferenceZone", "Draft cannot use image prompts or references: choose Fast or Turbo"
+    )
+)
 
 
 @dataclass
@@ -66,7 +100,11 @@ class ReferenceZone(QFrame):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        title, self.weight_param, weight_label, lo, hi, default, self.scale = KINDS[kind]
+        title, self.weight_param, weight_label, flag, lo, hi, default, self.scale = KINDS[kind]
+        title = translate("ReferenceZone", title)
+        weight_label = translate("ReferenceZone", weight_label)
+        self.draft_why = translate("ReferenceZone", DRAFT_WHY)
+        self.drop_hint = self.tr("Drop images or URLs here, or paste with Ctrl+V")
         self.single = kind == "omni"
         self.setObjectName("DropZone")
         self.setAcceptDrops(True)
@@ -81,12 +119,13 @@ class ReferenceZone(QFrame):
         self.title.setObjectName("SectionTitle")
         head.addWidget(self.title)
         head.addStretch(1)
-        self.pick = QPushButton("Add…")
-        self.pick.setToolTip("Choose image files (PNG, JPEG, GIF or WebP)")
+        self.pick = QPushButton(self.tr("Add…"))
+        self.pick.setToolTip(self.tr("Choose image files (PNG, JPEG, GIF or WebP)"))
+        self.pick.setAccessibleName(self.tr("Add {title}").format(title=title))
         self.pick.clicked.connect(self._on_pick)
         head.addWidget(self.pick)
         layout.addLayout(head)
-        self.hint = QLabel("Drop images or URLs here, or paste with Ctrl+V")
+        self.hint = QLabel(self.drop_hint)
         self.hint.setObjectName("Muted")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -109,12 +148,12 @@ class ReferenceZone(QFrame):
         self.weight.setRange(lo, hi)
         self.weight.setValue(default)
         self.weight.setAccessibleName(weight_label)
-        self.weight.setToolTip(weight_label)
+        self.weight.setToolTip(f"{weight_label} ({flag})")
         self.weight_value = QLabel("")
         self.weight_value.setObjectName("Muted")
         self.weight_value.setMinimumWidth(40)
         self.weight.valueChanged.connect(self._on_weight)
-        weight_row.addWidget(QLabel(weight_label.split(" (")[0]))
+        weight_row.addWidget(QLabel(weight_label))
         weight_row.addWidget(self.weight, 1)
         weight_row.addWidget(self.weight_value)
         layout.addLayout(weight_row)
@@ -149,7 +188,9 @@ class ReferenceZone(QFrame):
         for url in self._urls:
             self.items_box.addWidget(self._chip(url, removable=True))
         for pending in self._pending.values():
-            self.items_box.addWidget(self._chip(f"Uploading {pending.label}…", removable=False))
+            self.items_box.addWidget(
+                self._chip(self.tr("Uploading {name}…").format(name=pending.label), removable=False)
+            )
         busy = any(not p.error for p in self._pending.values())
         self.progress.setVisible(busy)
         self.hint.setVisible(not self._urls and not self._pending)
@@ -157,10 +198,8 @@ class ReferenceZone(QFrame):
         enabled = not self._draft
         self.setAcceptDrops(enabled)
         self.pick.setEnabled(enabled)
-        self.setToolTip(DRAFT_WHY if self._draft else "")
-        self.hint.setText(
-            DRAFT_WHY if self._draft else "Drop images or URLs here, or paste with Ctrl+V"
-        )
+        self.setToolTip(self.draft_why if self._draft else "")
+        self.hint.setText(self.draft_why if self._draft else self.drop_hint)
 
     def _chip(self, text: str, *, removable: bool) -> QWidget:
         w = QWidget()
@@ -173,8 +212,8 @@ class ReferenceZone(QFrame):
         if removable:
             remove = QToolButton()
             remove.setText("×")
-            remove.setAccessibleName(f"Remove {text}")
-            remove.setToolTip("Remove this reference from the prompt")
+            remove.setAccessibleName(self.tr("Remove {reference}").format(reference=text))
+            remove.setToolTip(self.tr("Remove this reference from the prompt"))
             remove.clicked.connect(lambda: self.url_removed.emit(self.kind, text))
             row.addWidget(remove)
         return w
@@ -204,16 +243,16 @@ class ReferenceZone(QFrame):
     def _on_pick(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            "Choose reference images",
+            self.tr("Choose reference images"),
             "",
-            "Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)",
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)"),
         )
         if paths:
             self._add_paths(paths)
 
     def _add_paths(self, paths: list[str]) -> None:
         if self._draft:
-            self.show_error(DRAFT_WHY)
+            self.show_error(self.draft_why)
             return
         if self.single:
             paths = paths[:1]
@@ -222,7 +261,7 @@ class ReferenceZone(QFrame):
     def accept_mime(self, mime: QMimeData) -> bool:
         """Takes files, URLs or image data from a drop or the clipboard."""
         if self._draft:
-            self.show_error(DRAFT_WHY)
+            self.show_error(self.draft_why)
             return False
         local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         remote = [u.toString() for u in mime.urls() if u.scheme() in ("http", "https")]
@@ -240,13 +279,13 @@ class ReferenceZone(QFrame):
         if mime.hasImage():
             image = QImage(mime.imageData())
             if image.isNull():
-                self.show_error("The pasted image could not be read")
+                self.show_error(self.tr("The pasted image could not be read"))
                 return False
             ticket = uuid.uuid4().hex
-            self.begin_upload(ticket, "pasted image")
+            self.begin_upload(ticket, self.tr("pasted image"))
             self.image_added.emit(self.kind, ticket, image.copy())
             return True
-        self.show_error("Drop PNG, JPEG, GIF or WebP images, or image URLs")
+        self.show_error(self.tr("Drop PNG, JPEG, GIF or WebP images, or image URLs"))
         return False
 
     def paste(self) -> None:

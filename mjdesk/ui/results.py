@@ -77,7 +77,9 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{job.prompt_typed}\n{image.width}×{image.height} · {job.speed}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Image {image.idx + 1} of: {job.prompt_typed}"
+            return self.tr("Image {number} of: {prompt}").format(
+                number=image.idx + 1, prompt=job.prompt_typed
+            )
         if role == ImageRole:
             return image, job
         return None

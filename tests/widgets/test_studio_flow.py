@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from mjdesk.settings import Settings
@@ -36,7 +36,8 @@ async def test_ctrl_enter_reaches_the_simulator_and_the_images_arrive(sim, tmp_p
         await st.until(lambda: w.results_model.rowCount() == 4)
         assert len(sim.ledger()) == 1
         assert sim.ledger()[0]["prompt"] == "a paper lantern over a night market --ar 3:2"
-        await st.until(lambda: w.credits_label.text() == "9,998.00 credits")
+        amount = QLocale().toString(9998.0, "f", 2)  # the user's digits and separators
+        await st.until(lambda: w.credits_label.text() == f"{amount} credits")
         assert w.running_label.text() == "No jobs running"
 
 

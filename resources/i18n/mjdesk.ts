@@ -1,0 +1,1632 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>DiagnosticsList</name>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="440"/>
+        <source>Fix: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gallery</name>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="859"/>
+        <source>Only images made by Midjourney V8.1 prompts can be varied or remixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="863"/>
+        <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="867"/>
+        <source>The source task is older than 30 days; EvoLink may no longer have it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="872"/>
+        <source>Open in viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="873"/>
+        <source>Use prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="874"/>
+        <source>Use all settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="875"/>
+        <source>Use as image prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="876"/>
+        <source>Use as style reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="877"/>
+        <source>Use as omni reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="878"/>
+        <source>Rerun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="879"/>
+        <source>Vary (subtle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="880"/>
+        <source>Vary (strong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="883"/>
+        <source>Remix with the current prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="885"/>
+        <source>Type the prompt for the remix in the editor first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="887"/>
+        <source>Remove background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="888"/>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="889"/>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="899"/>
+        <source>1 cost unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="900"/>
+        <source>{n} cost units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="454"/>
+        <source>Search prompts and tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="455"/>
+        <source>Search the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="460"/>
+        <source>Speed filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
+        <source>Any speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="463"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="464"/>
+        <source>Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="465"/>
+        <source>Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="469"/>
+        <source>Quality filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
+        <source>Any quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="473"/>
+        <source>HD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="477"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="478"/>
+        <source>Favourites only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
+        <source>Minimum rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="481"/>
+        <source>Any rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="485"/>
+        <source>Sort order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="487"/>
+        <source>Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="488"/>
+        <source>Oldest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="489"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="493"/>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="495"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="497"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="498"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="502"/>
+        <source>Aspect ratio filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
+        <source>Any shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
+        <source>Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="506"/>
+        <source>Landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="507"/>
+        <source>Portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="510"/>
+        <source>With references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
+        <source>Project filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="673"/>
+        <source>All projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="512"/>
+        <source>Group by job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
+        <source>One image per task: 4-up and 24-up stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="530"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="531"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="660"/>
+        <source>Saved searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="532"/>
+        <source>Save search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="555"/>
+        <source>Import folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="557"/>
+        <source>Add a folder of earlier images, with any prompt they carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="559"/>
+        <source>Export selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="561"/>
+        <source>Copy the selected images to a folder, with their prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="569"/>
+        <source>Thumbnail size (Ctrl + / Ctrl −)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="570"/>
+        <source>Thumbnail size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="684"/>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="684"/>
+        <source>{count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="335"/>
+        <source>Library gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../mjdesk/ui/history.py" line="11"/>
+        <source>mjdesk — Prompt history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/history.py" line="16"/>
+        <source>Search your prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/history.py" line="17"/>
+        <source>Search prompt history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="695"/>
+        <source>mjdesk — Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="717"/>
+        <source>Left: {left}
+
+Right: {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="733"/>
+        <source>{prompt}
+
+Speed: {speed} · Quality: {quality}
+Made: {made} · Cost: {cost} per task
+Size: {width}×{height}
+Task: {task}
+Image: {number}
+Model: {model}
+Rating: {rating}
+
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="81"/>
+        <source>mjdesk — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="106"/>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="107"/>
+        <source>Opens mjdesk --demo in a new window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="133"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="192"/>
+        <source>Recent results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="193"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="195"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="198"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="534"/>
+        <source>No jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="201"/>
+        <source>mjdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="216"/>
+        <source>Midjourney V8.1 · EvoLink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="220"/>
+        <source>Demo — simulated results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="222"/>
+        <source>Demo mode: results are simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="228"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="669"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="229"/>
+        <source>Settings: API key, library, appearance (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="251"/>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="262"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="263"/>
+        <source>Search your earlier prompts (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="266"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="653"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="385"/>
+        <source>Send the prompt (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="277"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="281"/>
+        <source>References</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="357"/>
+        <source>Type a prompt, then Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="360"/>
+        <source>1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="362"/>
+        <source>{count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="365"/>
+        <source>1 cost unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="367"/>
+        <source>{count} cost units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="369"/>
+        <source>{count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="374"/>
+        <source>1 problem to fix before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="376"/>
+        <source>{count} problems to fix before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="381"/>
+        <source>Add an API key in Settings first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="383"/>
+        <source>Fix the prompt&apos;s problems first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="416"/>
+        <source>Fix the prompt&apos;s problems first (they are underlined)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="425"/>
+        <source>mjdesk — Send several tasks?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="427"/>
+        <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="435"/>
+        <source>Sent 1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="437"/>
+        <source>Sent {count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="446"/>
+        <source>That image carries no mjdesk prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="453"/>
+        <source>Prompt and settings restored from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="536"/>
+        <source>1 job running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="538"/>
+        <source>{count} jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="544"/>
+        <source>Prompt copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="548"/>
+        <source>mjdesk — Resend?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="550"/>
+        <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="630"/>
+        <source>no stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="632"/>
+        <source>Rated {count} image(s) {stars}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="645"/>
+        <source>Moved {count} image(s) to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="646"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="654"/>
+        <source>Focus the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="655"/>
+        <source>Up / Down (empty prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="655"/>
+        <source>Earlier prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="656"/>
+        <source>Search prompt history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="657"/>
+        <source>Draft / Fast / Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="658"/>
+        <source>Standard / HD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="659"/>
+        <source>Ctrl+V (on a reference zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="659"/>
+        <source>Paste an image or URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="660"/>
+        <source>Rate the selected images, clear the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
+        <source>Favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="662"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="662"/>
+        <source>Move to the trash (undo in the banner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="664"/>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="665"/>
+        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="667"/>
+        <source>Bigger / smaller thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="668"/>
+        <source>Move between controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="670"/>
+        <source>This sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="671"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="675"/>
+        <source>mjdesk — Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="682"/>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="693"/>
+        <source>mjdesk — Save search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="693"/>
+        <source>Name this search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="698"/>
+        <source>Saved the search “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="703"/>
+        <source>Import a folder of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="711"/>
+        <source>Select images to export first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
+        <source>Export the selected images to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="737"/>
+        <source>Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="739"/>
+        <source>Move to project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="741"/>
+        <source>Compare the two selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="743"/>
+        <source>Select exactly two images to compare them side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="750"/>
+        <source>mjdesk — Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="750"/>
+        <source>Tags (space or comma separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
+        <source>Project (type a new name to create it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="871"/>
+        <source>Image copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="906"/>
+        <source>Resume sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="916"/>
+        <source>{amount} credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="920"/>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="921"/>
+        <source>● Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="922"/>
+        <source>● Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="924"/>
+        <source>● No key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="931"/>
+        <source>Offline: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="940"/>
+        <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="946"/>
+        <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="950"/>
+        <source>Add key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="969"/>
+        <source>Starting the demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="971"/>
+        <source>The demo could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="984"/>
+        <source>{stored} of {total} tasks finished with images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModeBar</name>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="29"/>
+        <source>HD cannot be combined with Draft: choose Fast or Turbo first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="32"/>
+        <source>Draft cannot be combined with HD: choose Standard first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="46"/>
+        <source>&amp;Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="47"/>
+        <source>&amp;Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="48"/>
+        <source>&amp;Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="49"/>
+        <source>&amp;Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="50"/>
+        <source>&amp;HD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="53"/>
+        <source>Draft: 24 quick 512 px sketches per task, same cost as Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="54"/>
+        <source>Fast: 4 images, the standard cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="55"/>
+        <source>Turbo: 4 images, faster, about twice the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="56"/>
+        <source>Standard resolution, 1× cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="57"/>
+        <source>HD: native ~2K output, 1.5× cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="60"/>
+        <source>Speed: Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="61"/>
+        <source>Speed: Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="62"/>
+        <source>Speed: Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="63"/>
+        <source>Quality: Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="64"/>
+        <source>Quality: HD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParamsPanel</name>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="157"/>
+        <location filename="../../mjdesk/ui/controls.py" line="173"/>
+        <location filename="../../mjdesk/ui/controls.py" line="202"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="163"/>
+        <source>Remove --{name} from the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="165"/>
+        <source>Remove {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="205"/>
+        <source>Aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="206"/>
+        <source>Aspect ratio (--ar): pick a preset or type W:H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="209"/>
+        <source>W:H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="212"/>
+        <source>Aspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="215"/>
+        <source>Stylize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="216"/>
+        <source>Chaos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="217"/>
+        <source>Exp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="225"/>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="226"/>
+        <source>--raw: turn off Midjourney&apos;s default beautification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="230"/>
+        <source>random seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="231"/>
+        <location filename="../../mjdesk/ui/controls.py" line="237"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="234"/>
+        <source>--seed 0–4294967295: the same seed and prompt give similar images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptEditor</name>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="129"/>
+        <source>Describe an image…  e.g. a lighthouse at dusk, oil painting --ar 3:2 --s 400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="131"/>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="317"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="318"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="319"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="321"/>
+        <source>(right-click to fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="403"/>
+        <source>Fix: remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="405"/>
+        <source>Fix: use “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="406"/>
+        <source>Fix: rewrite the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="42"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="43"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="44"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="45"/>
+        <source>Generating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="46"/>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="47"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="48"/>
+        <source>Unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <source>Stopped waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="81"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="83"/>
+        <source>Only a finished job can be run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="87"/>
+        <source>Resend… (may charge twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="89"/>
+        <source>Only a job whose sending was not confirmed can be resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="93"/>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="95"/>
+        <source>Only a job that is waiting can be stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="99"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="101"/>
+        <source>Only a stopped job can be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="103"/>
+        <source>Copy prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="106"/>
+        <source>Show in gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="108"/>
+        <source>No images yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="275"/>
+        <source>Task queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceZone</name>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="46"/>
+        <source>Image prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="48"/>
+        <source>Image weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="56"/>
+        <source>Style reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="58"/>
+        <source>Style weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="66"/>
+        <source>Omni reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="68"/>
+        <source>Omni weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="77"/>
+        <source>Draft cannot use image prompts or references: choose Fast or Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="107"/>
+        <source>Drop images or URLs here, or paste with Ctrl+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="122"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="123"/>
+        <source>Choose image files (PNG, JPEG, GIF or WebP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="124"/>
+        <source>Add {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="192"/>
+        <source>Uploading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="215"/>
+        <source>Remove {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="216"/>
+        <source>Remove this reference from the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="246"/>
+        <source>Choose reference images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="248"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="282"/>
+        <source>The pasted image could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="285"/>
+        <source>pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="288"/>
+        <source>Drop PNG, JPEG, GIF or WebP images, or image URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../mjdesk/ui/results.py" line="80"/>
+        <source>Image {number} of: {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../mjdesk/ui/results.py" line="147"/>
+        <source>Recent results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/results.py" line="148"/>
+        <source>Your images appear here as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="47"/>
+        <source>mjdesk — Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="55"/>
+        <source>EvoLink API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="61"/>
+        <source>Paste a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="63"/>
+        <source>Paste your key from the EvoLink dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="65"/>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="68"/>
+        <source>Test key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="69"/>
+        <source>Save in keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="70"/>
+        <source>Use for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="71"/>
+        <source>Remove key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="78"/>
+        <source>No key is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="80"/>
+        <source>Using MJDESK_API_KEY from the environment (read-only here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="82"/>
+        <source>A key is saved in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="83"/>
+        <source>A key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="84"/>
+        <source>Demo mode: the built-in simulator&apos;s key is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="96"/>
+        <source>{problem}. mjdesk never writes the key to a file. Either set the MJDESK_API_KEY environment variable before starting mjdesk, or use the key for this session only (you will paste it again next time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="114"/>
+        <source>Connection and library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="120"/>
+        <source>API base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="122"/>
+        <source>Files base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="125"/>
+        <source>Callback URL (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="127"/>
+        <source>https://… (polling stays on either way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="131"/>
+        <source>Start mjdesk with --library DIR (or MJDESK_LIBRARY) to use another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="133"/>
+        <source>Library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="137"/>
+        <source>Tasks sent at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="140"/>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="142"/>
+        <source>Largest reference upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="143"/>
+        <source>Embed the prompt and settings inside saved images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="145"/>
+        <source>Turn off to keep prompts out of the image files you share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="146"/>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="149"/>
+        <source>Follow the system (light or dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="150"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="151"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="156"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="157"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="192"/>
+        <source>Paste a key first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Studio</name>
+    <message>
+        <location filename="../../mjdesk/app/studio.py" line="155"/>
+        <source>mjdesk — Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/app/studio.py" line="156"/>
+        <source>{message}
+
+mjdesk kept running. A report (without your key) was written to:
+{report}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudioService</name>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="125"/>
+        <source>Something went wrong ({task}); see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="144"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="169"/>
+        <location filename="../../mjdesk/services/studio.py" line="205"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="240"/>
+        <location filename="../../mjdesk/services/studio.py" line="348"/>
+        <source>Add an API key first (Settings), or start mjdesk --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="396"/>
+        <source>Exported {count} image(s) to {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="411"/>
+        <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="467"/>
+        <source>The pasted image could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="504"/>
+        <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="508"/>
+        <source>The image is larger than {limit} MB; nothing was uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="514"/>
+        <source>The image is damaged or incomplete; nothing was uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="521"/>
+        <source>Add an API key first: images are uploaded to EvoLink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="545"/>
+        <source>The key works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="547"/>
+        <source>The key works: {amount} credits left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="558"/>
+        <source>Key saved for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="564"/>
+        <source>Key saved in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="569"/>
+        <source>{problem}. Use MJDESK_API_KEY or keep it for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="586"/>
+        <source>No API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="598"/>
+        <source>The keyring did not answer within 5 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="622"/>
+        <source>Settings could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="638"/>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="657"/>
+        <source>Between 1 and 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="661"/>
+        <source>Between 1 and 100 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
