@@ -32,6 +32,10 @@ def build_parser(*, with_batch: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--run-simulator"]:  # the demo's simulator, as a child process
+        from .sim.__main__ import main as simulator
+
+        return simulator(argv[1:])
     parser = build_parser(
         with_batch=(bool(argv) and argv[0] == "batch") or "-h" in argv or "--help" in argv
     )

@@ -107,10 +107,10 @@ class Studio:
         service.attach_library(library)
         thumbs.cache_path = library.store.thumb_path
         if args.demo:
-            from ..sim import DEMO_KEY, SimConfig, SimThread
+            from .simproc import start_demo_simulator
 
-            sim = SimThread(SimConfig(speed_factor=DEMO_SPEED, seed=None))
-            url = await loop.run_in_executor(None, sim.start)
+            sim = await loop.run_in_executor(None, start_demo_simulator, DEMO_SPEED)
+            url = sim.url
             service.settings = service.settings.with_changes(api_base=url, files_base=url)
         service.load_jobs()
         service.load_recent_images()
@@ -119,6 +119,8 @@ class Studio:
         key: str | None
         source: str | None
         if args.demo:
+            from ..sim import DEMO_KEY
+
             key, source = DEMO_KEY, "demo"
         else:
             key, source = await find_api_key([EnvSecretStore(), KeyringSecretStore()])

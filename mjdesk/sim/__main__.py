@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import signal
 import sys
+import threading
 
 from .server import Simulator
 from .state import ALL_FAULTS, DEMO_KEY, SimConfig
@@ -62,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-concurrent", type=int, default=0, help="running tasks per key (0: off)")
     p.add_argument("--credits", type=float, default=10_000.0, help="starting balance per key")
     p.add_argument(
+        "--exit-on-stdin-eof",
+        action="store_true",
+        help="stop when standard input closes (a parent process that dies takes it along)",
+    )
+    p.add_argument(
         "--allow-private-callbacks",
         action="store_true",
         help="accept http://127.0.0.1 callback URLs (tests)",
@@ -109,10 +115,21 @@ async def _serve(args: argparse.Namespace) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+    if args.exit_on_stdin_eof:
+        threading.Thread(
+            target=_stop_at_eof, args=(loop, stop), name="stdin-watch", daemon=True
+        ).start()
     try:
         await stop.wait()
     finally:
         await sim.stop()
+
+
+def _stop_at_eof(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        while sys.stdin.read(4096):
+            pass
+    loop.call_soon_threadsafe(stop.set)
 
 
 def main(argv: list[str] | None = None) -> int:

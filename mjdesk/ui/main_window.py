@@ -49,6 +49,12 @@ def _strip_params(prompt: str) -> str:
     return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
 
 
+def _sentence_part(text: str) -> str:
+    """A sentence made a clause: no final full stop, lower-case first letter."""
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
 def _title(text: str, *, indent: bool = False) -> QLabel:
     label = QLabel(("  " if indent else "") + text.upper())
     label.setObjectName("SectionTitle")
@@ -940,7 +946,7 @@ class MainWindow(QMainWindow):
                 "No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting "
                 "mjdesk, or paste the key in Settings for this session only. Or try the demo: "
                 "everything works offline with simulated results."
-            ).format(problem=self.keyring_problem.rstrip(".").lower())
+            ).format(problem=_sentence_part(self.keyring_problem))
         else:
             text = self.tr(
                 "No EvoLink API key yet. Add one in Settings: it is kept in your system's "

@@ -182,8 +182,24 @@ async def test_no_key_explains_itself(sim, tmp_path, qtbot):
         st.service.connection_changed.emit("no-key", "No API key")
         w = st.window
         assert w.banner.isVisible() and "No EvoLink API key" in w.banner_text.text()
+        assert "keyring" in w.banner_text.text() and "demo" in w.banner_text.text()
+        assert w.banner_button.text() == "Add key…" and w.banner_demo.isVisible()
         w.editor.setPlainText("a kite")
         assert not w.generate.isEnabled() and "API key" in w.generate.toolTip()
+        # without a keyring backend the banner says what works instead
+        w.keyring_problem = await st.service.keyring_problem() or (
+            "No secure keyring is available on this computer."
+        )
+        st.service.connection_changed.emit("no-key", "No API key")
+        text = w.banner_text.text()
+        assert "MJDESK_API_KEY" in text and "session only" in text
+        assert "no secure keyring" in text.lower() and w.banner_demo.isVisible()
+        w.banner_button.click()  # "Add key…" opens the settings, where the session key is
+        await st.until(lambda: w._settings_dialog is not None)
+        w._settings_dialog.reject()
+        # a key arrives: the banner goes
+        await st.service.connect_with_key("mjdesk-demo-key")
+        await st.until(lambda: not w.banner.isVisible())
 
 
 @pytest.mark.parametrize("kind", ["error", "warning"])
