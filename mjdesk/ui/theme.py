@@ -230,6 +230,7 @@ class _Theme(QObject):
         super().__init__()
         self.scheme = DARK
         self.preference = "system"
+        self.system = Qt.ColorScheme.Unknown
         self.app: QApplication | None = None
 
     def apply(self, app: QApplication, preference: str | None = None) -> Scheme:
@@ -238,8 +239,10 @@ class _Theme(QObject):
         if self.app is not app:
             self.app = app
             app.setStyle("Fusion")
-            app.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
-        scheme = scheme_for(self.preference, app.styleHints().colorScheme())
+            hints = app.styleHints()
+            self.system = hints.colorScheme()
+            hints.colorSchemeChanged.connect(self._on_system_scheme)
+        scheme = scheme_for(self.preference, self.system)
         if scheme is self.scheme and app.styleSheet():
             return scheme
         self.scheme = scheme
@@ -248,7 +251,9 @@ class _Theme(QObject):
         self.changed.emit(scheme)
         return scheme
 
-    def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
+    def _on_system_scheme(self, system: Qt.ColorScheme) -> None:
+        """The OS switched between light and dark while mjdesk runs."""
+        self.system = system
         if self.app is not None and self.preference == "system":
             self.apply(self.app)
 

@@ -133,3 +133,28 @@ async def test_the_frame_paints_before_the_panels_exist(sim, tmp_path, qtbot, qa
     window.close()
     assert window.was_closed
     await thumbs.close()
+
+
+def test_the_window_follows_the_system_scheme_live(qtbot, qapp, restore_theme):
+    """The system's scheme changes while mjdesk runs: "Follow the system" follows it at once; a
+    scheme the user chose stays. (The offscreen platform cannot switch schemes itself, so the
+    test sends Qt's own notification, as the desktop integration does.)"""
+    hints = qapp.styleHints()
+    theme.apply(qapp, "system")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen: list[str] = []
+    theme.notifier().changed.connect(lambda scheme: seen.append(scheme.name))
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert theme.current().name == "light"
+        assert qapp.palette().window().color().name() == theme.LIGHT.bg
+        assert window.grab().toImage().pixelColor(2, 2).name() == theme.LIGHT.bg
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert theme.current().name == "dark"
+        theme.apply(qapp, "light")  # the user's choice now
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert theme.current().name == "light"
+        assert seen == ["light", "dark", "light"]
+    finally:
+        hints.colorSchemeChanged.emit(hints.colorScheme())
