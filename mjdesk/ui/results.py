@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,6 +48,7 @@ class ResultsModel(QAbstractListModel):
         self._pixmaps: dict[str, QPixmap] = {}
         self._placeholder = QPixmap(8, 8)
         self._placeholder_scheme = ""
+        self.thumb_size = 256  # 512 on high-DPI screens (set by the view)
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -61,7 +63,7 @@ class ResultsModel(QAbstractListModel):
         return self._placeholder
 
     def _key(self, image: Any) -> str:
-        return f"{image.sha256}:256"
+        return f"{image.sha256}:{self.thumb_size}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -71,7 +73,7 @@ class ResultsModel(QAbstractListModel):
             key = self._key(image)
             pix = self._pixmaps.get(key)
             if pix is None:
-                self._thumbs.request(key, self._resolve(image), 256, image.sha256)
+                self._thumbs.request(key, self._resolve(image), self.thumb_size, image.sha256)
                 return self.placeholder()
             return pix
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -146,6 +148,24 @@ class ResultsView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setAccessibleName(self.tr("Recent results"))
         self.empty_text = self.tr("Your images appear here as they arrive")
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fit_thumbnails()
+
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._fit_thumbnails()
+
+    def _fit_thumbnails(self) -> None:
+        """Thumbnails as sharp as the screen: 512 px where a 208 px cell has more pixels."""
+        model = self.model()
+        size = 256 if 200 * self.devicePixelRatioF() <= 256 else 512
+        if isinstance(model, ResultsModel) and model.thumb_size != size:
+            model.beginResetModel()
+            model.thumb_size = size
+            model.endResetModel()
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)

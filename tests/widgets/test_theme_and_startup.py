@@ -158,3 +158,46 @@ def test_the_window_follows_the_system_scheme_live(qtbot, qapp, restore_theme):
         assert seen == ["light", "dark", "light"]
     finally:
         hints.colorSchemeChanged.emit(hints.colorScheme())
+
+
+HIDPI = r"""
+import sys
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from mjdesk.ui.gallery import GalleryModel, GalleryPanel
+from mjdesk.ui.results import ResultsModel, ResultsView
+
+class NoThumbs(QObject):  # the views' thumbnail size is the subject; nothing is loaded
+    thumbnail_ready = Signal(str, QImage)
+    def get(self, key): return None
+    def request(self, *a): return None
+    def retain(self, keys): return 0
+
+app = QApplication([])
+thumbs = NoThumbs()
+results = ResultsView(ResultsModel(thumbs, lambda i: i))
+results.show()
+gallery = GalleryPanel(GalleryModel(thumbs, lambda i: i))
+gallery.resize(900, 700)
+gallery.show()
+app.processEvents()
+print(app.devicePixelRatio(), results.model().thumb_size, gallery.view.model().thumb_size)
+"""
+
+
+@pytest.mark.parametrize(("scale", "size"), [("1", 256), ("2", 512)])
+def test_thumbnails_are_as_sharp_as_the_screen(tmp_path, scale, size):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale)
+    out = subprocess.run(
+        [sys.executable, "-c", HIDPI], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    ratio, results, gallery = out.stdout.split()
+    assert float(ratio) == float(scale)
+    assert int(results) == size
+    assert int(gallery) == size
