@@ -10,6 +10,7 @@ sheet gives them the scheme's colour.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -142,6 +143,15 @@ LIGHT = Scheme(
 )
 
 
+def _resource(name: str) -> str:
+    """A file of mjdesk's resources, as a style sheet url (installed, frozen or a checkout)."""
+    package = Path(__file__).resolve().parent.parent
+    for folder in (package / "resources", package.parent / "resources"):
+        if (folder / name).exists():
+            return (folder / name).as_posix()
+    return name
+
+
 def style_sheet(c: Scheme) -> str:
     return f"""
 QMainWindow, QDialog {{ background: {c.bg}; }}
@@ -164,6 +174,20 @@ QPlainTextEdit, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{
     background: {c.raised}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
     selection-background-color: {c.accent}; selection-color: {c.on_accent};
 }}
+QComboBox::drop-down {{ border: none; width: 24px; }}
+QComboBox::down-arrow {{ image: url("{_resource(f"chevron-{c.name}.svg")}"); width: 10px;
+                         height: 6px; }}
+QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button,
+QDoubleSpinBox::down-button {{ border: none; width: 22px; subcontrol-origin: border; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{
+    image: url("{_resource(f"chevron-up-{c.name}.svg")}"); width: 9px; height: 5px; }}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{
+    image: url("{_resource(f"chevron-{c.name}.svg")}"); width: 9px; height: 5px; }}
+QComboBox QAbstractItemView {{ background: {c.raised}; border: 1px solid {c.border};
+                               selection-background-color: {c.accent};
+                               selection-color: {c.on_accent}; }}
 QPlainTextEdit:focus, QLineEdit:focus, QComboBox:focus, QSpinBox:focus,
 QDoubleSpinBox:focus {{ border-color: {c.accent}; }}
 QPlainTextEdit#PromptEditor {{ font-size: 15px; padding: 10px 12px; }}
@@ -285,6 +309,10 @@ def palette(c: Scheme) -> QPalette:
         (QPalette.ColorRole.PlaceholderText, c.muted),
         (QPalette.ColorRole.Link, c.accent),
         (QPalette.ColorRole.Mid, c.border),
+        (QPalette.ColorRole.Light, c.panel),
+        (QPalette.ColorRole.Midlight, c.raised),
+        (QPalette.ColorRole.Dark, c.border),
+        (QPalette.ColorRole.Shadow, c.border),
     ):
         p.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
