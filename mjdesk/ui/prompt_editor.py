@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.prompt import SPECS, Diagnostic, PromptAnalysis, analyze
 from . import theme
+from .words import say
 
 translate = QCoreApplication.translate
 
@@ -321,7 +322,7 @@ class PromptEditor(QPlainTextEdit):
                 hint = self.tr("(right-click to fix)")
                 body = "".join(
                     f"<p><b>{severities.get(d.severity, d.severity)}</b>: "
-                    f"{html.escape(d.message)}"
+                    f"{html.escape(say(d.message))}"
                     + (f" <i>{html.escape(hint)}</i>" if d.fix is not None else "")
                     + "</p>"
                     for d in found
@@ -429,15 +430,14 @@ class DiagnosticsList(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(d.message)
-            label.setObjectName("DiagnosticMessage")  # the analyser's words (Qt-free core)
+            label = QLabel(say(d.message))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             theme.set_tone(label, d.severity)
             line.addWidget(label, 1)
             if d.fix is not None:
                 fix = QPushButton(fix_label(d))
-                fix.setAccessibleName(self.tr("Fix: {problem}").format(problem=d.message))
+                fix.setAccessibleName(self.tr("Fix: {problem}").format(problem=say(d.message)))
                 fix.clicked.connect(lambda _=False, d=d: self.editor.apply_fix(d))
                 line.addWidget(fix)
             self.box.addWidget(row)

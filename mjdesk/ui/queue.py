@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..core.modes import cost_units
 from . import theme
+from .words import say_stored
 
 translate = QCoreApplication.translate
 
@@ -130,7 +131,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return job.prompt_typed
         if role == Qt.ItemDataRole.ToolTipRole:
-            return job.error_message or job.prompt
+            return say_stored(job.error_message) if job.error_message else job.prompt
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{state_label(job.state)}: {job.prompt_typed}"
         if role == JobRole:
@@ -258,7 +259,9 @@ class QueueDelegate(QStyledItemDelegate):
         elif job.error_message:
             painter.setPen(QPen(colour))
             text = metrics.elidedText(
-                " ".join(job.error_message.split()), Qt.TextElideMode.ElideRight, bottom.width()
+                " ".join(say_stored(job.error_message).split()),
+                Qt.TextElideMode.ElideRight,
+                bottom.width(),
             )
             painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()

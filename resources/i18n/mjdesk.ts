@@ -2,6 +2,235 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="192"/>
+        <source>Text after the parameters is read as part of the prompt text; parameters belong at the end</source>
+        <extracomment>Every rule id analyze can report (stable: the GUI and the tests refer to them).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="212"/>
+        <source>The prompt is {length} characters; the limit is {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="235"/>
+        <source>“{dash}{name}” has a typographic dash (autocorrect?); read as --{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="247"/>
+        <source>--{name} is not a Midjourney parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="268"/>
+        <source>--{name} is given more than once; the last one is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="311"/>
+        <source>--{name} needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="324"/>
+        <source>--ar takes a ratio of whole numbers such as 16:9, not “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="336"/>
+        <source>--ar {ratio} is an extreme ratio; results can be unpredictable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="353"/>
+        <source>Style codes may not be accepted on this route; a style reference image URL is safer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="366"/>
+        <source>--{name} takes an image URL (drop an image on the reference zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="378"/>
+        <source>This --{name} URL does not end in .png, .gif, .webp, .jpg or .jpeg; EvoLink may refuse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="391"/>
+        <source>--{name} needs a number, not “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="396"/>
+        <source>--{name} needs a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="404"/>
+        <source>--{name} must be between {lo} and {hi} (it is {text})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="419"/>
+        <source>--ow above {limit} tends to overpower the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="432"/>
+        <source>--sw only works with a style reference (--sref)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="438"/>
+        <source>--ow only works with an omni reference (--oref)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="450"/>
+        <source>--iw only works with an image prompt (an image URL at the start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="463"/>
+        <source>Only one omni reference (--oref) is allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="474"/>
+        <source>More than one speed is typed; the last one is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="485"/>
+        <source>--{name} sets the speed to {mode}; it is not sent in the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="489"/>
+        <source>--{name} sets the quality to {mode}; it is not sent in the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="518"/>
+        <source>Multi-prompts and weights (::) are not available on the V8.1 route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="530"/>
+        <source>This URL is read as text; image prompts must come first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="539"/>
+        <source>The prompt is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="549"/>
+        <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="561"/>
+        <source>At most {limit} image prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="572"/>
+        <source>One image prompt needs some text (or add a second image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="584"/>
+        <source>Style and omni references need a text prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="602"/>
+        <source>Draft cannot use image prompts or references: choose Fast or Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="614"/>
+        <source>HD cannot be combined with Draft: choose Fast or Turbo, or Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="676"/>
+        <source>{message} (in {variants})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="680"/>
+        <source>{message} (in {variants} and {more} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="702"/>
+        <source>variant {number}: the base text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="703"/>
+        <source>variant {number}: {chosen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="728"/>
+        <source>Braces nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="749"/>
+        <source>This prompt makes {count} tasks; at most {limit} can be sent at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="754"/>
+        <source>This prompt makes too many tasks; at most {limit} can be sent at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_expand.py" line="84"/>
+        <source>This {{ is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_expand.py" line="97"/>
+        <source>This }} has no matching {{</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_params.py" line="61"/>
+        <source>--{name} does not set quality on V8.1: use the Quality selector (Standard / HD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_params.py" line="71"/>
+        <source>--{name} is not needed: this route always uses Midjourney V8.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_params.py" line="80"/>
+        <source>--{name} is not supported on V8.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_params.py" line="87"/>
+        <source>--{name} is not a V8.1 parameter; for raw mode use --raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/prompt/_params.py" line="95"/>
+        <source>--{name} is not available on the V8.1 route</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsList</name>
     <message>
         <location filename="../../mjdesk/ui/prompt_editor.py" line="440"/>
@@ -388,481 +617,481 @@ Rating: {rating}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="81"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="87"/>
         <source>mjdesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="106"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="112"/>
         <source>Try the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="107"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="113"/>
         <source>Opens mjdesk --demo in a new window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="133"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="139"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="192"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="198"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="193"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="199"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="195"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="201"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="198"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="534"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="204"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="540"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="201"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="207"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="216"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="222"/>
         <source>Midjourney V8.1 · EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="220"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="226"/>
         <source>Demo — simulated results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="222"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="228"/>
         <source>Demo mode: results are simulated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="228"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="669"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="234"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="675"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="229"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="235"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="251"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="257"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="262"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="263"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="269"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="266"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="653"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="659"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="385"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="391"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="279"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="277"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="283"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="281"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="287"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="357"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="363"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="360"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="366"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="362"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="368"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="365"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="371"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="367"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="373"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="369"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="375"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="374"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="380"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="376"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="382"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="381"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="387"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="383"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="389"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="416"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="422"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="425"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="431"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="427"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="433"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="435"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="441"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="437"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="443"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="446"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="452"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="453"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="459"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="536"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="542"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="538"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="544"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="544"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="550"/>
         <source>Prompt copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="548"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="554"/>
         <source>mjdesk — Resend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="550"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="556"/>
         <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="630"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="636"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="632"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="638"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="645"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="651"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="646"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="652"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="654"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="660"/>
         <source>Focus the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="655"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
         <source>Up / Down (empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="655"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
         <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="656"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="662"/>
         <source>Search prompt history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="657"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="663"/>
         <source>Draft / Fast / Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="658"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="664"/>
         <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="659"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="665"/>
         <source>Ctrl+V (on a reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="659"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="665"/>
         <source>Paste an image or URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="660"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="666"/>
         <source>Rate the selected images, clear the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="667"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="662"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="668"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="662"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="668"/>
         <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="664"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="670"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="665"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="671"/>
         <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="667"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="673"/>
         <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="668"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="674"/>
         <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="670"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="676"/>
         <source>This sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="671"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="677"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="675"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="681"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="682"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="688"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="693"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="699"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="693"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="699"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="698"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="704"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="703"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="709"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="711"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="717"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="737"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="743"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="739"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="745"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="741"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="747"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="743"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="749"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="750"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="756"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="750"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="756"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="767"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="871"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="877"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="906"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="912"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="916"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="922"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="920"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="926"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="921"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="927"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="922"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="928"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="924"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="930"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="931"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="937"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="940"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="946"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="946"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="952"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="950"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="956"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="969"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="975"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="971"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="977"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="984"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="990"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,47 +1268,47 @@ Rating: {rating}
 <context>
     <name>PromptEditor</name>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="129"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="130"/>
         <source>Describe an image…  e.g. a lighthouse at dusk, oil painting --ar 3:2 --s 400</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="131"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="132"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="317"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="318"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="318"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="319"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="319"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="320"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="321"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="322"/>
         <source>(right-click to fix)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="403"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="404"/>
         <source>Fix: remove it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="405"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="406"/>
         <source>Fix: use “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="406"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="407"/>
         <source>Fix: rewrite the prompt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1087,117 +1316,117 @@ Rating: {rating}
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="42"/>
+        <location filename="../../mjdesk/ui/queue.py" line="43"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="43"/>
+        <location filename="../../mjdesk/ui/queue.py" line="44"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="44"/>
+        <location filename="../../mjdesk/ui/queue.py" line="45"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="45"/>
+        <location filename="../../mjdesk/ui/queue.py" line="46"/>
         <source>Generating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="46"/>
+        <location filename="../../mjdesk/ui/queue.py" line="47"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="47"/>
+        <location filename="../../mjdesk/ui/queue.py" line="48"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="48"/>
+        <location filename="../../mjdesk/ui/queue.py" line="49"/>
         <source>Unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <location filename="../../mjdesk/ui/queue.py" line="50"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <location filename="../../mjdesk/ui/queue.py" line="51"/>
         <source>Timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <location filename="../../mjdesk/ui/queue.py" line="52"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <location filename="../../mjdesk/ui/queue.py" line="53"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <location filename="../../mjdesk/ui/queue.py" line="54"/>
         <source>Stopped waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="81"/>
+        <location filename="../../mjdesk/ui/queue.py" line="82"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="83"/>
+        <location filename="../../mjdesk/ui/queue.py" line="84"/>
         <source>Only a finished job can be run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="87"/>
+        <location filename="../../mjdesk/ui/queue.py" line="88"/>
         <source>Resend… (may charge twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="89"/>
+        <location filename="../../mjdesk/ui/queue.py" line="90"/>
         <source>Only a job whose sending was not confirmed can be resent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="93"/>
+        <location filename="../../mjdesk/ui/queue.py" line="94"/>
         <source>Stop waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="95"/>
+        <location filename="../../mjdesk/ui/queue.py" line="96"/>
         <source>Only a job that is waiting can be stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="99"/>
+        <location filename="../../mjdesk/ui/queue.py" line="100"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="101"/>
+        <location filename="../../mjdesk/ui/queue.py" line="102"/>
         <source>Only a stopped job can be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="103"/>
+        <location filename="../../mjdesk/ui/queue.py" line="104"/>
         <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="106"/>
+        <location filename="../../mjdesk/ui/queue.py" line="107"/>
         <source>Show in gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="108"/>
+        <location filename="../../mjdesk/ui/queue.py" line="109"/>
         <source>No images yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,7 +1434,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="275"/>
+        <location filename="../../mjdesk/ui/queue.py" line="278"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,7 +1540,7 @@ Rating: {rating}
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../mjdesk/ui/results.py" line="80"/>
+        <location filename="../../mjdesk/ui/results.py" line="82"/>
         <source>Image {number} of: {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,12 +1548,12 @@ Rating: {rating}
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../mjdesk/ui/results.py" line="147"/>
+        <location filename="../../mjdesk/ui/results.py" line="149"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/results.py" line="148"/>
+        <location filename="../../mjdesk/ui/results.py" line="150"/>
         <source>Your images appear here as they arrive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,12 +1730,12 @@ Rating: {rating}
 <context>
     <name>Studio</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="155"/>
+        <location filename="../../mjdesk/app/studio.py" line="157"/>
         <source>mjdesk — Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="156"/>
+        <location filename="../../mjdesk/app/studio.py" line="158"/>
         <source>{message}
 
 mjdesk kept running. A report (without your key) was written to:
@@ -1626,6 +1855,79 @@ mjdesk kept running. A report (without your key) was written to:
     <message>
         <location filename="../../mjdesk/services/studio.py" line="661"/>
         <source>Between 1 and 100 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskErrors</name>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="10"/>
+        <source>Blocked by EvoLink&apos;s safety filters. Rephrase the prompt or change the reference images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="14"/>
+        <source>EvoLink refused the parameters. Check the prompt&apos;s -- parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="17"/>
+        <source>A reference image could not be read or fetched. Use another image or upload it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="21"/>
+        <source>The image size does not match what this action needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="24"/>
+        <source>The task was cancelled. Send it again if you still want it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="27"/>
+        <source>Midjourney produced no image. Retry, or vary the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="30"/>
+        <source>EvoLink had an internal error. Retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="31"/>
+        <source>Midjourney took too long and gave up. Retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="34"/>
+        <source>EvoLink is out of capacity right now. Retry in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="37"/>
+        <source>A rate limit or quota was hit. Wait a little, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="40"/>
+        <source>EvoLink is temporarily unavailable. Retry in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="43"/>
+        <source>EvoLink no longer knows this task (invalid or expired).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="46"/>
+        <source>The task failed without a reason. Retry; if it keeps failing, contact EvoLink.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/messages.py" line="73"/>
+        <source>{reason} (EvoLink said: {said})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

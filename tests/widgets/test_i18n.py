@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -121,8 +121,6 @@ def _english_left(root: QWidget) -> list[str]:
             and box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton
         ):
             continue  # Save, Cancel, Close: qtbase's catalogue translates them
-        if widget.objectName() == "DiagnosticMessage":
-            continue  # the prompt analyser's sentences: the Qt-free core writes them in English
         for kind, text in _texts(widget):
             if _untranslated(text):
                 left.append(f"{type(widget).__name__} {kind}: {text!r}")
@@ -140,6 +138,18 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         await st.until(lambda: st.service.ready)
         window.editor.setPlainText("a kite --ar 3:2 --style raw")  # a problem with a fix
         assert _english_left(window) == []
+        # the analyser's sentences, with their values and the variants they apply to
+        window.editor.setPlainText("a {red, blue} kite --s 2000 --ar 3:x --q 2")
+        shown = [label.text() for label in window.diagnostics.findChildren(QLabel)]
+        assert "‹--s must be between 0 and 1000 (it is 2000)›" in shown, shown
+        assert "‹--ar takes a ratio of whole numbers such as 16:9, not “3:x”›" in shown, shown
+        assert _english_left(window) == []
+        window.editor.setPlainText("{a red, a blue --s 5000} kite")
+        shown = [label.text() for label in window.diagnostics.findChildren(QLabel)]
+        assert any(
+            t.startswith("‹‹--s must be between") and "‹variant 2: “a blue --s 5000”›" in t
+            for t in shown
+        ), shown
         # the parts made later: the settings dialog, the shortcuts sheet, the menus' words
         window.open_settings()
         await st.until(lambda: window._settings_dialog is not None)
@@ -164,3 +174,18 @@ def test_the_catalogue_is_what_the_source_says(pseudo_qm):
     assert translator.translate("Gallery", "Open in viewer") == "‹Open in viewer›"
     assert translator.translate("ReferenceZone", "Style reference") == "‹Style reference›"
     assert QCoreApplication.translate("Queue", "Generating") == "Generating"  # not installed
+
+
+async def test_a_failed_task_explains_itself_in_the_users_language(sim, tmp_path, qtbot, pseudo):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a kite sim:fail=content_policy_violation")
+        w.submit()
+        model = w.queue.queue_model
+        await st.until(lambda: model.rowCount() == 1 and model.job_at(0).state == "failed")
+        tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+        assert (
+            tip == "‹Blocked by EvoLink's safety filters. Rephrase the prompt or change the "
+            "reference images.›"
+        )
+        assert model.job_at(0).error_message.startswith("Blocked by")  # the library keeps English

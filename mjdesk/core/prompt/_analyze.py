@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from ..i18n import joined, translate
 from ..modes import QUALITY_MULTIPLIER, SPEED_MULTIPLIER
 from ._expand import BraceError, Variant, count, expand, parse_braces
 from ._params import SPEED_FLAGS, ParamSpec
@@ -188,8 +189,11 @@ class _Linter:
             self.add(
                 "warning",
                 "text-after-params",
-                "Text after the parameters is read as part of the prompt text; "
-                "parameters belong at the end",
+                translate(
+                    "Diagnostics",
+                    "Text after the parameters is read as part of the prompt text; "
+                    "parameters belong at the end",
+                ),
                 after[0].start,
                 after[-1].end,
                 self._move_trailing_fix() if not p.moved_urls else None,
@@ -205,7 +209,9 @@ class _Linter:
             self.add(
                 "error",
                 "prompt-too-long",
-                f"The prompt is {len(prompt)} characters; the limit is {MAX_PROMPT_CHARS}",
+                translate(
+                    "Diagnostics", "The prompt is {length} characters; the limit is {limit}"
+                ).format(length=len(prompt), limit=MAX_PROMPT_CHARS),
                 0,
                 len(self.text),
             )
@@ -226,8 +232,10 @@ class _Linter:
                 self.add(
                     "warning",
                     "typographic-dash",
-                    f"“{param.dash}{param.raw_name}” has a typographic dash (autocorrect?); "
-                    f"read as --{param.raw_name}",
+                    translate(
+                        "Diagnostics",
+                        "“{dash}{name}” has a typographic dash (autocorrect?); read as --{name}",
+                    ).format(dash=param.dash, name=param.raw_name),
                     param.start,
                     param.start + 1,
                     "--",
@@ -236,7 +244,9 @@ class _Linter:
                 self.add(
                     "error",
                     "unknown-param",
-                    f"--{param.raw_name} is not a Midjourney parameter",
+                    translate("Diagnostics", "--{name} is not a Midjourney parameter").format(
+                        name=param.raw_name
+                    ),
                     param.start,
                     param.end,
                     self.removal(param.start, param.end),
@@ -255,7 +265,9 @@ class _Linter:
                 self.add(
                     "warning",
                     "duplicate-param",
-                    f"--{spec.name} is given more than once; the last one is used",
+                    translate(
+                        "Diagnostics", "--{name} is given more than once; the last one is used"
+                    ).format(name=spec.name),
                     prev.start,
                     prev.end,
                     self.removal(prev.start, prev.end),
@@ -296,7 +308,7 @@ class _Linter:
             self.add(
                 "error",
                 "missing-value",
-                f"--{name} needs a value",
+                translate("Diagnostics", "--{name} needs a value").format(name=name),
                 param.start,
                 param.name_end,
             )
@@ -309,7 +321,10 @@ class _Linter:
                 self.add(
                     "error",
                     "bad-aspect",
-                    f"--ar takes a ratio of whole numbers such as 16:9, not “{word.text}”",
+                    translate(
+                        "Diagnostics",
+                        "--ar takes a ratio of whole numbers such as 16:9, not “{text}”",
+                    ).format(text=word.text),
                     *where,
                 )
                 return False
@@ -318,7 +333,10 @@ class _Linter:
                 self.add(
                     "warning",
                     "extreme-aspect",
-                    f"--ar {w}:{h} is an extreme ratio; results can be unpredictable",
+                    translate(
+                        "Diagnostics",
+                        "--ar {ratio} is an extreme ratio; results can be unpredictable",
+                    ).format(ratio=f"{w}:{h}"),
                     *where,
                 )
             self.values[name] = f"{w}:{h}"
@@ -332,8 +350,11 @@ class _Linter:
                         self.add(
                             "warning",
                             "sref-code",
-                            "Style codes may not be accepted on this route; "
-                            "a style reference image URL is safer",
+                            translate(
+                                "Diagnostics",
+                                "Style codes may not be accepted on this route; "
+                                "a style reference image URL is safer",
+                            ),
                             v.start,
                             v.end,
                         )
@@ -342,7 +363,10 @@ class _Linter:
                     self.add(
                         "error",
                         "ref-not-url",
-                        f"--{name} takes an image URL (drop an image on the reference zone)",
+                        translate(
+                            "Diagnostics",
+                            "--{name} takes an image URL (drop an image on the reference zone)",
+                        ).format(name=name),
                         v.start,
                         v.end,
                     )
@@ -351,8 +375,11 @@ class _Linter:
                     self.add(
                         "warning",
                         "ref-url-extension",
-                        f"This --{name} URL does not end in .png, .gif, .webp, .jpg or .jpeg; "
-                        "EvoLink may refuse it",
+                        translate(
+                            "Diagnostics",
+                            "This --{name} URL does not end in .png, .gif, .webp, .jpg or .jpeg; "
+                            "EvoLink may refuse it",
+                        ).format(name=name),
                         v.start,
                         v.end,
                     )
@@ -361,18 +388,22 @@ class _Linter:
             return True
         text = word.text
         if not _NUMBER_RE.match(text):
-            self.add("error", "not-a-number", f"--{name} needs a number, not “{text}”", *where)
+            message = translate("Diagnostics", "--{name} needs a number, not “{text}”")
+            self.add("error", "not-a-number", message.format(name=name, text=text), *where)
             return False
         number = float(text)
         if spec.kind in ("int", "repeat") and not number.is_integer():
-            self.add("error", "not-an-integer", f"--{name} needs a whole number", *where)
+            message = translate("Diagnostics", "--{name} needs a whole number")
+            self.add("error", "not-an-integer", message.format(name=name), *where)
             return False
         if not (spec.lo <= number <= spec.hi) or not math.isfinite(number):
             lo, hi = _num(spec.lo), _num(spec.hi)
             self.add(
                 "error",
                 "out-of-range",
-                f"--{name} must be between {lo} and {hi} (it is {text})",
+                translate(
+                    "Diagnostics", "--{name} must be between {lo} and {hi} (it is {text})"
+                ).format(name=name, lo=lo, hi=hi, text=text),
                 *where,
             )
             return False
@@ -385,15 +416,27 @@ class _Linter:
             self.add(
                 "info",
                 "ow-high",
-                f"--ow above {OW_SOFT_MAX} tends to overpower the prompt",
+                translate("Diagnostics", "--ow above {limit} tends to overpower the prompt").format(
+                    limit=OW_SOFT_MAX
+                ),
                 *where,
             )
         return True
 
     def _dependencies(self, last_of: dict[str, Param], orefs: int) -> None:
         needs = (
-            ("sw", "sref", "sw-needs-sref", "--sw only works with a style reference (--sref)"),
-            ("ow", "oref", "ow-needs-oref", "--ow only works with an omni reference (--oref)"),
+            (
+                "sw",
+                "sref",
+                "sw-needs-sref",
+                translate("Diagnostics", "--sw only works with a style reference (--sref)"),
+            ),
+            (
+                "ow",
+                "oref",
+                "ow-needs-oref",
+                translate("Diagnostics", "--ow only works with an omni reference (--oref)"),
+            ),
         )
         for name, needed, rule, msg in needs:
             if name in last_of and needed not in self.values:
@@ -404,7 +447,10 @@ class _Linter:
             self.add(
                 "error",
                 "iw-needs-image",
-                "--iw only works with an image prompt (an image URL at the start)",
+                translate(
+                    "Diagnostics",
+                    "--iw only works with an image prompt (an image URL at the start)",
+                ),
                 p.start,
                 p.end,
                 self.removal(p.start, p.end),
@@ -412,7 +458,11 @@ class _Linter:
         if orefs > 1:
             p = next(x for x in self.parsed.params if x.name == "oref")
             self.add(
-                "error", "one-oref", "Only one omni reference (--oref) is allowed", p.start, p.end
+                "error",
+                "one-oref",
+                translate("Diagnostics", "Only one omni reference (--oref) is allowed"),
+                p.start,
+                p.end,
             )
 
     def _apply_modes(self, flags: list[Param]) -> None:
@@ -421,17 +471,29 @@ class _Linter:
             self.add(
                 "warning",
                 "conflicting-modes",
-                "More than one speed is typed; the last one is used",
+                translate(
+                    "Diagnostics",
+                    "More than one speed is typed; the last one is used",
+                ),
                 speeds[0].start,
                 speeds[-1].end,
             )
         for f in flags:
             label = f.name.capitalize() if f.name != "hd" else "HD"
             selector = "speed" if f.name in SPEED_FLAGS else "quality"
+            if selector == "speed":
+                said = translate(
+                    "Diagnostics", "--{name} sets the speed to {mode}; it is not sent in the prompt"
+                )
+            else:
+                said = translate(
+                    "Diagnostics",
+                    "--{name} sets the quality to {mode}; it is not sent in the prompt",
+                )
             self.add(
                 "info",
                 "mode-flag",
-                f"--{f.name} sets the {selector} to {label}; it is not sent in the prompt",
+                said.format(name=f.name, mode=label),
                 f.start,
                 f.end,
                 self.removal(f.start, f.end),
@@ -453,7 +515,10 @@ class _Linter:
                 self.add(
                     "error",
                     "multi-prompt",
-                    "Multi-prompts and weights (::) are not available on the V8.1 route",
+                    translate(
+                        "Diagnostics",
+                        "Multi-prompts and weights (::) are not available on the V8.1 route",
+                    ),
                     s,
                     e,
                     "",
@@ -462,13 +527,17 @@ class _Linter:
                 self.add(
                     "info",
                     "url-in-text",
-                    "This URL is read as text; image prompts must come first",
+                    translate(
+                        "Diagnostics",
+                        "This URL is read as text; image prompts must come first",
+                    ),
                     offset + m.start(),
                     offset + m.end(),
                 )
         has_refs = "sref" in self.values or "oref" in self.values
         if not full_text and not p.urls and not has_refs:  # references-need-text says more
-            self.add("error", "empty-prompt", "The prompt is empty", 0, len(self.text))
+            empty = translate("Diagnostics", "The prompt is empty")
+            self.add("error", "empty-prompt", empty, 0, len(self.text))
 
     def _image_checks(self, urls: list[str], full_text: str) -> None:
         p = self.parsed
@@ -477,7 +546,10 @@ class _Linter:
                 self.add(
                     "error",
                     "image-url-extension",
-                    "Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg",
+                    translate(
+                        "Diagnostics",
+                        "Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg",
+                    ),
                     w.start,
                     w.end,
                 )
@@ -486,7 +558,9 @@ class _Linter:
             self.add(
                 "error",
                 "too-many-images",
-                f"At most {MAX_IMAGE_PROMPTS} image prompts",
+                translate("Diagnostics", "At most {limit} image prompts").format(
+                    limit=MAX_IMAGE_PROMPTS
+                ),
                 w.start,
                 p.urls[-1].end,
             )
@@ -495,7 +569,10 @@ class _Linter:
             self.add(
                 "error",
                 "image-needs-text",
-                "One image prompt needs some text (or add a second image)",
+                translate(
+                    "Diagnostics",
+                    "One image prompt needs some text (or add a second image)",
+                ),
                 w.start,
                 w.end,
             )
@@ -504,7 +581,10 @@ class _Linter:
             self.add(
                 "error",
                 "references-need-text",
-                "Style and omni references need a text prompt",
+                translate(
+                    "Diagnostics",
+                    "Style and omni references need a text prompt",
+                ),
                 ref.start,
                 ref.end,
             )
@@ -519,7 +599,10 @@ class _Linter:
                 self.add(
                     "error",
                     "references-with-draft",
-                    "Draft cannot use image prompts or references: choose Fast or Turbo",
+                    translate(
+                        "Diagnostics",
+                        "Draft cannot use image prompts or references: choose Fast or Turbo",
+                    ),
                     s,
                     e,
                 )
@@ -528,7 +611,10 @@ class _Linter:
                 self.add(
                     "error",
                     "hd-with-draft",
-                    "HD cannot be combined with Draft: choose Fast or Turbo, or Standard",
+                    translate(
+                        "Diagnostics",
+                        "HD cannot be combined with Draft: choose Fast or Turbo, or Standard",
+                    ),
                     s,
                     e,
                 )
@@ -585,9 +671,15 @@ def _collect(variants: list[Variant], results: list[_VariantResult]) -> list[Dia
         branches: tuple[int, ...] = ()
         if len(where) < len(variants):
             branches = tuple(sorted(where))
-            labels = "; ".join(_label(variants[i], i) for i in branches[:3])
-            more = "" if len(branches) <= 3 else f" and {len(branches) - 3} more"
-            msg = f"{msg} (in {labels}{more})"
+            labels = joined("; ", [_label(variants[i], i) for i in branches[:3]])
+            if len(branches) <= 3:
+                msg = translate("Diagnostics", "{message} (in {variants})").format(
+                    message=msg, variants=labels
+                )
+            else:
+                msg = translate("Diagnostics", "{message} (in {variants} and {more} more)").format(
+                    message=msg, variants=labels, more=len(branches) - 3
+                )
         out.append(
             Diagnostic(
                 sev,
@@ -605,8 +697,12 @@ def _collect(variants: list[Variant], results: list[_VariantResult]) -> list[Dia
 
 
 def _label(variant: Variant, index: int) -> str:
-    chosen = ", ".join(f"“{c}”" for c in variant.label[:3]) or "the base text"
-    return f"variant {index + 1}: {chosen}"
+    chosen = ", ".join(f"“{c}”" for c in variant.label[:3])
+    if not chosen:
+        return translate("Diagnostics", "variant {number}: the base text").format(number=index + 1)
+    return translate("Diagnostics", "variant {number}: {chosen}").format(
+        number=index + 1, chosen=chosen
+    )
 
 
 def analyze(text: str, speed: str = "fast", quality: str = "standard") -> PromptAnalysis:
@@ -626,7 +722,13 @@ def analyze(text: str, speed: str = "fast", quality: str = "standard") -> Prompt
             variants = [_identity(text)]
         except RecursionError:
             top.append(
-                Diagnostic("error", "unbalanced-braces", "Braces nested too deeply", 0, len(text))
+                Diagnostic(
+                    "error",
+                    "unbalanced-braces",
+                    translate("Diagnostics", "Braces nested too deeply"),
+                    0,
+                    len(text),
+                )
             )
             variants = [_identity(text)]
     else:
@@ -643,8 +745,17 @@ def analyze(text: str, speed: str = "fast", quality: str = "standard") -> Prompt
             Diagnostic(
                 "error",
                 "too-many-tasks",
-                f"This prompt makes {task_count if total_variants <= 10**9 else 'too many'} tasks;"
-                f" at most {MAX_TASKS} can be sent at once",
+                (
+                    translate(
+                        "Diagnostics",
+                        "This prompt makes {count} tasks; at most {limit} can be sent at once",
+                    ).format(count=task_count, limit=MAX_TASKS)
+                    if total_variants <= 10**9
+                    else translate(
+                        "Diagnostics",
+                        "This prompt makes too many tasks; at most {limit} can be sent at once",
+                    ).format(limit=MAX_TASKS)
+                ),
                 0,
                 len(text),
             )

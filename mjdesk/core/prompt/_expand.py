@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
+from ..i18n import translate
+
 __all__ = ["BraceError", "Node", "Variant", "count", "expand", "parse_braces"]
 
 
@@ -78,7 +80,11 @@ def parse_braces(text: str) -> tuple[Node, ...]:
                         continue
                     if stop == "}":
                         break
-                    raise BraceError("This { is never closed", open_at, open_at + 1)
+                    raise BraceError(
+                        translate("Diagnostics", "This {{ is never closed").format(),
+                        open_at,
+                        open_at + 1,
+                    )
                 items.append(Alt(tuple(options), open_at, pos))
                 lit_start = pos
                 continue
@@ -87,7 +93,9 @@ def parse_braces(text: str) -> tuple[Node, ...]:
                 pos += 1
                 return items, ch
             if ch == "}":
-                raise BraceError("This } has no matching {", pos, pos + 1)
+                raise BraceError(
+                    translate("Diagnostics", "This }} has no matching {{").format(), pos, pos + 1
+                )
             if not buf:
                 lit_start = pos
             buf.append(ch)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from ..i18n import translate
+
 Kind = Literal[
     "int",  # whole number in [lo, hi]
     "float",  # number in [lo, hi]
@@ -34,8 +36,6 @@ class ParamSpec:
         return self.kind in ("int", "float", "ratio", "refs", "ref", "repeat")
 
 
-_UNEXPOSED = "is not available on the V8.1 route"
-
 SPECS: Final[tuple[ParamSpec, ...]] = (
     ParamSpec("ar", "ratio", ("aspect",), label="Aspect ratio"),
     ParamSpec("c", "int", ("chaos",), 0, 100, label="Chaos"),
@@ -58,25 +58,42 @@ SPECS: Final[tuple[ParamSpec, ...]] = (
         "blocked",
         ("quality",),
         rule="quality-flag",
-        why="--{name} does not set quality on V8.1: use the Quality selector (Standard / HD)",
+        why=translate(
+            "Diagnostics",
+            "--{name} does not set quality on V8.1: use the Quality selector (Standard / HD)",
+        ),
     ),
     ParamSpec(
         "v",
         "blocked",
         ("version",),
         rule="version-locked",
-        why="--{name} is not needed: this route always uses Midjourney V8.1",
+        why=translate(
+            "Diagnostics", "--{name} is not needed: this route always uses Midjourney V8.1"
+        ),
     ),
-    ParamSpec("niji", "blocked", (), rule="version-locked", why="--niji is not supported on V8.1"),
+    ParamSpec(
+        "niji",
+        "blocked",
+        (),
+        rule="version-locked",
+        why=translate("Diagnostics", "--{name} is not supported on V8.1"),
+    ),
     ParamSpec(
         "style",
         "blocked",
         (),
         rule="unsupported-param",
-        why="--style is not a V8.1 parameter; for raw mode use --raw",
+        why=translate("Diagnostics", "--{name} is not a V8.1 parameter; for raw mode use --raw"),
     ),
     *(
-        ParamSpec(n, "blocked", a, rule="unsupported-param", why=f"--{{name}} {_UNEXPOSED}")
+        ParamSpec(
+            n,
+            "blocked",
+            a,
+            rule="unsupported-param",
+            why=translate("Diagnostics", "--{name} is not available on the V8.1 route"),
+        )
         for n, a in (
             ("no", ()),
             ("w", ("weird",)),
