@@ -37,6 +37,7 @@ from ..api import (
     UnconfirmedCreateError,
 )
 from ..api.sniff import EXTENSIONS, image_info, is_complete
+from ..core.i18n import translate
 from ..core.messages import task_error_text
 from ..core.prompt import PromptAnalysis
 from ..faults import crashpoint
@@ -490,7 +491,9 @@ class Engine:
                     job_id,
                     NEEDS_ATTENTION,
                     error_code="not_found",
-                    error_message="EvoLink does not know this task any more (404).",
+                    error_message=translate(
+                        "TaskErrors", "EvoLink does not know this task any more (404)."
+                    ),
                 )
             return
         except RateLimitError as exc:
@@ -517,7 +520,9 @@ class Engine:
                     job_id,
                     NEEDS_ATTENTION,
                     error_code="no_answer",
-                    error_message="No final answer from EvoLink after 24 hours.",
+                    error_message=translate(
+                        "TaskErrors", "No final answer from EvoLink after 24 hours."
+                    ),
                 ),
                 f"attention-{job_id}",
             )
@@ -629,7 +634,9 @@ class Engine:
                 EXPIRED,
                 expired_images=len(expired),
                 error_code="expired",
-                error_message="The result links expired before the images could be downloaded.",
+                error_message=translate(
+                    "TaskErrors", "The result links expired before the images could be downloaded."
+                ),
             )
         return None
 
