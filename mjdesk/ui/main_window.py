@@ -141,6 +141,11 @@ class MainWindow(QMainWindow):
         self.status.addPermanentWidget(self.running_label)
         self.status.addPermanentWidget(self.connection_label)
         self.setStatusBar(self.status)
+        # the menus' titles are in the first frame; their entries come with the panels
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.prompt_menu = bar.addMenu(self.tr("&Prompt"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
         self.tray: QSystemTrayIcon | None = None
         if service is not None:
             self.populate(service, thumbnails)
@@ -298,13 +303,7 @@ class MainWindow(QMainWindow):
         self.editor.submit_requested.connect(self.submit)
         self.editor.history_requested.connect(self.open_history)
         self.editor.image_dropped.connect(self._on_image_dropped_on_prompt)
-        history = QtGui.QShortcut(QKeySequence("Ctrl+H"), self)
-        history.activated.connect(self.open_history)
-        help_ = QtGui.QShortcut(QKeySequence("F1"), self)
-        help_.activated.connect(self.show_shortcuts)
-        # StandardKey.Quit is empty on some platforms: name the keys
-        quit_ = QtGui.QShortcut(QKeySequence("Ctrl+Q"), self)
-        quit_.activated.connect(self.close)
+        self._fill_menus()
         focus_prompt = QtGui.QShortcut(QKeySequence("Ctrl+L"), self)
         focus_prompt.activated.connect(self.editor.setFocus)
         self.modes.speed_chosen.connect(self._on_speed_chosen)
@@ -653,6 +652,62 @@ class MainWindow(QMainWindow):
             "undo-trash",
         )
 
+    def _fill_menus(self) -> None:
+        """Every action has a menu entry (and so a keyboard path: Alt, then the letters)."""
+
+        def add(menu: Any, text: str, slot: Any, keys: str = "", tip: str = "") -> Any:
+            action = menu.addAction(text)
+            if keys:
+                # StandardKey.Quit and friends are empty on some platforms: name the keys
+                action.setShortcut(QKeySequence(keys))
+            if tip:
+                action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            return action
+
+        self.menu_actions = {
+            "import": add(self.file_menu, self.tr("&Import a folder of images…"), self._on_import),
+            "export": add(self.file_menu, self.tr("&Export the selected images…"), self._on_export),
+            "settings": add(self.file_menu, self.tr("&Settings…") + "\tCtrl+,", self.open_settings),
+        }
+        self.file_menu.addSeparator()
+        self.menu_actions["quit"] = add(self.file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.menu_actions["generate"] = add(
+            self.prompt_menu, self.tr("&Generate") + "\tCtrl+Enter", self.submit
+        )
+        self.menu_actions["history"] = add(
+            self.prompt_menu, self.tr("Prompt &history…"), self.open_history, "Ctrl+H"
+        )
+        self.menu_actions["shortcuts"] = add(
+            self.help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"
+        )
+        self.menu_actions["logs"] = add(
+            self.help_menu,
+            self.tr("Open the &log folder"),
+            self.open_log_folder,
+            tip=self.tr("The log and crash reports, without your key"),
+        )
+        self.help_menu.addSeparator()
+        self.menu_actions["about"] = add(self.help_menu, self.tr("&About mjdesk"), self.show_about)
+
+    def open_log_folder(self) -> None:
+        if self.log_folder is None:
+            self.status.showMessage(self.tr("This window writes no log"), 5000)
+            return
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.log_folder)))
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QtWidgets.QMessageBox.about(
+            self,
+            self.tr("About mjdesk"),
+            self.tr(
+                "mjdesk {version}\n\nA desktop studio for Midjourney V8.1 through EvoLink's API, "
+                "with a local library of every image you make."
+            ).format(version=__version__),
+        )
+
     def show_shortcuts(self) -> None:
         """F1: the keyboard sheet, and where the log is."""
         rows = [
@@ -675,6 +730,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+,", self.tr("Settings")),
             ("F1", self.tr("This sheet")),
             ("Ctrl+Q", self.tr("Quit")),
+            ("Alt", self.tr("The menus: every action is in one")),
         ]
         text = "\n".join(f"{k:<34}{v}" for k, v in rows)
         box = QtWidgets.QMessageBox(self)
@@ -683,13 +739,10 @@ class MainWindow(QMainWindow):
         box.setText(text)
         box.setStyleSheet("QLabel { font-family: monospace; min-width: 760px; }")
         if self.log_folder is not None:
-            folder = self.log_folder
             open_logs = box.addButton(
                 self.tr("Open log folder"), QtWidgets.QMessageBox.ButtonRole.ActionRole
             )
-            open_logs.clicked.connect(
-                lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
-            )
+            open_logs.clicked.connect(self.open_log_folder)
         box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
         box.open()
         self._shortcuts_box = box

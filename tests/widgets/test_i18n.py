@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTabBar,
@@ -138,6 +139,9 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         await st.until(lambda: st.service.ready)
         window.editor.setPlainText("a kite --ar 3:2 --style raw")  # a problem with a fix
         assert _english_left(window) == []
+        menus = [a.text() for a in window.menuBar().actions()]
+        menus += [a.text() for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
+        assert [t for t in menus if _untranslated(t)] == []
         # the analyser's sentences, with their values and the variants they apply to
         window.editor.setPlainText("a {red, blue} kite --s 2000 --ar 3:x --q 2")
         shown = [label.text() for label in window.diagnostics.findChildren(QLabel)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QWidget,
 )
@@ -24,6 +26,7 @@ CONTROLS = (
     QAbstractSlider,
     QComboBox,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QAbstractItemView,
 )
@@ -135,3 +138,49 @@ async def test_keyboard_focus_is_visible(sim, tmp_path, qtbot):
             await asyncio.sleep(0.02)
             with_focus = control.grab().toImage()
             assert with_focus != without, f"{control.accessibleName()}: focus not drawn"
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toLocalFile())
+
+
+async def test_the_menus_hold_every_action_with_its_keys(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.log_folder = tmp_path / "logs"
+        bar = w.menuBar()
+        titles = [a.text() for a in bar.actions()]
+        assert titles == ["&File", "&Prompt", "&Help"]
+        entries = {a.text().split("\t")[0]: a for m in bar.findChildren(QMenu) for a in m.actions()}
+        assert {
+            "&Import a folder of images…",
+            "&Quit",
+            "Prompt &history…",
+            "&Keyboard shortcuts",
+            "Open the &log folder",
+            "&About mjdesk",
+        } <= set(entries)
+        assert entries["&Quit"].shortcut().toString() == "Ctrl+Q"
+        assert entries["&Keyboard shortcuts"].shortcut().toString() == "F1"
+        # Help → Open the log folder asks the desktop to show the log folder
+        opened = _Opened()
+        QDesktopServices.setUrlHandler("file", opened, "open")
+        try:
+            w.menu_actions["logs"].trigger()
+            assert opened.urls == [str(tmp_path / "logs")]
+        finally:
+            QDesktopServices.unsetUrlHandler("file")
+        # F1 from anywhere in the window opens the sheet
+        w.activateWindow()
+        await st.until(lambda: QApplication.activeWindow() is w)
+        w.editor.setFocus()
+        qtbot.keyClick(w.editor, Qt.Key.Key_F1)
+        await st.until(lambda: getattr(w, "_shortcuts_box", None) is not None)
+        assert "Ctrl+Enter" in w._shortcuts_box.text()
+        w._shortcuts_box.close()
