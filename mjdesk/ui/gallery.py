@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QLocale,
     QMimeData,
     QModelIndex,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
+from .menus import keyboard_menu_event
 
 translate = QCoreApplication.translate
 
@@ -342,6 +344,11 @@ class GalleryView(QTableView):
         self.verticalScrollBar().valueChanged.connect(lambda _: self._retain_timer.start())
         model.thumbnail_arrived.connect(self._on_thumbnail_arrived)
         self.doubleClicked.connect(self._on_double_clicked)
+
+    def event(self, event: QEvent) -> bool:
+        if keyboard_menu_event(self, event):
+            return True
+        return super().event(event)
 
     def set_cell(self, cell: int) -> None:
         self.cell = max(64, min(512, cell))

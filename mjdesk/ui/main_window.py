@@ -720,6 +720,7 @@ class MainWindow(QMainWindow):
             (self.tr("Ctrl+V (on a reference zone)"), self.tr("Paste an image or URL")),
             ("1–5, 0", self.tr("Rate the selected images, clear the rating")),
             ("F", self.tr("Favourite")),
+            (self.tr("Menu key"), self.tr("Actions on the current image or job")),
             (self.tr("Delete"), self.tr("Move to the trash (undo in the banner)")),
             (
                 self.tr("Enter"),

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..core.modes import cost_units
 from . import theme
+from .menus import keyboard_menu_event
 from .words import say_stored
 
 translate = QCoreApplication.translate
@@ -286,6 +288,11 @@ class QueueView(QListView):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+
+    def event(self, event: QEvent) -> bool:
+        if keyboard_menu_event(self, event):
+            return True
+        return super().event(event)
 
     def _tick(self) -> None:
         for row in self.queue_model.active_rows():

@@ -320,3 +320,42 @@ def test_filters_tags_projects_and_groups(tmp_path):
     assert set(store.image_ids(ImageQuery(project_id=pid))) == set(ids[2:4])
     assert store.projects() == [(pid, "Spring campaign")]
     store.close()
+
+
+async def test_the_menu_key_opens_the_menu_of_the_current_image(sim, tmp_path, qtbot):
+    """A keyboard context menu acts on the current cell, not on the cell at the view's corner."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from mjdesk.ui.gallery import ItemRole
+
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        await st.library.run(
+            lambda s: seed_library(s, tmp_path, [("a kite", "fast", "standard", 4)])
+        )
+        w = st.window
+        w.refresh_gallery()
+        model = w.gallery_model
+        await st.until(lambda: model.count == 4)
+        w.tabs.setCurrentWidget(w.gallery)
+        view = w.gallery.view
+        asked: list[QPoint] = []
+        view.customContextMenuRequested.disconnect(w._on_gallery_menu)  # its menu is modal
+        view.customContextMenuRequested.connect(asked.append)
+        target = model.index(0, 2)
+        await st.until(lambda: target.data(ItemRole) is not None)
+        view.setCurrentIndex(target)
+        corner = QPoint(5, 5)
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard, corner, view.viewport().mapToGlobal(corner)
+        )
+        QApplication.sendEvent(view, event)
+        assert len(asked) == 1
+        assert view.indexAt(asked[0]) == target
+        # a mouse right-click still means the cell under the pointer
+        mouse = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, corner, view.viewport().mapToGlobal(corner)
+        )
+        QApplication.sendEvent(view.viewport(), mouse)
+        assert len(asked) == 2 and view.indexAt(asked[1]) == model.index(0, 0)
