@@ -129,9 +129,10 @@ class Engine:
                     job.id,
                     UNCONFIRMED,
                     error_code="unconfirmed",
-                    error_message=(
+                    error_message=translate(
+                        "Engine",
                         "mjdesk stopped while this prompt was being sent, so it may have been "
-                        "created and charged. Resend it only if it never appears."
+                        "created and charged. Resend it only if it never appears.",
                     ),
                 )
             elif job.state in (ACCEPTED, RUNNING):
@@ -363,17 +364,22 @@ class Engine:
                 job.id,
                 UNCONFIRMED,
                 error_code="unconfirmed",
-                error_message=(
-                    f"{exc.message}. It is not resent automatically; resend it only if it never "
-                    "appears (you may be charged twice)."
-                ),
+                error_message=translate(
+                    "Engine",
+                    "{reason}. It is not resent automatically; resend it only if it never "
+                    "appears (you may be charged twice).",
+                ).format(reason=exc.message),
             )
             return None
         except (AuthenticationError, InsufficientQuotaError) as exc:
             reason = (
-                "The API key was refused: check it in Settings. Waiting to send."
+                translate(
+                    "Engine", "The API key was refused: check it in Settings. Waiting to send."
+                )
                 if isinstance(exc, AuthenticationError)
-                else "Not enough EvoLink credits: top up, then resume. Waiting to send."
+                else translate(
+                    "Engine", "Not enough EvoLink credits: top up, then resume. Waiting to send."
+                )
             )
             await self._transition(job.id, SAVED, error_code=str(exc.status), error_message=reason)
             self._pause(reason)
@@ -385,7 +391,9 @@ class Engine:
                 job.id,
                 SAVED,
                 error_code=type(exc).__name__,
-                error_message=f"Waiting to send: {exc.message}",
+                error_message=translate("Engine", "Waiting to send: {reason}").format(
+                    reason=exc.message
+                ),
             )
             return float(delay)
         except ApiError as exc:
@@ -393,7 +401,9 @@ class Engine:
                 job.id,
                 FAILED,
                 error_code=str(exc.code or exc.status or "refused"),
-                error_message=f"EvoLink refused the prompt: {exc.message}",
+                error_message=translate("Engine", "EvoLink refused the prompt: {reason}").format(
+                    reason=exc.message
+                ),
             )
             return None
         except asyncio.CancelledError:
@@ -404,7 +414,9 @@ class Engine:
                 job.id,
                 UNCONFIRMED,
                 error_code="unconfirmed",
-                error_message=f"An unexpected error happened while sending ({type(exc).__name__})",
+                error_message=translate(
+                    "Engine", "An unexpected error happened while sending ({kind})"
+                ).format(kind=type(exc).__name__),
             )
             return None
         crashpoint("after_post")
@@ -502,7 +514,11 @@ class Engine:
             self._reschedule(job_id, polls, age)
             return
         except AuthenticationError as exc:
-            self._pause(f"The API key was refused while checking tasks: {exc.message}")
+            self._pause(
+                translate(
+                    "Engine", "The API key was refused while checking tasks: {reason}"
+                ).format(reason=exc.message)
+            )
             self._reschedule(job_id, polls, age)
             return
         except ApiError as exc:
@@ -588,10 +604,17 @@ class Engine:
                     job_id,
                     NEEDS_ATTENTION,
                     error_code="download_failed",
-                    error_message=f"The images could not be downloaded: {failure}",
+                    error_message=translate(
+                        "Engine", "The images could not be downloaded: {reason}"
+                    ).format(reason=failure),
                 )
                 return
-            await self._transition(job_id, error_message=f"Retrying the download: {failure}")
+            await self._transition(
+                job_id,
+                error_message=translate("Engine", "Retrying the download: {reason}").format(
+                    reason=failure
+                ),
+            )
             await asyncio.sleep(self.policy.scaled(self.policy.download_retry) * min(rounds, 6))
 
     async def _download_round(self, job: JobRow) -> str | None:
@@ -625,7 +648,11 @@ class Engine:
                 STORED,
                 expired_images=len(expired),
                 error_message=(
-                    f"{len(expired)} of {len(urls)} images had expired links" if expired else None
+                    translate("Engine", "{expired} of {total} images had expired links").format(
+                        expired=len(expired), total=len(urls)
+                    )
+                    if expired
+                    else None
                 ),
             )
         else:

@@ -109,5 +109,10 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    """A job's reason is also kept as a translatable sentence (template and values, JSON)."""
+    _script(db, "ALTER TABLE jobs ADD COLUMN error_text TEXT;")
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4)
 VERSION: Final = len(MIGRATIONS)

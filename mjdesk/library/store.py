@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from ..core.i18n import Text, from_json, to_json
 from ..faults import diskfault
 from ..fsutil import atomic_write
 from . import provenance
@@ -116,6 +117,17 @@ class JobRow:
     finished_at: float | None
     send_attempts: int
     expired_images: int
+    error_text: str | None = None  # the reason as a translatable sentence (core.i18n JSON)
+
+    @property
+    def reason(self) -> str | None:
+        """Why the job is where it is: a ``Text`` the window can translate when one was kept,
+        else the English words."""
+        if self.error_text:
+            text = from_json(self.error_text)
+            if text is not None:
+                return text
+        return self.error_message
 
     @property
     def result_urls(self) -> list[str]:
@@ -353,6 +365,10 @@ class Store:
             raise ValueError(f"not job columns: {sorted(unknown)}")
         if "state" in changes and changes["state"] not in ALL_STATES:
             raise ValueError(f"unknown state {changes['state']!r}")
+        if "error_message" in changes:
+            message = changes["error_message"]
+            changes["error_text"] = to_json(message) if isinstance(message, Text) else None
+            changes["error_message"] = None if message is None else str(message)
         changes["updated_at"] = time.time()
         cols = ", ".join(f"{k} = ?" for k in changes)
         with self._tx() as db:

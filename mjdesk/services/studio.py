@@ -44,6 +44,7 @@ from ..secrets import (
     find_api_key,
 )
 from ..settings import Settings, save
+from .words import say
 
 if TYPE_CHECKING:
     from ..api.client import EvoLinkClient
@@ -220,7 +221,7 @@ class StudioService(QObject):
         elif isinstance(event, ImageStored):
             self.image_stored.emit(event.image, event.job)
         elif isinstance(event, EngineNotice):
-            self.notice.emit(event.kind, event.message)
+            self.notice.emit(event.kind, say(event.message))
 
     def _check_batch(self) -> None:
         if not self._batch or self.engine is None:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.prompt import SPECS, Diagnostic, PromptAnalysis, analyze
+from ..services.words import say
 from . import theme
-from .words import say
 
 translate = QCoreApplication.translate
 

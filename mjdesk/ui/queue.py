@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import Text
 from ..core.modes import cost_units
+from ..services.words import say, say_stored
 from . import theme
 from .menus import keyboard_menu_event
-from .words import say_stored
 
 translate = QCoreApplication.translate
 
@@ -55,6 +56,12 @@ STATE_LABELS = {
     "needs_attention": str(QT_TRANSLATE_NOOP("Queue", "Needs attention")),
     "dismissed": str(QT_TRANSLATE_NOOP("Queue", "Stopped waiting")),
 }
+
+
+def _reason(job: Any) -> str:
+    """The job's reason in the user's language (kept as a sentence, or a known task error)."""
+    reason = getattr(job, "reason", None) or job.error_message or ""
+    return say(reason) if isinstance(reason, Text) else say_stored(reason)
 
 
 def state_label(state: str) -> str:
@@ -133,7 +140,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return job.prompt_typed
         if role == Qt.ItemDataRole.ToolTipRole:
-            return say_stored(job.error_message) if job.error_message else job.prompt
+            return _reason(job) or job.prompt
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{state_label(job.state)}: {job.prompt_typed}"
         if role == JobRole:
@@ -261,7 +268,7 @@ class QueueDelegate(QStyledItemDelegate):
         elif job.error_message:
             painter.setPen(QPen(colour))
             text = metrics.elidedText(
-                " ".join(say_stored(job.error_message).split()),
+                " ".join(_reason(job).split()),
                 Qt.TextElideMode.ElideRight,
                 bottom.width(),
             )

@@ -239,99 +239,157 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="132"/>
+        <source>mjdesk stopped while this prompt was being sent, so it may have been created and charged. Resend it only if it never appears.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="367"/>
+        <source>{reason}. It is not resent automatically; resend it only if it never appears (you may be charged twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="376"/>
+        <source>The API key was refused: check it in Settings. Waiting to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="380"/>
+        <source>Not enough EvoLink credits: top up, then resume. Waiting to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="394"/>
+        <source>Waiting to send: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="404"/>
+        <source>EvoLink refused the prompt: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="417"/>
+        <source>An unexpected error happened while sending ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="518"/>
+        <source>The API key was refused while checking tasks: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="607"/>
+        <source>The images could not be downloaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="614"/>
+        <source>Retrying the download: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="651"/>
+        <source>{expired} of {total} images had expired links</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gallery</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="859"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="866"/>
         <source>Only images made by Midjourney V8.1 prompts can be varied or remixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="863"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="870"/>
         <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="867"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="874"/>
         <source>The source task is older than 30 days; EvoLink may no longer have it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="872"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="879"/>
         <source>Open in viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="873"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="880"/>
         <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="874"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="881"/>
         <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="875"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="882"/>
         <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="876"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="883"/>
         <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="877"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="884"/>
         <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="878"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="885"/>
         <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="879"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="886"/>
         <source>Vary (subtle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="880"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="887"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="883"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="890"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="885"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="892"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="887"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="894"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="888"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="895"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="889"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="896"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="899"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="906"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="900"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="907"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,221 +397,221 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="454"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="461"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="455"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="460"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="467"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="469"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="463"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="470"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="464"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="465"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="469"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="476"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="478"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="479"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="473"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="477"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="478"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="484"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="485"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="487"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="481"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="488"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="485"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="492"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="487"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="494"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="488"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="495"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="489"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="493"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="500"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="495"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="502"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="503"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="497"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="498"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="502"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="509"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="512"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="506"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="507"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="514"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="510"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="517"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="518"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="673"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="518"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="680"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="512"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="530"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="531"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="660"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="537"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="538"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="667"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="532"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="539"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="555"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="562"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="557"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="564"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="559"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="566"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="561"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="568"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="569"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="576"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="570"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="577"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="684"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="691"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="684"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="691"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,7 +619,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="335"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="337"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,19 +645,19 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="695"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="702"/>
         <source>mjdesk — Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="717"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="724"/>
         <source>Left: {left}
 
 Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="733"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="740"/>
         <source>{prompt}
 
 Speed: {speed} · Quality: {quality}
@@ -637,461 +695,558 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="198"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="146"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="147"/>
+        <source>&amp;Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="148"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="203"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="199"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="204"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="201"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="206"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="204"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="540"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="209"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="539"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="207"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="212"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="222"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="227"/>
         <source>Midjourney V8.1 · EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="226"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="231"/>
         <source>Demo — simulated results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="228"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="233"/>
         <source>Demo mode: results are simulated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="234"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="675"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="239"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="731"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="235"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="240"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="257"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="262"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="269"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="659"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="277"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="391"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="279"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="390"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="279"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="284"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="283"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="288"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="287"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="292"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="363"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="362"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="366"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="365"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="368"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="367"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="371"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="370"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="373"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="372"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="375"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="374"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="380"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="379"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="382"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="381"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="387"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="386"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="389"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="388"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="422"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="421"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="431"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="430"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="433"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="432"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="441"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="440"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="443"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="442"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="452"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="451"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="459"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="458"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="542"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="541"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="544"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="543"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="550"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="549"/>
         <source>Prompt copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="554"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="553"/>
         <source>mjdesk — Resend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="556"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="555"/>
         <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="636"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="635"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="638"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="637"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="651"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="650"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="652"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="651"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="660"/>
-        <source>Focus the prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
-        <source>Up / Down (empty prompt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
-        <source>Earlier prompts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="662"/>
-        <source>Search prompt history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="663"/>
-        <source>Draft / Fast / Turbo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="664"/>
-        <source>Standard / HD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="665"/>
-        <source>Ctrl+V (on a reference zone)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="665"/>
-        <source>Paste an image or URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="666"/>
-        <source>Rate the selected images, clear the rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="667"/>
-        <source>Favourite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="668"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="668"/>
-        <source>Move to the trash (undo in the banner)</source>
+        <location filename="../../mjdesk/ui/main_window.py" line="669"/>
+        <source>&amp;Import a folder of images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="670"/>
-        <source>Enter</source>
+        <source>&amp;Export the selected images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="671"/>
-        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="673"/>
-        <source>Bigger / smaller thumbnails</source>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="674"/>
-        <source>Move between controls</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="676"/>
-        <source>This sheet</source>
+        <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="677"/>
-        <source>Quit</source>
+        <location filename="../../mjdesk/ui/main_window.py" line="679"/>
+        <source>Prompt &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="681"/>
-        <source>mjdesk — Keyboard shortcuts</source>
+        <location filename="../../mjdesk/ui/main_window.py" line="682"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="686"/>
+        <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="688"/>
-        <source>Open log folder</source>
+        <source>The log and crash reports, without your key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="699"/>
-        <source>mjdesk — Save search</source>
+        <location filename="../../mjdesk/ui/main_window.py" line="691"/>
+        <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="699"/>
-        <source>Name this search:</source>
+        <location filename="../../mjdesk/ui/main_window.py" line="695"/>
+        <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="704"/>
-        <source>Saved the search “{name}”</source>
+        <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="709"/>
-        <source>Import a folder of images</source>
+        <location filename="../../mjdesk/ui/main_window.py" line="706"/>
+        <source>mjdesk {version}
+
+A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="715"/>
+        <source>Focus the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="716"/>
+        <source>Up / Down (empty prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="716"/>
+        <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="717"/>
-        <source>Select images to export first</source>
+        <source>Search prompt history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="718"/>
+        <source>Draft / Fast / Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="719"/>
+        <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="720"/>
+        <source>Ctrl+V (on a reference zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
+        <source>Paste an image or URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="721"/>
+        <source>Rate the selected images, clear the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="722"/>
+        <source>Favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
+        <source>Menu key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
+        <source>Actions on the current image or job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="724"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="724"/>
+        <source>Move to the trash (undo in the banner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="726"/>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="727"/>
+        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="729"/>
+        <source>Bigger / smaller thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="730"/>
+        <source>Move between controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="732"/>
+        <source>This sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="733"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="734"/>
+        <source>The menus: every action is in one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="738"/>
+        <source>mjdesk — Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="744"/>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="753"/>
+        <source>mjdesk — Save search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="753"/>
+        <source>Name this search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="758"/>
+        <source>Saved the search “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="763"/>
+        <source>Import a folder of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="771"/>
+        <source>Select images to export first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="774"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="743"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="797"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="745"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="799"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="747"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="801"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="749"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="803"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="756"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="810"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="756"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="810"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="767"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="821"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="877"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="931"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="912"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="966"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="922"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="976"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="926"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="980"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="927"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="981"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="928"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="982"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="930"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="984"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="937"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="991"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="946"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1000"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="952"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1006"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="956"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1010"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="975"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1029"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="977"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1031"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="990"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1044"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,117 +1471,117 @@ Rating: {rating}
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="43"/>
+        <location filename="../../mjdesk/ui/queue.py" line="46"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="44"/>
+        <location filename="../../mjdesk/ui/queue.py" line="47"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="45"/>
+        <location filename="../../mjdesk/ui/queue.py" line="48"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="46"/>
+        <location filename="../../mjdesk/ui/queue.py" line="49"/>
         <source>Generating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="47"/>
+        <location filename="../../mjdesk/ui/queue.py" line="50"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="48"/>
+        <location filename="../../mjdesk/ui/queue.py" line="51"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <location filename="../../mjdesk/ui/queue.py" line="52"/>
         <source>Unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <location filename="../../mjdesk/ui/queue.py" line="53"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <location filename="../../mjdesk/ui/queue.py" line="54"/>
         <source>Timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <location filename="../../mjdesk/ui/queue.py" line="55"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <location filename="../../mjdesk/ui/queue.py" line="56"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="54"/>
+        <location filename="../../mjdesk/ui/queue.py" line="57"/>
         <source>Stopped waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="82"/>
+        <location filename="../../mjdesk/ui/queue.py" line="91"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="84"/>
+        <location filename="../../mjdesk/ui/queue.py" line="93"/>
         <source>Only a finished job can be run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="88"/>
+        <location filename="../../mjdesk/ui/queue.py" line="97"/>
         <source>Resend… (may charge twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="90"/>
+        <location filename="../../mjdesk/ui/queue.py" line="99"/>
         <source>Only a job whose sending was not confirmed can be resent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="94"/>
+        <location filename="../../mjdesk/ui/queue.py" line="103"/>
         <source>Stop waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="96"/>
+        <location filename="../../mjdesk/ui/queue.py" line="105"/>
         <source>Only a job that is waiting can be stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="100"/>
+        <location filename="../../mjdesk/ui/queue.py" line="109"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="102"/>
+        <location filename="../../mjdesk/ui/queue.py" line="111"/>
         <source>Only a stopped job can be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="104"/>
+        <location filename="../../mjdesk/ui/queue.py" line="113"/>
         <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="107"/>
+        <location filename="../../mjdesk/ui/queue.py" line="116"/>
         <source>Show in gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="109"/>
+        <location filename="../../mjdesk/ui/queue.py" line="118"/>
         <source>No images yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,7 +1589,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="278"/>
+        <location filename="../../mjdesk/ui/queue.py" line="287"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,114 +1901,114 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>StudioService</name>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="125"/>
+        <location filename="../../mjdesk/services/studio.py" line="126"/>
         <source>Something went wrong ({task}); see the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="144"/>
+        <location filename="../../mjdesk/services/studio.py" line="145"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="169"/>
-        <location filename="../../mjdesk/services/studio.py" line="205"/>
+        <location filename="../../mjdesk/services/studio.py" line="170"/>
+        <location filename="../../mjdesk/services/studio.py" line="206"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="240"/>
-        <location filename="../../mjdesk/services/studio.py" line="348"/>
+        <location filename="../../mjdesk/services/studio.py" line="241"/>
+        <location filename="../../mjdesk/services/studio.py" line="349"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="396"/>
+        <location filename="../../mjdesk/services/studio.py" line="397"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="411"/>
+        <location filename="../../mjdesk/services/studio.py" line="412"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="467"/>
+        <location filename="../../mjdesk/services/studio.py" line="468"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="504"/>
+        <location filename="../../mjdesk/services/studio.py" line="505"/>
         <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="508"/>
+        <location filename="../../mjdesk/services/studio.py" line="509"/>
         <source>The image is larger than {limit} MB; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="514"/>
+        <location filename="../../mjdesk/services/studio.py" line="515"/>
         <source>The image is damaged or incomplete; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="521"/>
+        <location filename="../../mjdesk/services/studio.py" line="522"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="545"/>
+        <location filename="../../mjdesk/services/studio.py" line="546"/>
         <source>The key works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="547"/>
+        <location filename="../../mjdesk/services/studio.py" line="548"/>
         <source>The key works: {amount} credits left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="558"/>
+        <location filename="../../mjdesk/services/studio.py" line="559"/>
         <source>Key saved for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="564"/>
+        <location filename="../../mjdesk/services/studio.py" line="565"/>
         <source>Key saved in the system keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="569"/>
+        <location filename="../../mjdesk/services/studio.py" line="570"/>
         <source>{problem}. Use MJDESK_API_KEY or keep it for this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="586"/>
+        <location filename="../../mjdesk/services/studio.py" line="587"/>
         <source>No API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="598"/>
+        <location filename="../../mjdesk/services/studio.py" line="599"/>
         <source>The keyring did not answer within 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="622"/>
+        <location filename="../../mjdesk/services/studio.py" line="623"/>
         <source>Settings could not be saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="638"/>
+        <location filename="../../mjdesk/services/studio.py" line="639"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="657"/>
+        <location filename="../../mjdesk/services/studio.py" line="658"/>
         <source>Between 1 and 8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="661"/>
+        <location filename="../../mjdesk/services/studio.py" line="662"/>
         <source>Between 1 and 100 MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,6 +2083,21 @@ mjdesk kept running. A report (without your key) was written to:
     <message>
         <location filename="../../mjdesk/core/messages.py" line="73"/>
         <source>{reason} (EvoLink said: {said})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="506"/>
+        <source>EvoLink does not know this task any more (404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="539"/>
+        <source>No final answer from EvoLink after 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="664"/>
+        <source>The result links expired before the images could be downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -193,3 +193,4 @@ async def test_a_failed_task_explains_itself_in_the_users_language(sim, tmp_path
             "reference images.›"
         )
         assert model.job_at(0).error_message.startswith("Blocked by")  # the library keeps English
+        assert model.job_at(0).reason.context == "TaskErrors"  # and the sentence beside it
