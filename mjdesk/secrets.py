@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Final, Protocol, TypeVar
 
+from .core.i18n import translate
+
 __all__ = [
     "ENV_VAR",
     "EnvSecretStore",
@@ -68,10 +70,16 @@ class EnvSecretStore:
         return value or None
 
     async def set(self, value: str) -> None:
-        raise KeyringUnavailable(f"{ENV_VAR} is read-only; change it in your shell")
+        raise KeyringUnavailable(
+            translate("Keyring", "{name} is read-only; change it in your shell").format(
+                name=ENV_VAR
+            )
+        )
 
     async def delete(self) -> None:
-        raise KeyringUnavailable(f"{ENV_VAR} is read-only; unset it in your shell")
+        raise KeyringUnavailable(
+            translate("Keyring", "{name} is read-only; unset it in your shell").format(name=ENV_VAR)
+        )
 
 
 class MemorySecretStore:
@@ -127,8 +135,11 @@ class KeyringSecretStore:
         if not trusted:
             names = ", ".join(f"{type(b).__module__}.{type(b).__name__}" for b in backends)
             raise KeyringUnavailable(
-                "No secure keyring is available on this computer"
-                + (f" (found {names})" if names else "")
+                translate(
+                    "Keyring", "No secure keyring is available on this computer (found {found})"
+                ).format(found=names)
+                if names
+                else translate("Keyring", "No secure keyring is available on this computer")
             )
         return trusted[0]
 
@@ -142,12 +153,14 @@ class KeyringSecretStore:
             return await asyncio.wait_for(loop.run_in_executor(self._executor, work), self._timeout)
         except TimeoutError:
             raise KeyringUnavailable(
-                "The keyring did not answer within 5 seconds (is it locked?)"
+                translate("Keyring", "The keyring did not answer within 5 seconds (is it locked?)")
             ) from None
         except KeyringUnavailable:
             raise
         except Exception as exc:
-            raise KeyringUnavailable(f"The keyring failed: {type(exc).__name__}") from None
+            raise KeyringUnavailable(
+                translate("Keyring", "The keyring failed: {kind}").format(kind=type(exc).__name__)
+            ) from None
 
     async def get(self) -> str | None:
         value = await self._call(lambda b: b.get_password(SERVICE, USERNAME))

@@ -16,6 +16,7 @@ import socket
 from typing import Final
 from urllib.parse import SplitResult, urlsplit
 
+from ..core.i18n import translate
 from .errors import UnsafeUrlError
 
 __all__ = [
@@ -106,56 +107,79 @@ def origin_of(url: str) -> str:
 
 def _split(url: str, what: str) -> SplitResult:
     if not isinstance(url, str) or not url.strip():
-        raise UnsafeUrlError(f"{what} is empty")
+        raise UnsafeUrlError(translate("Security", "{what} is empty").format(what=what))
     if any(c in url for c in "\r\n\t\x00 "):
-        raise UnsafeUrlError(f"{what} contains spaces or control characters")
+        raise UnsafeUrlError(
+            translate("Security", "{what} contains spaces or control characters").format(what=what)
+        )
     try:
         parts = urlsplit(url)
         _ = parts.port
     except ValueError as exc:
-        raise UnsafeUrlError(f"{what} is not a valid URL ({exc})") from None
+        raise UnsafeUrlError(
+            translate("Security", "{what} is not a valid URL ({reason})").format(
+                what=what, reason=exc
+            )
+        ) from None
     if not parts.hostname:
-        raise UnsafeUrlError(f"{what} has no host")
+        raise UnsafeUrlError(translate("Security", "{what} has no host").format(what=what))
     if parts.username is not None or parts.password is not None:
-        raise UnsafeUrlError(f"{what} must not contain a user name or password")
+        raise UnsafeUrlError(
+            translate("Security", "{what} must not contain a user name or password").format(
+                what=what
+            )
+        )
     return parts
 
 
-def validate_base_url(url: str, what: str = "API base URL") -> str:
+def validate_base_url(url: str, what: str = translate("Security", "API base URL")) -> str:
     """The base URL without a trailing slash, or UnsafeUrlError with the reason."""
     parts = _split(url, what)
     scheme = parts.scheme.lower()
     if parts.query or parts.fragment:
-        raise UnsafeUrlError(f"{what} must not have a query or fragment")
+        raise UnsafeUrlError(
+            translate("Security", "{what} must not have a query or fragment").format(what=what)
+        )
     if scheme == "https":
         pass
     elif scheme == "http":
         if not is_loopback_host(parts.hostname):
             raise UnsafeUrlError(
-                f"{what} must use https:// (plain http:// is only allowed on this computer)"
+                translate(
+                    "Security",
+                    "{what} must use https:// (plain http:// is only allowed on this computer)",
+                ).format(what=what)
             )
     else:
-        raise UnsafeUrlError(f"{what} must start with https://")
+        raise UnsafeUrlError(
+            translate("Security", "{what} must start with https://").format(what=what)
+        )
     return url.rstrip("/")
 
 
 def validate_fetch_url(url: str, *, allow_loopback: bool) -> SplitResult:
     """Checks a result or redirect URL before it is fetched (without DNS; see resolve_public)."""
-    parts = _split(url, "Result URL")
+    parts = _split(url, translate("Security", "Result URL"))
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     loopback = is_loopback_host(host)
     if scheme not in ("https", "http"):
-        raise UnsafeUrlError(f"Result URL scheme {scheme!r} is not allowed")
+        raise UnsafeUrlError(
+            translate("Security", "Result URL scheme “{scheme}” is not allowed").format(
+                scheme=scheme
+            )
+        )
     if loopback:
         if not allow_loopback:
-            raise UnsafeUrlError("Result URL points to this computer")
+            raise UnsafeUrlError(translate("Security", "Result URL points to this computer"))
         return parts
     if scheme != "https":
-        raise UnsafeUrlError("Result URL must use https://")
+        raise UnsafeUrlError(translate("Security", "Result URL must use https://"))
     addr = _as_address(host)
     if addr is not None and not _is_global(addr):
-        raise UnsafeUrlError("Result URL points to a private or local network address")
+        raise UnsafeUrlError(
+            translate("Security", "Result URL points to a private or local network address")
+        )
     return parts
 
 
@@ -179,22 +203,36 @@ async def resolve_public(host: str, port: int, *, allow_loopback: bool) -> None:
         if allow_loopback and a.is_loopback:
             continue
         if not _is_global(a):
-            raise UnsafeUrlError(f"{host} resolves to a private or local address")
+            raise UnsafeUrlError(
+                translate("Security", "{host} resolves to a private or local address").format(
+                    host=host
+                )
+            )
 
 
 def validate_callback_url(url: str) -> str:
     """A callback URL the server can reach: https, ≤ 2048 characters, public host literal."""
     if len(url) > MAX_CALLBACK_CHARS:
-        raise UnsafeUrlError(f"Callback URL is longer than {MAX_CALLBACK_CHARS} characters")
-    parts = _split(url, "Callback URL")
+        raise UnsafeUrlError(
+            translate("Security", "Callback URL is longer than {limit} characters").format(
+                limit=MAX_CALLBACK_CHARS
+            )
+        )
+    parts = _split(url, translate("Security", "Callback URL"))
     if parts.scheme.lower() != "https":
-        raise UnsafeUrlError("Callback URL must use https://")
+        raise UnsafeUrlError(translate("Security", "Callback URL must use https://"))
     host = parts.hostname or ""
     if is_loopback_host(host) or host.endswith(".localhost") or host.endswith(".local"):
-        raise UnsafeUrlError("Callback URL must not point to this computer or the local network")
+        raise UnsafeUrlError(
+            translate(
+                "Security", "Callback URL must not point to this computer or the local network"
+            )
+        )
     addr = _as_address(host)
     if addr is not None and not _is_global(addr):
-        raise UnsafeUrlError("Callback URL must not point to a private or local address")
+        raise UnsafeUrlError(
+            translate("Security", "Callback URL must not point to a private or local address")
+        )
     if addr is None and "." not in host.strip("."):
-        raise UnsafeUrlError("Callback URL needs a public host name")
+        raise UnsafeUrlError(translate("Security", "Callback URL needs a public host name"))
     return url

@@ -44,7 +44,7 @@ from ..secrets import (
     find_api_key,
 )
 from ..settings import Settings, save
-from .words import say
+from .words import said, say
 
 if TYPE_CHECKING:
     from ..api.client import EvoLinkClient
@@ -151,7 +151,7 @@ class StudioService(QObject):
                 limits=Limits(max_upload_bytes=self.settings.max_upload_mb * 1024 * 1024),
             )
         except (ApiError, ValueError) as exc:
-            self.connection_changed.emit("no-key", str(exc))
+            self.connection_changed.emit("no-key", said(exc))
             return
         await client.__aenter__()
         self.client = client
@@ -198,10 +198,10 @@ class StudioService(QObject):
         try:
             credits = await self.client.get_credits()
         except AuthenticationError as exc:
-            self.connection_changed.emit("offline", exc.message)
+            self.connection_changed.emit("offline", said(exc))
             return
         except ApiError as exc:
-            self.connection_changed.emit("offline", exc.message)
+            self.connection_changed.emit("offline", said(exc))
             return
         self.connection_changed.emit("online", self.tr("Connected"))
         self.credits_changed.emit(credits.remaining)
@@ -478,7 +478,7 @@ class StudioService(QObject):
             try:
                 url = await self._upload(source)
             except (ApiError, OSError) as exc:
-                message = exc.message if isinstance(exc, ApiError) else str(exc)
+                message = said(exc) if isinstance(exc, ApiError) else str(exc)
                 self.upload_finished.emit(ticket, "", message)
                 return
             self.upload_finished.emit(ticket, url, "")
@@ -540,7 +540,7 @@ class StudioService(QObject):
                 ) as client:
                     credits = await client.get_credits()
             except ApiError as exc:
-                self.key_test_finished.emit(False, exc.message)
+                self.key_test_finished.emit(False, said(exc))
                 return
             if credits.remaining is None:
                 message = self.tr("The key works")
@@ -568,7 +568,7 @@ class StudioService(QObject):
                         False,
                         self.tr(
                             "{problem}. Use MJDESK_API_KEY or keep it for this session."
-                        ).format(problem=exc),
+                        ).format(problem=said(exc)),
                     )
                     return
             self.key_saved.emit(True, message)
@@ -582,7 +582,7 @@ class StudioService(QObject):
             try:
                 await self.keyring.delete()
             except KeyringUnavailable as exc:
-                self.notice.emit("warning", str(exc))
+                self.notice.emit("warning", said(exc))
             await self.drop_connection()
             self.connection_changed.emit("no-key", self.tr("No API key"))
 
@@ -594,7 +594,7 @@ class StudioService(QObject):
         try:
             await asyncio.wait_for(loop.run_in_executor(None, self.keyring_check), 5.0)
         except KeyringUnavailable as exc:
-            return str(exc)
+            return said(exc)
         except TimeoutError:
             return self.tr("The keyring did not answer within 5 seconds")
         return None
@@ -644,16 +644,19 @@ class StudioService(QObject):
     def validate_settings(settings: Settings) -> dict[str, str]:
         """Field name → reason, for every setting that cannot be saved."""
         problems: dict[str, str] = {}
-        for field, what in (("api_base", "API base URL"), ("files_base", "Files base URL")):
+        for field, what in (
+            ("api_base", QCoreApplication.translate("StudioService", "API base URL")),
+            ("files_base", QCoreApplication.translate("StudioService", "Files base URL")),
+        ):
             try:
                 validate_base_url(getattr(settings, field), what)
             except UnsafeUrlError as exc:
-                problems[field] = exc.message
+                problems[field] = said(exc)
         if settings.callback_url:
             try:
                 validate_callback_url(settings.callback_url)
             except UnsafeUrlError as exc:
-                problems["callback_url"] = exc.message
+                problems["callback_url"] = said(exc)
         if not 1 <= settings.send_concurrency <= 8:
             problems["send_concurrency"] = QCoreApplication.translate(
                 "StudioService", "Between 1 and 8"

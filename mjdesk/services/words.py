@@ -32,3 +32,9 @@ def say_stored(message: str) -> str:
     """A sentence read back from the library (a job's error): the core's task-error sentences
     are said in the user's language; other stored words stay as they were written."""
     return QCoreApplication.translate("TaskErrors", message) if message else message
+
+
+def said(error: BaseException) -> str:
+    """An error's sentence in the user's language (its first argument, as raised)."""
+    message = getattr(error, "message", None) or (error.args[0] if error.args else None)
+    return say(message) if isinstance(message, str) else str(error)

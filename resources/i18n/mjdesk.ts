@@ -673,6 +673,40 @@ Rating: {rating}
     </message>
 </context>
 <context>
+    <name>Keyring</name>
+    <message>
+        <location filename="../../mjdesk/secrets.py" line="74"/>
+        <source>{name} is read-only; change it in your shell</source>
+        <extracomment>Backends trusted with the key, by module: macOS Keychain, Windows Credential Locker, Secret Service (GNOME Keyring, KeePassXC...), KWallet.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/secrets.py" line="81"/>
+        <source>{name} is read-only; unset it in your shell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/secrets.py" line="138"/>
+        <source>No secure keyring is available on this computer (found {found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/secrets.py" line="142"/>
+        <source>No secure keyring is available on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/secrets.py" line="156"/>
+        <source>The keyring did not answer within 5 seconds (is it locked?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/secrets.py" line="162"/>
+        <source>The keyring failed: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../mjdesk/ui/main_window.py" line="87"/>
@@ -1714,6 +1748,114 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
     </message>
 </context>
 <context>
+    <name>Security</name>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="110"/>
+        <source>{what} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="113"/>
+        <source>{what} contains spaces or control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="120"/>
+        <source>{what} is not a valid URL ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="125"/>
+        <source>{what} has no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="128"/>
+        <source>{what} must not contain a user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="135"/>
+        <source>API base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="141"/>
+        <source>{what} must not have a query or fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="148"/>
+        <source>{what} must use https:// (plain http:// is only allowed on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="155"/>
+        <source>{what} must start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="162"/>
+        <source>Result URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="168"/>
+        <source>Result URL scheme “{scheme}” is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="174"/>
+        <source>Result URL points to this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="177"/>
+        <source>Result URL must use https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="181"/>
+        <source>Result URL points to a private or local network address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="207"/>
+        <source>{host} resolves to a private or local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="217"/>
+        <source>Callback URL is longer than {limit} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="221"/>
+        <source>Callback URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="223"/>
+        <source>Callback URL must use https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="227"/>
+        <source>Callback URL must not point to this computer or the local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="234"/>
+        <source>Callback URL must not point to a private or local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/security.py" line="237"/>
+        <source>Callback URL needs a public host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../mjdesk/ui/settings_dialog.py" line="47"/>
@@ -2003,12 +2145,22 @@ mjdesk kept running. A report (without your key) was written to:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="658"/>
+        <location filename="../../mjdesk/services/studio.py" line="648"/>
+        <source>API base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="649"/>
+        <source>Files base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="661"/>
         <source>Between 1 and 8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="662"/>
+        <location filename="../../mjdesk/services/studio.py" line="665"/>
         <source>Between 1 and 100 MB</source>
         <translation type="unfinished"></translation>
     </message>

@@ -158,6 +158,15 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         window.open_settings()
         await st.until(lambda: window._settings_dialog is not None)
         assert _english_left(window._settings_dialog) == []
+        dialog = window._settings_dialog
+        dialog.api_base.setText("http://api.evolink.ai")  # the URL checker's sentence, with a value
+        dialog.callback.setText("https://127.0.0.1/hook")
+        dialog._on_save()
+        assert dialog.errors["api_base"].text() == (
+            "‹‹API base URL› must use https:// (plain http:// is only allowed on this computer)›"
+        )
+        assert dialog.errors["callback_url"].text().startswith("‹Callback URL")
+        assert _english_left(dialog) == []
         window._settings_dialog.reject()
         window.show_shortcuts()
         assert _english_left(window._shortcuts_box) == []
