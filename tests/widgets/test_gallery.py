@@ -111,16 +111,23 @@ async def test_gallery_model_pages_thumbnails_and_drag_out(sim, tmp_path, qtbot,
         assert w.gallery.count.text() == "4 images"
 
 
+async def _four_in_the_gallery(st, tmp_path) -> list[int]:
+    """One task's four images in the library, shown on the Library tab."""
+    ids = await st.library.run(
+        lambda s: seed_library(s, tmp_path, [("a kite", "fast", "standard", 4)])
+    )
+    w = st.window
+    w.refresh_gallery()
+    await st.until(lambda: w.gallery_model.count == 4)
+    w.tabs.setCurrentWidget(w.gallery)
+    return ids
+
+
 async def test_rating_favourite_and_trash_from_the_keyboard(sim, tmp_path, qtbot):
     async with open_studio(sim, tmp_path, qtbot) as st:
-        ids = await st.library.run(
-            lambda s: seed_library(s, tmp_path, [("a kite", "fast", "standard", 4)])
-        )
+        ids = await _four_in_the_gallery(st, tmp_path)
         w = st.window
-        w.refresh_gallery()
         model = w.gallery_model
-        await st.until(lambda: model.count == 4)
-        w.tabs.setCurrentWidget(w.gallery)
         view = w.gallery.view
         view.setFocus()
         view.setCurrentIndex(model.index(0, 0))
@@ -331,14 +338,9 @@ async def test_the_menu_key_opens_the_menu_of_the_current_image(sim, tmp_path, q
     from mjdesk.ui.gallery import ItemRole
 
     async with open_studio(sim, tmp_path, qtbot) as st:
-        await st.library.run(
-            lambda s: seed_library(s, tmp_path, [("a kite", "fast", "standard", 4)])
-        )
+        await _four_in_the_gallery(st, tmp_path)
         w = st.window
-        w.refresh_gallery()
         model = w.gallery_model
-        await st.until(lambda: model.count == 4)
-        w.tabs.setCurrentWidget(w.gallery)
         view = w.gallery.view
         asked: list[QPoint] = []
         view.customContextMenuRequested.disconnect(w._on_gallery_menu)  # its menu is modal
