@@ -26,6 +26,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import httpx
 
+from ..core.i18n import translate
 from ..fsutil import fsync_dir
 from . import errors as E
 from .models import (
@@ -141,10 +142,13 @@ def _validate_key(api_key: str) -> str:
         raise TypeError("api_key must be a string")
     key = api_key.strip()
     if not key:
-        raise E.AuthenticationError("No API key is set")
+        raise E.AuthenticationError(translate("Client", "No API key is set"))
     if any(ord(c) < 0x21 or ord(c) > 0x7E for c in key):
         raise E.AuthenticationError(
-            "The API key contains spaces, line breaks or non-ASCII characters; paste it again"
+            translate(
+                "Client",
+                "The API key contains spaces, line breaks or non-ASCII characters; paste it again",
+            )
         )
     return key
 
@@ -253,13 +257,20 @@ class EvoLinkClient:
                 raise self._transport_error(exc, sent=False) from None
             except _OutcomeUnknown as exc:
                 raise E.UnconfirmedCreateError(
-                    "The request was sent but its answer was lost "
-                    f"({self._scrub(str(exc.__cause__ or exc))}); the task may exist and be billed",
+                    translate(
+                        "Client",
+                        "The request was sent but its answer was lost ({detail}); the task may "
+                        "exist and be billed",
+                    ).format(detail=self._scrub(str(exc.__cause__ or exc))),
                     client_ref=request.client_ref,
                 ) from None
             except E.ResponseTooLargeError:
                 raise E.UnconfirmedCreateError(
-                    "The server's answer was too large to read; the task may exist and be billed",
+                    translate(
+                        "Client",
+                        "The server's answer was too large to read; the task may exist and be "
+                        "billed",
+                    ),
                     client_ref=request.client_ref,
                 ) from None
             if 200 <= status < 300:
@@ -267,8 +278,11 @@ class EvoLinkClient:
                     return Task.from_json(self._parse_json(raw))
                 except (E.ProtocolError, ValueError):
                     raise E.UnconfirmedCreateError(
-                        "The server accepted the request but its answer had no task id; "
-                        "the task may exist and be billed",
+                        translate(
+                            "Client",
+                            "The server accepted the request but its answer had no task id; the "
+                            "task may exist and be billed",
+                        ),
                         status=status,
                         client_ref=request.client_ref,
                     ) from None
@@ -282,8 +296,11 @@ class EvoLinkClient:
                 raise err
             if status >= 500 or 300 <= status < 400:
                 raise E.UnconfirmedCreateError(
-                    f"The server answered {status} after receiving the request "
-                    f"({err.message}); the task may exist and be billed",
+                    translate(
+                        "Client",
+                        "The server answered {status} after receiving the request ({message}); "
+                        "the task may exist and be billed",
+                    ).format(status=status, message=err.message),
                     status=status,
                     code=err.code,
                     type=err.type,
@@ -293,20 +310,24 @@ class EvoLinkClient:
 
     async def get_task(self, task_id: str) -> Task:
         if not isinstance(task_id, str) or not task_id or len(task_id) > 200:
-            raise E.BadRequestError("Invalid task id", param="task_id")
+            raise E.BadRequestError(translate("Client", "Invalid task id"), param="task_id")
         url = f"{self.base_url}/v1/tasks/{quote(task_id, safe='')}"
         payload = await self._call_json("GET", url)
         try:
             return Task.from_json(payload)
         except ValueError as exc:
-            raise E.ProtocolError(f"Unexpected task answer: {exc}") from None
+            raise E.ProtocolError(
+                translate("Client", "Unexpected task answer: {exc}").format(exc=exc)
+            ) from None
 
     async def get_credits(self) -> Credits:
         payload = await self._call_json("GET", f"{self.base_url}/v1/credits")
         try:
             return Credits.from_json(payload)
         except ValueError as exc:
-            raise E.ProtocolError(f"Unexpected credits answer: {exc}") from None
+            raise E.ProtocolError(
+                translate("Client", "Unexpected credits answer: {exc}").format(exc=exc)
+            ) from None
 
     async def upload_file(
         self,
@@ -362,14 +383,16 @@ class EvoLinkClient:
                 payload.get("data") if isinstance(payload, dict) else None
             )
         except ValueError as exc:
-            raise E.ProtocolError(f"Unexpected upload answer: {exc}") from None
+            raise E.ProtocolError(
+                translate("Client", "Unexpected upload answer: {exc}").format(exc=exc)
+            ) from None
 
     async def get_file_quota(self) -> dict[str, Any]:
         """The files API quota (``used_files``, ``max_files``, ``remain_files`` ...)."""
         payload = await self._call_json("GET", f"{self.files_url}/api/v1/files/quota")
         data = payload.get("data") if isinstance(payload, dict) else None
         if not isinstance(data, dict):
-            raise E.ProtocolError("Unexpected quota answer")
+            raise E.ProtocolError(translate("Client", "Unexpected quota answer"))
         return data
 
     async def list_files(self, page: int = 1, page_size: int = 20) -> dict[str, Any]:
@@ -378,7 +401,7 @@ class EvoLinkClient:
         payload = await self._call_json("GET", url)
         data = payload.get("data") if isinstance(payload, dict) else None
         if not isinstance(data, dict):
-            raise E.ProtocolError("Unexpected file list answer")
+            raise E.ProtocolError(translate("Client", "Unexpected file list answer"))
         return data
 
     async def delete_file(self, file_id: str) -> None:
@@ -401,7 +424,9 @@ class EvoLinkClient:
                     self._download_once(url, dest), timeout=self.limits.download_deadline
                 )
             except TimeoutError:
-                err: E.ApiError = E.ApiTimeoutError("The download took too long")
+                err: E.ApiError = E.ApiTimeoutError(
+                    translate("Client", "The download took too long")
+                )
             except E.InvalidImageError as exc:
                 invalid += 1
                 if invalid >= self.limits.max_invalid_image_retries:
@@ -429,53 +454,75 @@ class EvoLinkClient:
                 raise E.BadRequestError(exc.message, param="callback_url") from None
         if req.model != DEFAULT_MODEL:
             if not req.model.startswith("mj-v8.1-"):
-                raise E.BadRequestError(f"Unknown model {req.model!r}", param="model")
+                raise E.BadRequestError(
+                    translate("Client", "Unknown model {model}").format(model=repr(req.model)),
+                    param="model",
+                )
             if len(req.prompt) > MAX_PROMPT_CHARS:
-                raise E.BadRequestError("The prompt is longer than 8192 characters", param="prompt")
+                raise E.BadRequestError(
+                    translate("Client", "The prompt is longer than 8192 characters"), param="prompt"
+                )
             return
         if req.speed not in SPEEDS:
-            raise E.BadRequestError(f"Unknown speed {req.speed!r}", param="model_params.speed")
+            raise E.BadRequestError(
+                translate("Client", "Unknown speed {speed}").format(speed=repr(req.speed)),
+                param="model_params.speed",
+            )
         if req.quality not in QUALITIES:
-            raise E.BadRequestError(f"Unknown quality {req.quality!r}", param="quality")
+            raise E.BadRequestError(
+                translate("Client", "Unknown quality {quality}").format(quality=repr(req.quality)),
+                param="quality",
+            )
         if req.quality == "hd" and req.speed == "draft":
             raise E.BadRequestError(
-                "HD quality cannot be combined with Draft speed", param="quality"
+                translate("Client", "HD quality cannot be combined with Draft speed"),
+                param="quality",
             )
         prompt = req.prompt
         if not prompt.strip():
-            raise E.BadRequestError("The prompt is empty", param="prompt")
+            raise E.BadRequestError(translate("Client", "The prompt is empty"), param="prompt")
         if len(prompt) > MAX_PROMPT_CHARS:
-            raise E.BadRequestError("The prompt is longer than 8192 characters", param="prompt")
+            raise E.BadRequestError(
+                translate("Client", "The prompt is longer than 8192 characters"), param="prompt"
+            )
         urls, text = _leading_image_urls(prompt)
         for u in urls:
             if not _IMAGE_EXT_RE.search(urlsplit(u).path):
                 raise E.BadRequestError(
-                    "Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg",
+                    translate(
+                        "Client", "Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg"
+                    ),
                     param="prompt",
                 )
         if len(urls) == 1 and not text:
             raise E.BadRequestError(
-                "One image prompt needs some text (or add a second image)", param="prompt"
+                translate("Client", "One image prompt needs some text (or add a second image)"),
+                param="prompt",
             )
         has_refs = bool(urls) or re.search(r"(^|\s)--(sref|oref)\b", prompt, re.IGNORECASE)
         if req.speed == "draft" and has_refs:
             raise E.BadRequestError(
-                "Draft speed cannot use image prompts or references", param="model_params.speed"
+                translate("Client", "Draft speed cannot use image prompts or references"),
+                param="model_params.speed",
             )
 
     def _check_upload_bytes(self, data: bytes) -> str:
         if not data:
-            raise E.InvalidImageError("The file is empty")
+            raise E.InvalidImageError(translate("Client", "The file is empty"))
         if len(data) > self.limits.max_upload_bytes:
             raise E.InvalidImageError(
-                f"The file is larger than {self.limits.max_upload_bytes // (1024 * 1024)} MB"
+                translate("Client", "The file is larger than {detail} MB").format(
+                    detail=self.limits.max_upload_bytes // (1024 * 1024)
+                )
             )
         mime = sniff_mime(data[:12])
         if mime is None:
-            raise E.InvalidImageError("Not a PNG, JPEG, GIF or WebP image")
+            raise E.InvalidImageError(translate("Client", "Not a PNG, JPEG, GIF or WebP image"))
         info = image_info(data)
         if info is None or info.width is None:
-            raise E.InvalidImageError("The image is damaged (its header cannot be read)")
+            raise E.InvalidImageError(
+                translate("Client", "The image is damaged (its header cannot be read)")
+            )
         return mime
 
     # -- transport -------------------------------------------------------------------------
@@ -485,7 +532,9 @@ class EvoLinkClient:
 
     def _headers_for(self, url: str) -> dict[str, str]:
         if origin_of(url) not in self._auth_origins:
-            raise E.UnsafeUrlError("Refusing to send the API key to another host")
+            raise E.UnsafeUrlError(
+                translate("Client", "Refusing to send the API key to another host")
+            )
         return self._auth.headers()
 
     async def _send(
@@ -510,15 +559,19 @@ class EvoLinkClient:
                         total += len(chunk)
                         if total > self.limits.max_json_bytes:
                             raise E.ResponseTooLargeError(
-                                "The server's answer is larger than 1 MiB", status=resp.status_code
+                                translate("Client", "The server's answer is larger than 1 MiB"),
+                                status=resp.status_code,
                             )
                         chunks.append(chunk)
                     return resp.status_code, resp.headers, b"".join(chunks)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             if _is_tls_failure(exc):
                 raise E.ApiConnectionError(
-                    "The server's certificate could not be verified (a proxy or antivirus "
-                    "may be intercepting the connection)"
+                    translate(
+                        "Client",
+                        "The server's certificate could not be verified (a proxy or antivirus may "
+                        "be intercepting the connection)",
+                    )
                 ) from None
             raise _NotSent(self._scrub(str(exc) or type(exc).__name__)) from exc
         except httpx.TransportError as exc:
@@ -530,10 +583,20 @@ class EvoLinkClient:
         cause = exc.__cause__
         detail = self._scrub(str(exc))
         if isinstance(cause, httpx.TimeoutException | TimeoutError):
-            return E.ApiTimeoutError(f"The server did not answer in time ({detail})")
+            return E.ApiTimeoutError(
+                translate("Client", "The server did not answer in time ({detail})").format(
+                    detail=detail
+                )
+            )
         if not sent:
-            return E.ApiConnectionError(f"Cannot reach the server ({detail})")
-        return E.ApiConnectionError(f"The connection to the server broke ({detail})")
+            return E.ApiConnectionError(
+                translate("Client", "Cannot reach the server ({detail})").format(detail=detail)
+            )
+        return E.ApiConnectionError(
+            translate("Client", "The connection to the server broke ({detail})").format(
+                detail=detail
+            )
+        )
 
     async def _call_json(
         self,
@@ -584,7 +647,9 @@ class EvoLinkClient:
         try:
             return json.loads(raw)
         except (ValueError, RecursionError):
-            raise E.ProtocolError("The server answered with something that is not JSON") from None
+            raise E.ProtocolError(
+                translate("Client", "The server answered with something that is not JSON")
+            ) from None
 
     def _raise_envelope_error(self, payload: Mapping[str, Any]) -> NoReturn:
         """Files API failure with HTTP 200: ``{"success": false, "code": N, "msg": "..."}``."""
@@ -650,15 +715,22 @@ class EvoLinkClient:
                     if status in (301, 302, 303, 307, 308):
                         location = resp.headers.get("location")
                         if not location:
-                            raise E.ProtocolError("A redirect without a location")
+                            raise E.ProtocolError(
+                                translate("Client", "A redirect without a location")
+                            )
                         nxt = urljoin(current, location)
                         if urlsplit(current).scheme == "https" and urlsplit(nxt).scheme != "https":
-                            raise E.UnsafeUrlError("Refusing a redirect from https to http")
+                            raise E.UnsafeUrlError(
+                                translate("Client", "Refusing a redirect from https to http")
+                            )
                         current = nxt
                         continue
                     if status in (403, 404, 410):
                         raise E.ResultExpiredError(
-                            f"The result link has expired or was removed (HTTP {status})",
+                            translate(
+                                "Client",
+                                "The result link has expired or was removed (HTTP {status})",
+                            ).format(status=status),
                             status=status,
                         )
                     if status >= 400:
@@ -666,13 +738,17 @@ class EvoLinkClient:
                     return await self._stream_to_file(resp, dest)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 raise E.ApiConnectionError(
-                    f"Cannot reach the image host ({self._scrub(str(exc))})"
+                    translate("Client", "Cannot reach the image host ({detail})").format(
+                        detail=self._scrub(str(exc))
+                    )
                 ) from None
             except httpx.TransportError as exc:
                 raise E.ApiConnectionError(
-                    f"The image download broke off ({self._scrub(str(exc))})"
+                    translate("Client", "The image download broke off ({detail})").format(
+                        detail=self._scrub(str(exc))
+                    )
                 ) from None
-        raise E.UnsafeUrlError("Too many redirects")
+        raise E.UnsafeUrlError(translate("Client", "Too many redirects"))
 
     async def _stream_to_file(self, resp: httpx.Response, dest: Path) -> Downloaded:
         loop = asyncio.get_running_loop()
@@ -680,7 +756,10 @@ class EvoLinkClient:
         declared = resp.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > cap:
             raise E.ResponseTooLargeError(
-                f"The image is larger than {cap // (1024 * 1024)} MB", status=resp.status_code
+                translate("Client", "The image is larger than {detail} MB").format(
+                    detail=cap // (1024 * 1024)
+                ),
+                status=resp.status_code,
             )
         sink = _TempSink(dest)
         await loop.run_in_executor(None, sink.open)
@@ -691,17 +770,19 @@ class EvoLinkClient:
                 total += len(chunk)
                 if total > cap:
                     raise E.ResponseTooLargeError(
-                        f"The image is larger than {cap // (1024 * 1024)} MB"
+                        translate("Client", "The image is larger than {detail} MB").format(
+                            detail=cap // (1024 * 1024)
+                        )
                     )
                 if len(head) < 64:
                     head += chunk[: 64 - len(head)]
                     if len(head) >= 12 and sniff_mime(head) is None:
-                        raise E.InvalidImageError("The result is not an image")
+                        raise E.InvalidImageError(translate("Client", "The result is not an image"))
                 await loop.run_in_executor(None, sink.write, chunk)
             if total < 12 or sniff_mime(head) is None:
-                raise E.InvalidImageError("The result is not an image")
+                raise E.InvalidImageError(translate("Client", "The result is not an image"))
             if declared is not None and declared.isdigit() and int(declared) != total:
-                raise E.ProtocolError("The image download was truncated")
+                raise E.ProtocolError(translate("Client", "The image download was truncated"))
             mime = sniff_mime(head) or ""
             final = dest.with_suffix("." + EXTENSIONS[mime])
             digest, info = await loop.run_in_executor(None, sink.commit, final)
@@ -763,15 +844,27 @@ def _read_regular_file(path: Path, cap: int) -> bytes:
     try:
         st = path.stat()
     except OSError as exc:
-        raise E.InvalidImageError(f"Cannot open the file ({exc.strerror or exc})") from None
+        raise E.InvalidImageError(
+            translate("Client", "Cannot open the file ({detail})").format(
+                detail=exc.strerror or exc
+            )
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise E.InvalidImageError("Not a regular file")
+        raise E.InvalidImageError(translate("Client", "Not a regular file"))
     if st.st_size > cap:
-        raise E.InvalidImageError(f"The file is larger than {cap // (1024 * 1024)} MB")
+        raise E.InvalidImageError(
+            translate("Client", "The file is larger than {detail} MB").format(
+                detail=cap // (1024 * 1024)
+            )
+        )
     with open(path, "rb") as f:
         data = f.read(cap + 1)
     if len(data) > cap:
-        raise E.InvalidImageError(f"The file is larger than {cap // (1024 * 1024)} MB")
+        raise E.InvalidImageError(
+            translate("Client", "The file is larger than {detail} MB").format(
+                detail=cap // (1024 * 1024)
+            )
+        )
     return data
 
 

@@ -25,6 +25,9 @@ class Text(str):
         self.context, self.template, self.args = context, template, args
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickling and copying keep the sentence
+        return (Text, (self.context, self.template, self.args))
+
     def format(self, *positional: object, **values: Any) -> Text:
         """The sentence with its values filled in (named placeholders only)."""
         if positional:

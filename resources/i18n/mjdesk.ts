@@ -2,6 +2,234 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Client</name>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="145"/>
+        <source>No API key is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="148"/>
+        <source>The API key contains spaces, line breaks or non-ASCII characters; paste it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="260"/>
+        <source>The request was sent but its answer was lost ({detail}); the task may exist and be billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="269"/>
+        <source>The server&apos;s answer was too large to read; the task may exist and be billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="281"/>
+        <source>The server accepted the request but its answer had no task id; the task may exist and be billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="299"/>
+        <source>The server answered {status} after receiving the request ({message}); the task may exist and be billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="313"/>
+        <source>Invalid task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="320"/>
+        <source>Unexpected task answer: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="329"/>
+        <source>Unexpected credits answer: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="387"/>
+        <source>Unexpected upload answer: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="395"/>
+        <source>Unexpected quota answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="404"/>
+        <source>Unexpected file list answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="428"/>
+        <source>The download took too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="458"/>
+        <source>Unknown model {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="463"/>
+        <location filename="../../mjdesk/api/client.py" line="486"/>
+        <source>The prompt is longer than 8192 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="468"/>
+        <source>Unknown speed {speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="473"/>
+        <source>Unknown quality {quality}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="478"/>
+        <source>HD quality cannot be combined with Draft speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="483"/>
+        <source>The prompt is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="492"/>
+        <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="499"/>
+        <source>One image prompt needs some text (or add a second image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="505"/>
+        <source>Draft speed cannot use image prompts or references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="511"/>
+        <source>The file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="514"/>
+        <location filename="../../mjdesk/api/client.py" line="856"/>
+        <location filename="../../mjdesk/api/client.py" line="864"/>
+        <source>The file is larger than {detail} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="520"/>
+        <source>Not a PNG, JPEG, GIF or WebP image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="524"/>
+        <source>The image is damaged (its header cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="536"/>
+        <source>Refusing to send the API key to another host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="562"/>
+        <source>The server&apos;s answer is larger than 1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="570"/>
+        <source>The server&apos;s certificate could not be verified (a proxy or antivirus may be intercepting the connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="587"/>
+        <source>The server did not answer in time ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="593"/>
+        <source>Cannot reach the server ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="596"/>
+        <source>The connection to the server broke ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="651"/>
+        <source>The server answered with something that is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="719"/>
+        <source>A redirect without a location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="724"/>
+        <source>Refusing a redirect from https to http</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="730"/>
+        <source>The result link has expired or was removed (HTTP {status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="741"/>
+        <source>Cannot reach the image host ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="747"/>
+        <source>The image download broke off ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="751"/>
+        <source>Too many redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="759"/>
+        <location filename="../../mjdesk/api/client.py" line="773"/>
+        <source>The image is larger than {detail} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="780"/>
+        <location filename="../../mjdesk/api/client.py" line="783"/>
+        <source>The result is not an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="785"/>
+        <source>The image download was truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="848"/>
+        <source>Cannot open the file ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/api/client.py" line="853"/>
+        <source>Not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <location filename="../../mjdesk/core/prompt/_analyze.py" line="192"/>

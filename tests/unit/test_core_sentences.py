@@ -36,6 +36,11 @@ def test_sentences_nest_and_join():
     assert back == both and isinstance(back, Text)
     assert isinstance(back.args["variants"].args["part1"], Text)
     assert from_json("not json") is None and from_json('{"x": 1}') is None
+    import copy
+    import pickle
+
+    for clone in (pickle.loads(pickle.dumps(both)), copy.deepcopy(both)):
+        assert clone == both and clone.template == both.template and isinstance(clone, Text)
 
 
 def test_the_analyser_and_the_task_errors_speak_in_sentences():

@@ -203,3 +203,19 @@ async def test_a_failed_task_explains_itself_in_the_users_language(sim, tmp_path
         )
         assert model.job_at(0).error_message.startswith("Blocked by")  # the library keeps English
         assert model.job_at(0).reason.context == "TaskErrors"  # and the sentence beside it
+
+
+async def test_the_clients_own_words_are_said_too(sim, tmp_path, qtbot, pseudo):
+    """A server that cannot be reached: the status bar says so in the user's language, the
+    client's sentence inside the window's."""
+    import socket
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        st.service.settings = st.service.settings.with_changes(api_base=url, files_base=url)
+        await st.service.connect_with_key("mjdesk-demo-key")
+        await st.until(lambda: "Offline" in st.window.status.currentMessage())
+        message = st.window.status.currentMessage()
+        assert message.startswith("‹Offline: ‹Cannot reach the server ("), message
