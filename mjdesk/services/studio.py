@@ -12,7 +12,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -236,6 +236,12 @@ class StudioService(QObject):
     # -- intents -----------------------------------------------------------------------------
 
     def submit(self, analysis: PromptAnalysis) -> None:
+        self._record_and_send(lambda engine: engine.submit_analysis(analysis), "submit")
+
+    def _record_and_send(
+        self, record: Callable[[Engine], Awaitable[list[JobRow]]], name: str
+    ) -> None:
+        """Has the engine record new jobs (then send them), counted in the current batch."""
         if self.engine is None:
             self.notice.emit(
                 "error", self.tr("Add an API key first (Settings), or start mjdesk --demo")
@@ -244,10 +250,10 @@ class StudioService(QObject):
         engine = self.engine
 
         async def go() -> None:
-            rows = await engine.submit_analysis(analysis)
+            rows = await record(engine)
             self._batch.update(r.id for r in rows)
 
-        self.spawn(go(), "submit")
+        self.spawn(go(), name)
 
     def _job_action(self, name: str, job_id: int) -> None:
         if self.engine is None:
@@ -344,18 +350,7 @@ class StudioService(QObject):
 
     def submit_jobs(self, jobs: list[NewJob]) -> None:
         """Records and sends prepared jobs (edit actions on gallery images)."""
-        if self.engine is None:
-            self.notice.emit(
-                "error", self.tr("Add an API key first (Settings), or start mjdesk --demo")
-            )
-            return
-        engine = self.engine
-
-        async def go() -> None:
-            rows = await engine.submit(jobs)
-            self._batch.update(r.id for r in rows)
-
-        self.spawn(go(), "submit jobs")
+        self._record_and_send(lambda engine: engine.submit(jobs), "submit jobs")
 
     async def public_url_of(self, image_id: int) -> str:
         """A URL EvoLink can fetch for a stored image: its result link while fresh (29 days),
