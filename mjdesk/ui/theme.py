@@ -9,6 +9,7 @@ sheet gives them the scheme's colour.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,8 +144,10 @@ LIGHT = Scheme(
 )
 
 
+@functools.cache
 def _resource(name: str) -> str:
-    """A file of mjdesk's resources, as a style sheet url (installed, frozen or a checkout)."""
+    """A file of mjdesk's resources, as a style sheet url (installed, frozen or a checkout).
+    Looked up once, at start: a later scheme change touches no file on the GUI thread."""
     package = Path(__file__).resolve().parent.parent
     for folder in (package / "resources", package.parent / "resources"):
         if (folder / name).exists():
@@ -153,6 +156,9 @@ def _resource(name: str) -> str:
 
 
 def style_sheet(c: Scheme) -> str:
+    for scheme in (DARK, LIGHT):  # both schemes' files, so switching later needs no lookup
+        _resource(f"chevron-{scheme.name}.svg")
+        _resource(f"chevron-up-{scheme.name}.svg")
     return f"""
 QMainWindow, QDialog {{ background: {c.bg}; }}
 QWidget {{ color: {c.text}; font-size: 13px; }}

@@ -41,6 +41,12 @@ class Studio:
             while not predicate():  # noqa: ASYNC110 - polls widget state, which has no event
                 await asyncio.sleep(0.02)
 
+    async def only_job(self, state, limit=20.0):
+        """Waits until the queue holds one job, in ``state``; returns it."""
+        model = self.window.queue.queue_model
+        await self.until(lambda: model.rowCount() == 1 and model.job_at(0).state == state, limit)
+        return model.job_at(0)
+
 
 @contextlib.asynccontextmanager
 async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=True):

@@ -195,7 +195,7 @@ async def test_a_failed_task_explains_itself_in_the_users_language(sim, tmp_path
         w.editor.setPlainText("a kite sim:fail=content_policy_violation")
         w.submit()
         model = w.queue.queue_model
-        await st.until(lambda: model.rowCount() == 1 and model.job_at(0).state == "failed")
+        await st.only_job("failed")
         tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
         assert (
             tip == "‹Blocked by EvoLink's safety filters. Rephrase the prompt or change the "

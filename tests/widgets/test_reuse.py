@@ -42,11 +42,7 @@ def test_edit_actions_say_why_they_do_not_apply():
 async def _one_stored_item(st):
     st.service.submit(analyze("a glass teapot on linen --ar 1:1"))
     w = st.window
-    await st.until(
-        lambda: (
-            w.queue.queue_model.rowCount() == 1 and w.queue.queue_model.job_at(0).state == "stored"
-        )
-    )
+    await st.only_job("stored")
     w.refresh_gallery()
     await st.until(lambda: w.gallery_model.count == 4)
     [item] = await st.service.gallery_items([w.gallery_model.id_at(3)])
@@ -101,12 +97,7 @@ async def test_dropping_an_mjdesk_image_on_the_prompt_restores_it(sim, tmp_path,
         w = st.window
         w.modes.buttons["turbo"].click()
         st.service.submit(analyze("a lantern festival --ar 3:2 --s 300", "turbo", "hd"))
-        await st.until(
-            lambda: (
-                w.queue.queue_model.rowCount() == 1
-                and w.queue.queue_model.job_at(0).state == "stored"
-            )
-        )
+        await st.only_job("stored")
         w.refresh_gallery()
         await st.until(lambda: w.gallery_model.count == 4)
         [item] = await st.service.gallery_items([w.gallery_model.id_at(0)])

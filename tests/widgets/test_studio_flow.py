@@ -59,7 +59,7 @@ async def test_the_queue_shows_the_same_jobs_after_a_restart(sim, tmp_path, qtbo
         st.window.editor.setPlainText("a kite")
         st.window.submit()
         model = st.window.queue.queue_model
-        await st.until(lambda: model.rowCount() == 1 and model.job_at(0).state == "stored")
+        await st.only_job("stored")
     async with open_studio(sim, tmp_path, qtbot) as st:
         st.service.load_jobs()
         model = st.window.queue.queue_model
@@ -82,7 +82,7 @@ async def test_resending_an_unconfirmed_job_warns_first(sim, tmp_path, qtbot, mo
         w.editor.setPlainText("a kite")
         w.submit()
         model = w.queue.queue_model
-        await st.until(lambda: model.rowCount() == 1 and model.job_at(0).state == "unconfirmed")
+        await st.only_job("unconfirmed")
         job = model.job_at(0)
         assert [a.key for a in actions_for(job) if a.enabled] == ["resend", "copy"]
         w._on_queue_action("resend", job)
