@@ -15,17 +15,23 @@ _hits: dict[str, int] = {}
 POINTS = ("after_intent", "after_post", "mid_download", "between_rename_and_row")
 
 
-def _hit(variable: str, name: str) -> tuple[int, int] | None:
-    """For ``VARIABLE=name:N`` naming this point: (times reached so far, N); else None."""
+def _hit(variable: str, name: str) -> tuple[int, int, int] | None:
+    """For ``VARIABLE=name:N`` or ``name:N@K`` naming this point: (times reached so far, N,
+    K); else None. Counting starts again whenever the variable's value changes."""
     target = os.environ.get(variable)
     if not target:
         return None
-    point, _, number = target.partition(":")
+    point, _, spec = target.partition(":")
     if point != name:
         return None
-    key = f"{variable}:{name}"
+    number, _, start = spec.partition("@")
+    key = f"{variable}={target}"
     _hits[key] = _hits.get(key, 0) + 1
-    return _hits[key], int(number) if number.isdigit() else 1
+    return (
+        _hits[key],
+        int(number) if number.isdigit() else 1,
+        int(start) if start.isdigit() else 1,
+    )
 
 
 def crashpoint(name: str) -> None:
@@ -36,9 +42,11 @@ def crashpoint(name: str) -> None:
 
 def diskfault(name: str) -> None:
     """``MJDESK_DISK_FULL=name:N`` makes the first N writes at that point fail with ENOSPC,
-    as a full disk would (the tests' way to fill a disk without filling it)."""
+    as a full disk would (the tests' way to fill a disk without filling it); ``name:N@K``
+    fails N writes from the K-th on. Points: ``store_file`` (an image written into place) and
+    ``commit`` (any database transaction)."""
     hit = _hit("MJDESK_DISK_FULL", name)
-    if hit is not None and hit[0] <= hit[1]:
+    if hit is not None and hit[2] <= hit[0] < hit[2] + hit[1]:
         import errno
 
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -230,12 +230,17 @@ class EvoLinkClient:
 
     # -- public API ------------------------------------------------------------------------
 
-    async def create_generation(self, request: GenerationRequest) -> Task:
-        """Creates one task. Resent only when the server certainly created nothing.
+    async def create_generation(
+        self, request: GenerationRequest, *, retries: int | None = None
+    ) -> Task:
+        """Creates one task. Resent only when the server certainly created nothing, at most
+        ``retries`` times (the policy's count by default; the engine passes 0 and does its
+        own waiting, so that a job is "sending" only while a request is in flight).
 
         Raises UnconfirmedCreateError when the request left the client and its outcome is
         unknown (the task may exist and be billed); that is never retried here.
         """
+        limit = self.retry.create_max_retries if retries is None else max(0, retries)
         self._validate_request(request)
         url = f"{self.base_url}/v1/images/generations"
         headers = self._auth.headers()
@@ -250,7 +255,7 @@ class EvoLinkClient:
                     "POST", url, headers=headers, content=body, deadline=self.limits.json_deadline
                 )
             except _NotSent as exc:
-                if attempt < self.retry.create_max_retries:
+                if attempt < limit:
                     await self.retry.sleep(self.retry.backoff(attempt))
                     attempt += 1
                     continue
@@ -289,7 +294,7 @@ class EvoLinkClient:
             err = self._error_from_response(status, resp_headers, raw)
             if status in CREATE_RETRY_STATUSES:
                 delay = self.retry.delay(attempt, getattr(err, "retry_after", None))
-                if delay is not None and attempt < self.retry.create_max_retries:
+                if delay is not None and attempt < limit:
                     await self.retry.sleep(delay)
                     attempt += 1
                     continue

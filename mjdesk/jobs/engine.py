@@ -19,9 +19,9 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..api import (
     ApiConnectionError,
@@ -37,26 +37,14 @@ from ..api import (
     UnconfirmedCreateError,
 )
 from ..api.sniff import EXTENSIONS, image_info, is_complete
-from ..core.i18n import translate
+from ..core import evolink
+from ..core.i18n import Text, translate
+from ..core.jobs import ACTIVE, POLLED, Action, JobState, allowed, resume_target
 from ..core.messages import task_error_text
 from ..core.prompt import PromptAnalysis
 from ..faults import crashpoint
-from ..library import Library, NewJob, Store
-from ..library.store import (
-    ACCEPTED,
-    DISMISSED,
-    DOWNLOADING,
-    EXPIRED,
-    FAILED,
-    NEEDS_ATTENTION,
-    RUNNING,
-    SAVED,
-    SENDING,
-    STORED,
-    TIMED_OUT,
-    UNCONFIRMED,
-    JobRow,
-)
+from ..library import Library, LibraryWriteError, NewJob, StaleStateError, Store
+from ..library.store import JobRow
 from .events import EngineNotice, Event, EventBus, ImageStored, JobAdded, JobChanged, JobProgress
 from .policy import PollPolicy
 
@@ -64,6 +52,8 @@ if TYPE_CHECKING:
     from ..api.client import EvoLinkClient
 
 __all__ = ["Engine"]
+
+T = TypeVar("T")
 
 log = logging.getLogger("mjdesk.jobs")
 
@@ -89,9 +79,9 @@ class Engine:
         self.events = EventBus()
         self._rng = rng or random.Random()
         self._wall = wall
-        self._send_slots = asyncio.Semaphore(send_concurrency)
-        self._poll_slots = asyncio.Semaphore(poll_concurrency)
-        self._download_slots = asyncio.Semaphore(download_concurrency)
+        self._send_slots = asyncio.Semaphore(max(1, send_concurrency))
+        self._poll_slots = asyncio.Semaphore(max(1, poll_concurrency))
+        self._download_slots = asyncio.Semaphore(max(1, download_concurrency))
         self._owned: set[asyncio.Task[Any]] = set()
         self._jobs: dict[int, JobRow] = {}
         self._progress: dict[int, int] = {}
@@ -105,8 +95,12 @@ class Engine:
         self._paused: str | None = None
         self._unpaused = asyncio.Event()
         self._unpaused.set()
-        self._busy: set[int] = set()  # jobs with a send or download under way
+        # At most one send loop and one download loop per job, whoever asks.
+        self._senders: dict[int, asyncio.Task[Any]] = {}
+        self._downloaders: dict[int, asyncio.Task[Any]] = {}
+        self._storage_blocked: str | None = None  # a commit failed: disk full or read-only
         self._running = False
+        self._started = False
         self._idle = asyncio.Event()
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -114,20 +108,25 @@ class Engine:
     def subscribe(self, listener: Callable[[Event], None]) -> Callable[[], None]:
         return self.events.subscribe(listener)
 
-    async def start(self) -> None:
-        """Resumes every unfinished job, then starts the poller."""
+    async def start(self, *, resume_attention: bool = False) -> None:
+        """Resumes every unfinished job, then starts the poller. With ``resume_attention``
+        (``mjdesk batch``) jobs that need attention are resumed too; the window leaves them
+        for the user, with the reason and a Resume or Retry download action."""
+        if self._started:
+            raise RuntimeError("an engine starts once")
+        self._started = True
         self._running = True
-        jobs = await self.library.run(
-            lambda s: s.jobs((SAVED, SENDING, ACCEPTED, RUNNING, DOWNLOADING))
-        )
+        wanted = [*ACTIVE, JobState.NEEDS_ATTENTION] if resume_attention else list(ACTIVE)
+        jobs = await self._commit(lambda s: s.jobs(str(w) for w in wanted))
         for job in jobs:
             self._jobs[job.id] = job
-            if job.state == SAVED:
-                self._spawn(self._send(job.id), f"send-{job.id}")
-            elif job.state == SENDING:
+            if job.state == JobState.SAVED:
+                self._start_send(job.id)
+            elif job.state == JobState.SENDING:
                 await self._transition(
                     job.id,
-                    UNCONFIRMED,
+                    JobState.UNCONFIRMED,
+                    expect=(JobState.SENDING,),
                     error_code="unconfirmed",
                     error_message=translate(
                         "Engine",
@@ -135,10 +134,12 @@ class Engine:
                         "created and charged. Resend it only if it never appears.",
                     ),
                 )
-            elif job.state in (ACCEPTED, RUNNING):
+            elif job.state in POLLED:
                 self._schedule(job.id, 0.0)
-            elif job.state == DOWNLOADING:
-                self._spawn(self._download(job.id), f"download-{job.id}")
+            elif job.state == JobState.DOWNLOADING:
+                self._start_download(job.id)
+            elif job.state == JobState.NEEDS_ATTENTION:
+                await self._resume(job)
         self._spawn(self._poller(), "poller")
 
     async def stop(self) -> None:
@@ -151,8 +152,10 @@ class Engine:
             with contextlib.suppress(BaseException):
                 await task
         self._owned.clear()
+        self._senders.clear()
+        self._downloaders.clear()
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro, name=f"mjdesk-{name}")
         self._owned.add(task)
         self._idle.clear()
@@ -164,6 +167,20 @@ class Engine:
             self._check_idle()
 
         task.add_done_callback(done)
+        return task
+
+    def _start_send(self, job_id: int) -> None:
+        """A send loop for the job, unless one is already alive (it will see the new state)."""
+        live = self._senders.get(job_id)
+        if live is not None and not live.done():
+            return
+        self._senders[job_id] = self._spawn(self._send(job_id), f"send-{job_id}")
+
+    def _start_download(self, job_id: int) -> None:
+        live = self._downloaders.get(job_id)
+        if live is not None and not live.done():
+            return
+        self._downloaders[job_id] = self._spawn(self._download(job_id), f"download-{job_id}")
 
     def _check_idle(self) -> None:
         if not self.active_job_ids():
@@ -175,16 +192,17 @@ class Engine:
     def paused(self) -> str | None:
         return self._paused
 
+    @property
+    def storage_blocked(self) -> str | None:
+        """Why the library cannot be written right now (the disk is full...), or None."""
+        return self._storage_blocked
+
     def job(self, job_id: int) -> JobRow | None:
         return self._jobs.get(job_id)
 
     def active_job_ids(self) -> list[int]:
         """Jobs the engine is still working on right now (sending, polling, downloading)."""
-        return [
-            j.id
-            for j in self._jobs.values()
-            if j.state in (SAVED, SENDING, ACCEPTED, RUNNING, DOWNLOADING)
-        ]
+        return [j.id for j in self._jobs.values() if j.state in ACTIVE]
 
     def actively_polled(self, job_id: int) -> bool:
         job = self._jobs.get(job_id)
@@ -194,15 +212,18 @@ class Engine:
         return age < self.policy.scaled(self.policy.active_window)
 
     async def wait_idle(self, limit: float | None = None) -> bool:
-        """Waits until no job is saved, sending, polled actively or downloading."""
+        """Waits until no job is saved, sending, polled actively or downloading — or until
+        the rest can only wait for the user (a pause for the key or credits, a full disk)."""
 
         def settled() -> bool:
+            if self._storage_blocked:
+                return True
             for j in self._jobs.values():
-                if j.state in (SAVED, SENDING, DOWNLOADING):
-                    if j.state == SAVED and self._paused:
+                if j.state in (JobState.SAVED, JobState.SENDING, JobState.DOWNLOADING):
+                    if j.state == JobState.SAVED and self._paused:
                         continue
                     return False
-                if j.state in (ACCEPTED, RUNNING) and self.actively_polled(j.id):
+                if j.state in POLLED and self.actively_polled(j.id):
                     return False
             return True
 
@@ -242,21 +263,35 @@ class Engine:
         for row in rows:
             self._jobs[row.id] = row
             self.events.publish(JobAdded(row))
-            self._spawn(self._send(row.id), f"send-{row.id}")
+            self._start_send(row.id)
         return rows
+
+    async def adopt(self, job_ids: Iterable[int]) -> None:
+        """Takes over jobs recorded while no engine ran (a prompt submitted during start-up):
+        sends the ones still saved. Safe to call for a job already being sent."""
+        for job_id in job_ids:
+            job = await self._load(job_id)
+            if job.state == JobState.SAVED:
+                self._start_send(job_id)
 
     async def resend(self, job_id: int) -> JobRow:
         """Sends an unconfirmed job again (the user accepted the risk of a double charge)."""
         job = await self._load(job_id)
-        if job.state != UNCONFIRMED:
-            raise ValueError("only an unconfirmed job can be resent")
-        row = await self._transition(job_id, SAVED, error_code=None, error_message=None)
-        self._spawn(self._send(job_id), f"send-{job_id}")
+        self._check(Action.RESEND, job)
+        row = await self._transition(
+            job_id,
+            JobState.SAVED,
+            expect=(JobState.UNCONFIRMED,),
+            error_code=None,
+            error_message=None,
+        )
+        self._start_send(job_id)
         return row
 
     async def retry(self, job_id: int) -> JobRow:
         """A new job with the same prompt and modes (for failed, timed-out or expired ones)."""
         job = await self._load(job_id)
+        self._check(Action.RETRY, job)
         spec = NewJob(
             job.prompt_typed,
             job.prompt,
@@ -273,25 +308,41 @@ class Engine:
     async def dismiss(self, job_id: int) -> JobRow:
         """Stop waiting: the job stays in the library and can be resumed."""
         job = await self._load(job_id)
-        if job.state not in (SAVED, ACCEPTED, RUNNING, NEEDS_ATTENTION, UNCONFIRMED):
-            raise ValueError(f"a job that is {job.state} cannot be dismissed")
+        self._check(Action.DISMISS, job)
+        row = await self._transition(job_id, JobState.DISMISSED, expect=(job.state,))
         self._unschedule(job_id)
-        return await self._transition(job_id, DISMISSED)
+        return row
 
     async def resume(self, job_id: int) -> JobRow:
+        """Sends, polls or downloads again from where the job stopped."""
         job = await self._load(job_id)
-        if job.state not in (DISMISSED, NEEDS_ATTENTION):
-            raise ValueError(f"a job that is {job.state} cannot be resumed")
-        if job.task_id:
+        self._check(Action.RESUME, job)
+        return await self._resume(job)
+
+    async def _resume(self, job: JobRow) -> JobRow:
+        target = resume_target(
+            job.state, has_task=bool(job.task_id), has_results=bool(job.result_urls)
+        )
+        if target == JobState.DOWNLOADING:
             row = await self._transition(
-                job_id, RUNNING, accepted_at=self._wall(), error_message=None
+                job.id, target, expect=(job.state,), error_code=None, error_message=None
             )
-            self._polls[job_id] = 0
-            self._schedule(job_id, 0.0)
+            self._start_download(job.id)
+        elif target == JobState.RUNNING:
+            row = await self._transition(
+                job.id, target, expect=(job.state,), accepted_at=self._wall(), error_message=None
+            )
+            self._polls[job.id] = 0
+            self._not_found.pop(job.id, None)
+            self._schedule(job.id, 0.0)
         else:
-            row = await self._transition(job_id, SAVED, error_message=None)
-            self._spawn(self._send(job_id), f"send-{job_id}")
+            row = await self._transition(job.id, target, expect=(job.state,), error_message=None)
+            self._start_send(job.id)
         return row
+
+    def _check(self, action: Action, job: JobRow) -> None:
+        if not allowed(action, job.state):
+            raise ValueError(f"a job that is {job.state} does not allow {action.value}")
 
     def resume_sending(self) -> None:
         """Clears a pause (after the key or the credits were fixed)."""
@@ -303,48 +354,145 @@ class Engine:
     # -- state -------------------------------------------------------------------------------
 
     async def _load(self, job_id: int) -> JobRow:
-        job = await self.library.run(lambda s: s.job(job_id))
+        job = await self._commit(lambda s: s.job(job_id))
         self._jobs[job_id] = job
         return job
 
-    async def _transition(self, job_id: int, state: str | None = None, **changes: Any) -> JobRow:
+    async def _commit(self, fn: Callable[[Store], T]) -> T:
+        """A library call that waits out a library it cannot write (see ``_durably``)."""
+        return await self._durably(lambda: self.library.run(fn))
+
+    async def _durably(self, call: Callable[[], Awaitable[T]]) -> T:
+        """Runs a write; while the library cannot be written (the disk is full, the folder
+        went read-only) says so once and tries again, with growing waits, until it can or the
+        engine stops. Nothing is lost: the last committed state stays the resume point."""
+        wait = self.policy.scaled(2.0)
+        while True:
+            try:
+                result = await call()
+            except (LibraryWriteError, OSError) as exc:
+                full = getattr(exc, "full", False) or getattr(exc, "errno", None) == errno.ENOSPC
+                if isinstance(exc, OSError) and exc.errno not in (
+                    errno.ENOSPC,
+                    errno.EROFS,
+                    errno.EDQUOT,
+                ):
+                    raise
+                if self._storage_blocked is None:
+                    text = (
+                        translate("Engine", "The disk holding the library is full")
+                        if full
+                        else translate("Engine", "The library cannot be written ({reason})").format(
+                            reason=str(exc)
+                        )
+                    )
+                    self._storage_blocked = str(text)
+                    log.warning("library not writable: %s", exc)
+                    self.events.publish(
+                        EngineNotice(
+                            "storage",
+                            translate(
+                                "Engine", "{reason}: paid images wait until it can be written."
+                            ).format(reason=text),
+                        )
+                    )
+                    self._idle.set()
+                if not self._running:
+                    raise
+                await asyncio.sleep(wait)
+                wait = min(wait * 1.5, self.policy.scaled(60.0))
+                continue
+            if self._storage_blocked is not None:
+                self._storage_blocked = None
+                self.events.publish(
+                    EngineNotice("resumed", translate("Engine", "The library is writable again"))
+                )
+            return result
+
+    async def _transition(
+        self,
+        job_id: int,
+        state: str | None = None,
+        *,
+        expect: Iterable[str] | None = None,
+        **changes: Any,
+    ) -> JobRow:
+        """One committed change of a job. A change of state is a compare-and-set against
+        ``expect`` on the row itself: StaleStateError when another loop (or the user) moved the
+        job first, and nothing changes."""
         previous = self._jobs.get(job_id)
         if state is not None:
-            changes["state"] = state
-            if state in (STORED, FAILED, TIMED_OUT, EXPIRED, UNCONFIRMED, DISMISSED):
+            changes["state"] = str(state)
+            if state in (
+                JobState.STORED,
+                JobState.FAILED,
+                JobState.TIMED_OUT,
+                JobState.EXPIRED,
+                JobState.UNCONFIRMED,
+                JobState.DISMISSED,
+            ):
                 changes.setdefault("finished_at", self._wall())
         if job_id in self._progress and "progress" not in changes:
             changes["progress"] = self._progress[job_id]
-        row = await self.library.run(lambda s: s.update_job(job_id, **changes))
+        wanted = None if expect is None else tuple(str(e) for e in expect)
+        try:
+            row = await self._commit(lambda s: s.update_job(job_id, expect=wanted, **changes))
+        except StaleStateError as exc:
+            self._jobs[job_id] = exc.job
+            raise
         self._jobs[job_id] = row
         self.events.publish(JobChanged(row, previous.state if previous else row.state))
         self._check_idle()
         return row
 
+    async def _note(self, job_id: int, message: Text | str | None, **changes: Any) -> None:
+        """Records a reason without moving the job (a stale job is left as it is)."""
+        job = self._jobs.get(job_id)
+        if job is None:
+            return
+        with contextlib.suppress(StaleStateError):
+            await self._transition(job_id, expect=(job.state,), error_message=message, **changes)
+
     # -- sending -----------------------------------------------------------------------------
 
     async def _send(self, job_id: int) -> None:
         attempt = 0
-        while self._running:
-            await self._unpaused.wait()
-            async with self._send_slots:
-                job = self._jobs.get(job_id) or await self._load(job_id)
-                if job.state != SAVED:
+        try:
+            while self._running:
+                await self._unpaused.wait()
+                async with self._send_slots:
+                    job = await self._load(job_id)
+                    if job.state != JobState.SAVED:
+                        return
+                    try:
+                        job = await self._transition(
+                            job_id,
+                            JobState.SENDING,
+                            expect=(JobState.SAVED,),
+                            sent_at=self._wall(),
+                            send_attempts=job.send_attempts + 1,
+                        )
+                    except StaleStateError:
+                        return  # dismissed, or taken by another engine
+                    outcome = await self._create(job)
+                if outcome is None:
                     return
-                job = await self._transition(
-                    job_id, SENDING, sent_at=self._wall(), send_attempts=job.send_attempts + 1
-                )
-                outcome = await self._create(job)
-            if outcome is None:
-                return
-            attempt += 1
-            await asyncio.sleep(
-                min(outcome * (1.5 ** min(attempt - 1, 6)), self.policy.scaled(600))
-            )
+                attempt += 1
+                await asyncio.sleep(outcome)
+        finally:
+            if self._senders.get(job_id) is asyncio.current_task():
+                del self._senders[job_id]
+
+    def _send_delay(self, attempt: int, hint: float | None) -> float:
+        if hint is not None and hint >= 0:
+            return min(float(hint), self.policy.scaled(120.0))
+        base = min(0.5 * 2.0**attempt, self.policy.send_retry) * (1.5 ** max(0, attempt - 6))
+        return self.policy.scaled(min(base, 600.0))
 
     async def _create(self, job: JobRow) -> float | None:
-        """One create. Returns a delay when the job must be sent again later (nothing was
-        created), None when it is settled."""
+        """One create request: exactly one attempt is in flight while the job is "sending".
+        Returns a delay when the job must be sent again later (nothing was created), None
+        when it is settled."""
         params = dict(job.params)
         image_urls = params.pop("image_urls", None)
         request = GenerationRequest(
@@ -355,14 +503,16 @@ class Engine:
             client_ref=job.client_ref,
             extra_model_params=params,
             image_urls=tuple(image_urls or ()),
-            callback_url=self.callback_url if job.model == "mj-v8.1" else None,
+            callback_url=self.callback_url if job.model == evolink.GENERATE else None,
         )
+        sending = (JobState.SENDING,)
         try:
-            task = await self.client.create_generation(request)
+            task = await self.client.create_generation(request, retries=0)
         except UnconfirmedCreateError as exc:
             await self._transition(
                 job.id,
-                UNCONFIRMED,
+                JobState.UNCONFIRMED,
+                expect=sending,
                 error_code="unconfirmed",
                 error_message=translate(
                     "Engine",
@@ -381,25 +531,33 @@ class Engine:
                     "Engine", "Not enough EvoLink credits: top up, then resume. Waiting to send."
                 )
             )
-            await self._transition(job.id, SAVED, error_code=str(exc.status), error_message=reason)
+            await self._transition(
+                job.id,
+                JobState.SAVED,
+                expect=sending,
+                error_code=str(exc.status),
+                error_message=reason,
+            )
             self._pause(reason)
             return self.policy.scaled(1.0)
         except (RateLimitError, ServiceUnavailableError, ApiConnectionError) as exc:
-            # Certainly not created (the client resends creates only in those cases): wait.
-            delay = getattr(exc, "retry_after", None) or self.policy.scaled(self.policy.send_retry)
+            # Certainly not created (nothing reached EvoLink, or it refused for load): wait.
+            delay = self._send_delay(job.send_attempts - 1, getattr(exc, "retry_after", None))
             await self._transition(
                 job.id,
-                SAVED,
+                JobState.SAVED,
+                expect=sending,
                 error_code=type(exc).__name__,
                 error_message=translate("Engine", "Waiting to send: {reason}").format(
                     reason=exc.message
                 ),
             )
-            return float(delay)
+            return delay
         except ApiError as exc:
             await self._transition(
                 job.id,
-                FAILED,
+                JobState.FAILED,
+                expect=sending,
                 error_code=str(exc.code or exc.status or "refused"),
                 error_message=translate("Engine", "EvoLink refused the prompt: {reason}").format(
                     reason=exc.message
@@ -412,7 +570,8 @@ class Engine:
             log.exception("unexpected error while sending job %s", job.id)
             await self._transition(
                 job.id,
-                UNCONFIRMED,
+                JobState.UNCONFIRMED,
+                expect=sending,
                 error_code="unconfirmed",
                 error_message=translate(
                     "Engine", "An unexpected error happened while sending ({kind})"
@@ -432,7 +591,8 @@ class Engine:
     async def _accept(self, job_id: int, task: Task) -> None:
         await self._transition(
             job_id,
-            ACCEPTED,
+            JobState.ACCEPTED,
+            expect=(JobState.SENDING,),
             task_id=task.id,
             accepted_at=self._wall(),
             credits_reserved=task.credits_reserved,
@@ -479,13 +639,15 @@ class Engine:
     async def _poll(self, job_id: int) -> None:
         try:
             await self._poll_once(job_id)
+        except StaleStateError:
+            pass  # the user dismissed it while the check was under way
         finally:
             self._in_flight.discard(job_id)
             self._poll_slots.release()
 
     async def _poll_once(self, job_id: int) -> None:
         job = self._jobs.get(job_id)
-        if job is None or job.state not in (ACCEPTED, RUNNING) or not job.task_id:
+        if job is None or job.state not in POLLED or not job.task_id:
             return
         polls = self._polls.get(job_id, 0) + 1
         self._polls[job_id] = polls
@@ -501,7 +663,8 @@ class Engine:
             else:
                 await self._transition(
                     job_id,
-                    NEEDS_ATTENTION,
+                    JobState.NEEDS_ATTENTION,
+                    expect=POLLED,
                     error_code="not_found",
                     error_message=translate(
                         "TaskErrors", "EvoLink does not know this task any more (404)."
@@ -532,18 +695,23 @@ class Engine:
         delay = self.policy.next_delay(polls, age, self._rng)
         if delay is None:
             self._spawn(
-                self._transition(
-                    job_id,
-                    NEEDS_ATTENTION,
-                    error_code="no_answer",
-                    error_message=translate(
-                        "TaskErrors", "No final answer from EvoLink after 24 hours."
-                    ),
-                ),
+                self._give_up(job_id),
                 f"attention-{job_id}",
             )
             return
         self._schedule(job_id, delay)
+
+    async def _give_up(self, job_id: int) -> None:
+        with contextlib.suppress(StaleStateError):
+            await self._transition(
+                job_id,
+                JobState.NEEDS_ATTENTION,
+                expect=POLLED,
+                error_code="no_answer",
+                error_message=translate(
+                    "TaskErrors", "No final answer from EvoLink after 24 hours."
+                ),
+            )
 
     async def _apply_task(self, job: JobRow, task: Task, polls: int, age: float) -> None:
         progress = task.progress
@@ -553,118 +721,196 @@ class Engine:
                 self._progress[job.id] = progress
                 self.events.publish(JobProgress(job.id, progress))
         if task.status == "completed":
-            if not task.results:
-                await self._transition(
-                    job.id,
-                    FAILED,
-                    error_code="generation_failed_no_content",
-                    error_message=task_error_text("generation_failed_no_content"),
-                )
-                return
-            self._progress[job.id] = 100
-            await self._transition(
-                job.id,
-                DOWNLOADING,
-                results=json.dumps(list(task.results)),
-                completed_at=self._wall(),
-                progress=100,
-            )
-            self._spawn(self._download(job.id), f"download-{job.id}")
+            await self._completed(job, task)
             return
         if task.status == "failed":
             code = task.error.code if task.error else "unknown_error"
             await self._transition(
                 job.id,
-                TIMED_OUT if code == "generation_timeout" else FAILED,
+                JobState.TIMED_OUT if code == "generation_timeout" else JobState.FAILED,
+                expect=POLLED,
                 error_code=code,
                 error_message=task_error_text(code, task.error.message if task.error else None),
             )
             return
         if task.status in ("pending", "processing"):
-            if task.status == "processing" and job.state == ACCEPTED:
-                await self._transition(job.id, RUNNING)
+            if task.status == "processing" and job.state == JobState.ACCEPTED:
+                await self._transition(job.id, JobState.RUNNING, expect=(JobState.ACCEPTED,))
         else:
             log.warning("task %s has an unknown status %r; still polling", task.id, task.status)
         self._reschedule(job.id, polls, age)
 
+    async def _completed(self, job: JobRow, task: Task) -> None:
+        if not task.results:
+            await self._transition(
+                job.id,
+                JobState.FAILED,
+                expect=POLLED,
+                error_code="generation_failed_no_content",
+                error_message=task_error_text("generation_failed_no_content"),
+            )
+            return
+        most = evolink.max_results(job.model, job.speed)
+        if len(task.results) > most:
+            await self._transition(
+                job.id,
+                JobState.NEEDS_ATTENTION,
+                expect=POLLED,
+                error_code="protocol",
+                error_message=translate(
+                    "Engine",
+                    "EvoLink listed {count} results for one task (at most {most} are possible); "
+                    "nothing was downloaded",
+                ).format(count=len(task.results), most=most),
+            )
+            return
+        expected = evolink.expected_results(job.model, job.speed)
+        withheld = max(0, expected - len(task.results)) if expected else 0
+        self._progress[job.id] = 100
+        await self._transition(
+            job.id,
+            JobState.DOWNLOADING,
+            expect=POLLED,
+            results=json.dumps(list(task.results)),
+            completed_at=job.completed_at or self._wall(),
+            withheld_images=withheld,
+            progress=100,
+        )
+        self._start_download(job.id)
+
     # -- downloading -------------------------------------------------------------------------
 
     async def _download(self, job_id: int) -> None:
+        """Downloads every image of a completed task until all are on disk. A refused link
+        (403/404/410) of a task younger than the links' lifetime is a fault of the moment:
+        the task is fetched again for fresh links and the image retried. Only when the links
+        are older than their lifetime is an image given up as expired; a job whose images are
+        not all on disk is never "stored"."""
         rounds = 0
-        while self._running:
-            rounds += 1
-            job = await self._load(job_id)
-            if job.state != DOWNLOADING:
-                return
-            failure = await self._download_round(job)
-            if failure is None:
-                return
-            if rounds >= self.policy.max_download_rounds:
-                await self._transition(
+        try:
+            while self._running:
+                rounds += 1
+                job = await self._load(job_id)
+                if job.state != JobState.DOWNLOADING:
+                    return
+                outcome = await self._download_round(job)
+                if outcome is None:
+                    return
+                missing, total, failure, refused = outcome
+                if refused:
+                    await self._refresh_links(job)
+                if rounds >= self.policy.max_download_rounds:
+                    with contextlib.suppress(StaleStateError):
+                        await self._transition(
+                            job_id,
+                            JobState.NEEDS_ATTENTION,
+                            expect=(JobState.DOWNLOADING,),
+                            error_code="download_failed",
+                            error_message=translate(
+                                "Engine",
+                                "{missing} of {total} images are not downloaded yet: {reason}. "
+                                "Retry the download later.",
+                            ).format(missing=missing, total=total, reason=failure),
+                        )
+                    return
+                await self._note(
                     job_id,
-                    NEEDS_ATTENTION,
-                    error_code="download_failed",
-                    error_message=translate(
-                        "Engine", "The images could not be downloaded: {reason}"
-                    ).format(reason=failure),
+                    translate(
+                        "Engine", "Retrying the download of {missing} of {total} images: {reason}"
+                    ).format(missing=missing, total=total, reason=failure),
                 )
-                return
-            await self._transition(
-                job_id,
-                error_message=translate("Engine", "Retrying the download: {reason}").format(
-                    reason=failure
-                ),
-            )
-            await asyncio.sleep(self.policy.scaled(self.policy.download_retry) * min(rounds, 6))
+                delay = self.policy.scaled(self.policy.download_retry) * min(2 ** (rounds - 1), 8)
+                await asyncio.sleep(min(delay, self.policy.scaled(300.0)))
+        finally:
+            if self._downloaders.get(job_id) is asyncio.current_task():
+                del self._downloaders[job_id]
 
-    async def _download_round(self, job: JobRow) -> str | None:
-        """Fetches every missing image; returns a failure to retry, or None when settled."""
+    async def _refresh_links(self, job: JobRow) -> None:
+        """Asks EvoLink for the task again: its links may have been renewed."""
+        if not job.task_id:
+            return
+        try:
+            task = await self.client.get_task(job.task_id)
+        except ApiError as exc:
+            log.info("refreshing the links of job %s failed: %s", job.id, exc.message)
+            return
+        if task.status != "completed" or not task.results:
+            return
+        if len(task.results) > evolink.max_results(job.model, job.speed):
+            return
+        if list(task.results) != job.result_urls:
+            await self._note(job.id, job.reason, results=json.dumps(list(task.results)))
+
+    async def _download_round(self, job: JobRow) -> tuple[int, int, str, bool] | None:
+        """Fetches every missing image. None when the job is settled; else (missing, total,
+        the first failure, whether a link was refused) to retry."""
         urls = job.result_urls
-        stored = {img.idx for img in await self.library.run(lambda s: s.images_of(job.id))}
+        stored = {img.idx for img in await self._commit(lambda s: s.images_of(job.id))}
         expired: set[int] = set()
+        refused: list[str] = []
         failures: list[str] = []
+        old_links = evolink.links_may_have_expired(job.completed_at, self._wall())
 
         async def one(index: int, url: str) -> None:
             async with self._download_slots:
                 try:
                     await self._fetch_and_store(job, index, url)
                     stored.add(index)
-                except ResultExpiredError:
-                    expired.add(index)
+                except ResultExpiredError as exc:
+                    if old_links:
+                        expired.add(index)
+                    else:
+                        refused.append(exc.message)
                 except ApiError as exc:
                     failures.append(exc.message)
                 except OSError as exc:
                     if exc.errno == errno.ENOSPC:
-                        failures.append("the disk is full; free some space")
+                        failures.append(translate("Engine", "the disk is full; free some space"))
                     else:
-                        failures.append(f"the image could not be saved ({exc.strerror or exc})")
+                        failures.append(
+                            translate("Engine", "the image could not be saved ({reason})").format(
+                                reason=exc.strerror or str(exc)
+                            )
+                        )
 
         await asyncio.gather(*(one(i, u) for i, u in enumerate(urls) if i not in stored))
-        if failures:
-            return failures[0]
-        if stored:
+        missing = len(urls) - len(stored) - len(expired)
+        if missing > 0:
+            reason = (failures or refused or ["?"])[0]
+            if refused and not failures:
+                reason = translate(
+                    "Engine", "EvoLink refused the result link for now ({reason})"
+                ).format(reason=refused[0])
+            return missing, len(urls), reason, bool(refused)
+        withheld = job.withheld_images
+        if expired:
             await self._transition(
                 job.id,
-                STORED,
-                expired_images=len(expired),
-                error_message=(
-                    translate("Engine", "{expired} of {total} images had expired links").format(
-                        expired=len(expired), total=len(urls)
-                    )
-                    if expired
-                    else None
-                ),
-            )
-        else:
-            await self._transition(
-                job.id,
-                EXPIRED,
+                JobState.EXPIRED,
+                expect=(JobState.DOWNLOADING,),
                 expired_images=len(expired),
                 error_code="expired",
                 error_message=translate(
-                    "TaskErrors", "The result links expired before the images could be downloaded."
-                ),
+                    "TaskErrors",
+                    "{expired} of {total} result links expired before the images could be "
+                    "downloaded.",
+                ).format(expired=len(expired), total=len(urls)),
             )
+            return None
+        await self._transition(
+            job.id,
+            JobState.STORED,
+            expect=(JobState.DOWNLOADING,),
+            expired_images=0,
+            error_code="withheld" if withheld else None,
+            error_message=(
+                translate(
+                    "Engine", "{withheld} of {asked} images withheld by EvoLink's moderation"
+                ).format(withheld=withheld, asked=withheld + len(urls))
+                if withheld
+                else None
+            ),
+        )
         return None
 
     async def _fetch_and_store(self, job: JobRow, index: int, url: str) -> None:
@@ -673,19 +919,26 @@ class Engine:
         loop = asyncio.get_running_loop()
         assert job.task_id is not None
         when = job.accepted_at or job.created_at
-        adopted = await loop.run_in_executor(None, _find_in_place, store, job.task_id, index, when)
+        task_id = job.task_id
+        adopted = await loop.run_in_executor(None, _find_in_place, store, task_id, index, when)
         if adopted is not None:
             final, data = adopted
             sha, size = _digest(data), len(data)
         else:
-            staging = store.staging_path(job.task_id, index)
-            got = await self.client.download(url, staging)
-            data = await loop.run_in_executor(None, got.path.read_bytes)
-            if not is_complete(data):
-                await loop.run_in_executor(None, _unlink, got.path)
-                raise _incomplete()
+            staging = store.staging_path(task_id, index)
+            # a complete download a full disk or a kill kept from its place: no new request
+            staged = await loop.run_in_executor(None, _find_staged, staging)
+            if staged is not None:
+                path, mime = staged
+            else:
+                got = await self.client.download(url, staging)
+                path, mime = got.path, got.mime
+                data = await loop.run_in_executor(None, path.read_bytes)
+                if not is_complete(data):
+                    await loop.run_in_executor(None, _unlink, path)
+                    raise _incomplete()
             crashpoint("mid_download")
-            final = store.image_path(job.task_id, index, EXTENSIONS[got.mime], when)
+            final = store.image_path(task_id, index, EXTENSIONS[mime], when)
             meta = {
                 "prompt": job.prompt_typed,
                 "prompt_sent": job.prompt,
@@ -696,8 +949,8 @@ class Engine:
                 "model": job.model,
                 "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(when)),
             }
-            final, sha, size = await loop.run_in_executor(
-                None, store.store_file, got.path, final, meta
+            final, sha, size = await self._durably(
+                lambda: loop.run_in_executor(None, store.store_file, path, final, meta)
             )
             crashpoint("between_rename_and_row")
             data = b""
@@ -705,7 +958,7 @@ class Engine:
         if info is None:
             head = await loop.run_in_executor(None, _head, final)
             info = image_info(head)
-        image = await lib.run(
+        image = await self._commit(
             lambda s: s.add_image(
                 job.id,
                 index,
@@ -741,6 +994,19 @@ def _unlink(path: Path) -> None:
 def _head(path: Path) -> bytes:
     with open(path, "rb") as f:
         return f.read(65536)
+
+
+def _find_staged(staging: Path) -> tuple[Path, str] | None:
+    """A complete image downloaded into the staging folder and not yet stored, or None."""
+    for mime, ext in EXTENSIONS.items():
+        path = staging.with_name(f"{staging.name}.{ext}")
+        for candidate in (path, staging):
+            if candidate.is_file():
+                data = candidate.read_bytes()
+                info = image_info(data)
+                if info is not None and info.mime == mime and is_complete(data):
+                    return candidate, mime
+    return None
 
 
 def _find_in_place(

@@ -11,7 +11,9 @@ from .store import (
     Library,
     LibraryError,
     LibraryLockedError,
+    LibraryWriteError,
     NewJob,
+    StaleStateError,
     Store,
 )
 
@@ -25,7 +27,9 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryLockedError",
+    "LibraryWriteError",
     "NewJob",
+    "StaleStateError",
     "Store",
     "default_library_dir",
     "resolve_library_dir",

@@ -114,5 +114,11 @@ def _v4(db: sqlite3.Connection) -> None:
     _script(db, "ALTER TABLE jobs ADD COLUMN error_text TEXT;")
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite3.Connection) -> None:
+    """Images EvoLink's moderation withheld (fewer results than asked) are counted apart from
+    images that could not be downloaded."""
+    _script(db, "ALTER TABLE jobs ADD COLUMN withheld_images INTEGER NOT NULL DEFAULT 0;")
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5)
 VERSION: Final = len(MIGRATIONS)

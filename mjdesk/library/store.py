@@ -24,7 +24,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from ..core import jobs as jobstates
 from ..core.i18n import Text, from_json, to_json
+from ..core.jobs import JobState
 from ..faults import diskfault
 from ..fsutil import atomic_write
 from . import provenance
@@ -40,30 +42,31 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryLockedError",
+    "LibraryWriteError",
     "NewJob",
+    "StaleStateError",
     "Store",
 ]
 
 T = TypeVar("T")
 
-# Job states (DESIGN.md): saved → sending → accepted → running → downloading → stored, with the
-# side states below. "saved" is an intent committed before anything is sent.
-SAVED: Final = "saved"
-SENDING: Final = "sending"
-ACCEPTED: Final = "accepted"
-RUNNING: Final = "running"
-DOWNLOADING: Final = "downloading"
-STORED: Final = "stored"
-UNCONFIRMED: Final = "unconfirmed"
-FAILED: Final = "failed"
-TIMED_OUT: Final = "timed_out"
-EXPIRED: Final = "expired"
-NEEDS_ATTENTION: Final = "needs_attention"
-DISMISSED: Final = "dismissed"
+# Job states live in core.jobs; these names stay for the modules that spell them out.
+SAVED: Final = JobState.SAVED.value
+SENDING: Final = JobState.SENDING.value
+ACCEPTED: Final = JobState.ACCEPTED.value
+RUNNING: Final = JobState.RUNNING.value
+DOWNLOADING: Final = JobState.DOWNLOADING.value
+STORED: Final = JobState.STORED.value
+UNCONFIRMED: Final = JobState.UNCONFIRMED.value
+FAILED: Final = JobState.FAILED.value
+TIMED_OUT: Final = JobState.TIMED_OUT.value
+EXPIRED: Final = JobState.EXPIRED.value
+NEEDS_ATTENTION: Final = JobState.NEEDS_ATTENTION.value
+DISMISSED: Final = JobState.DISMISSED.value
 
-ACTIVE_STATES: Final = (SAVED, SENDING, ACCEPTED, RUNNING, DOWNLOADING)
-TERMINAL_STATES: Final = (STORED, UNCONFIRMED, FAILED, TIMED_OUT, EXPIRED, DISMISSED)
-ALL_STATES: Final = (*ACTIVE_STATES, *TERMINAL_STATES, NEEDS_ATTENTION)
+ACTIVE_STATES: Final = tuple(s.value for s in JobState if s in jobstates.ACTIVE)
+TERMINAL_STATES: Final = tuple(s.value for s in JobState if s in jobstates.TERMINAL)
+ALL_STATES: Final = tuple(s.value for s in JobState)
 
 DB_NAME: Final = "library.db"
 TEMP_MAX_AGE: Final = 3600.0
@@ -75,6 +78,23 @@ class LibraryError(Exception):
 
 class LibraryLockedError(LibraryError):
     """Another mjdesk process has this library open."""
+
+
+class LibraryWriteError(LibraryError):
+    """A change could not be committed (the disk is full, the folder is read-only, an I/O
+    error). Nothing of the change was kept; the same change can be tried again later."""
+
+    def __init__(self, message: str, *, full: bool = False) -> None:
+        super().__init__(message)
+        self.full = full
+
+
+class StaleStateError(LibraryError, ValueError):
+    """A job was not in the state a transition expected (another loop moved it first)."""
+
+    def __init__(self, job: JobRow, expected: Iterable[str]) -> None:
+        super().__init__(f"job {job.id} is {job.state}, not {'/'.join(sorted(expected))}")
+        self.job = job
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +138,7 @@ class JobRow:
     send_attempts: int
     expired_images: int
     error_text: str | None = None  # the reason as a translatable sentence (core.i18n JSON)
+    withheld_images: int = 0  # fewer results than asked: withheld by EvoLink's moderation
 
     @property
     def reason(self) -> str | None:
@@ -171,6 +192,26 @@ _JOB_UPDATABLE: Final = frozenset(f.name for f in fields(JobRow)) - {
     "client_ref",
     "created_at",
 }
+
+
+def _is_write_error(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return True
+    text = str(exc).lower()
+    return any(w in text for w in ("full", "readonly", "read-only", "disk i/o", "unable to open"))
+
+
+def _write_error(exc: BaseException, root: Path) -> LibraryWriteError:
+    import errno as _errno
+
+    full = (isinstance(exc, OSError) and exc.errno == _errno.ENOSPC) or "full" in str(exc).lower()
+    if full:
+        return LibraryWriteError(f"The disk holding the library ({root}) is full", full=True)
+    if "readonly" in str(exc).lower() or (
+        isinstance(exc, OSError) and exc.errno in (_errno.EROFS, _errno.EACCES, _errno.EPERM)
+    ):
+        return LibraryWriteError(f"The library folder {root} is read-only")
+    return LibraryWriteError(f"The library in {root} could not be written: {exc}")
 
 
 def _safe_name(task_id: str) -> str:
@@ -299,13 +340,20 @@ class Store:
 
     @contextlib.contextmanager
     def _tx(self) -> Any:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(exc, self.root) from exc
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            diskfault("commit")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError | OSError) and _is_write_error(exc):
+                raise _write_error(exc, self.root) from exc
             raise
-        self.db.execute("COMMIT")
 
     # -- jobs --------------------------------------------------------------------------------
 
@@ -358,22 +406,45 @@ class Store:
             args.append(limit)
         return [JobRow(*r) for r in self.db.execute(sql, args)]
 
-    def update_job(self, job_id: int, **changes: Any) -> JobRow:
-        """One committed transaction per transition."""
+    def update_job(
+        self, job_id: int, *, expect: Iterable[str] | None = None, **changes: Any
+    ) -> JobRow:
+        """One committed transaction per transition.
+
+        A change of state is a compare-and-set on the row: it happens only if the job is in one
+        of the ``expect`` states (by default every state ``core.jobs`` allows the move from),
+        checked in the same transaction that makes it; otherwise StaleStateError, and nothing
+        changes. So two loops can never both move one job out of the same state.
+        """
         unknown = set(changes) - _JOB_UPDATABLE
         if unknown:
             raise ValueError(f"not job columns: {sorted(unknown)}")
-        if "state" in changes and changes["state"] not in ALL_STATES:
-            raise ValueError(f"unknown state {changes['state']!r}")
+        wanted: tuple[str, ...] | None = None
+        if "state" in changes:
+            if changes["state"] not in ALL_STATES:
+                raise ValueError(f"unknown state {changes['state']!r}")
+            changes["state"] = str(JobState(changes["state"]))
+            legal = jobstates.sources_of(changes["state"])
+            wanted = jobstates.states(legal if expect is None else set(expect) & legal)
+        elif expect is not None:
+            wanted = jobstates.states(expect)
         if "error_message" in changes:
             message = changes["error_message"]
             changes["error_text"] = to_json(message) if isinstance(message, Text) else None
             changes["error_message"] = None if message is None else str(message)
         changes["updated_at"] = time.time()
         cols = ", ".join(f"{k} = ?" for k in changes)
+        sql = f"UPDATE jobs SET {cols} WHERE id = ?"
+        args: list[Any] = [*changes.values(), job_id]
+        if wanted is not None:
+            sql += f" AND state IN ({','.join('?' * len(wanted))})"
+            args.extend(wanted)
         with self._tx() as db:
-            db.execute(f"UPDATE jobs SET {cols} WHERE id = ?", (*changes.values(), job_id))
-        return self.job(job_id)
+            moved = db.execute(sql, args).rowcount
+        row = self.job(job_id)
+        if not moved:
+            raise StaleStateError(row, wanted or ())
+        return row
 
     def state_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall())

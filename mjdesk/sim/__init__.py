@@ -8,6 +8,7 @@ Prompt keywords that steer a task (case-insensitive, anywhere in the prompt):
 * ``sim:fail=<code>`` — the task fails with that business error code (any of contract §4.3);
   ``sim:fail=none`` fails it without an ``error`` object;
 * ``sim:moderate=<n>`` — moderation leaves only ``n`` results (1–3);
+* ``sim:results=<n>`` — a hostile server: the completed task lists ``n`` result links;
 * ``sim:timeout`` — the task fails with ``generation_timeout`` after the task timeout.
 """
 

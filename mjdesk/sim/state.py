@@ -6,6 +6,8 @@ from the (virtual) clock when it is read, so no timer runs per task; only callba
 
 from __future__ import annotations
 
+import contextlib
+
 import hashlib
 import random
 import re
@@ -93,7 +95,7 @@ PROCESSED_FAULTS: Final = frozenset({"reset_after", "bad_gateway", "gateway_time
 
 _ALNUM: Final = string.ascii_lowercase + string.digits
 _URL_RE: Final = re.compile(r"https?://\S+")
-_KEYWORD_RE: Final = re.compile(r"sim:(fail|moderate|timeout)(?:=([a-z_0-9]+))?", re.IGNORECASE)
+_KEYWORD_RE: Final = re.compile(r"sim:(fail|moderate|timeout|results)(?:=([a-z_0-9]+))?", re.IGNORECASE)
 _IMAGE_EXT_RE: Final = re.compile(r"\.(png|gif|webp|jpe?g)$", re.IGNORECASE)
 
 
@@ -421,6 +423,9 @@ class SimState:
                     task.n_results = max(1, min(task.n_results - 1, int(value or "2")))
                 except ValueError:
                     task.n_results = 2
+            elif word == "results":  # a hostile server listing too many results
+                with contextlib.suppress(ValueError):
+                    task.n_results = max(1, min(int(value), 20000))
             elif word == "timeout":
                 task.outcome, task.error_code = "failed", "generation_timeout"
                 task.done_at = task.created + self.config.scaled(self.config.task_timeout)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from mjdesk.core.prompt import analyze
-from mjdesk.jobs import Engine, ImageStored, JobChanged, PollPolicy
+from mjdesk.jobs import Engine, EngineNotice, ImageStored, JobChanged, PollPolicy
 from mjdesk.library import Library, NewJob, provenance
 from tests.e2e.helpers import make_client
 from tests.simctl import DEMO_KEY
@@ -148,18 +148,44 @@ async def test_rate_limited_create_waits_and_sends_once(rig, sim):
     assert len(created) == 1
 
 
-async def test_expired_links(rig, sim):
+async def test_refused_fresh_links_are_a_fault_not_an_expiry(rig, sim):
+    """A 403 on the link of a task completed minutes ago: the task is fetched again and the
+    image retried until it is on disk; nothing is called expired."""
     sim.fault("expired_link", route="result", count=2)
     [row] = await rig.engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
     await rig.settle()
     job = await rig.job(row.id)
-    assert job.state == "stored" and job.expired_images == 2
-    assert len(await rig.images(row.id)) == 2
-    sim.fault("expired_link", route="result", count=4)
-    [row2] = await rig.engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
-    await rig.settle()
-    job2 = await rig.job(row2.id)
-    assert job2.state == "expired" and "expired" in job2.error_message
+    assert job.state == "stored" and job.expired_images == 0 and job.error_message is None
+    assert len(await rig.images(row.id)) == 4
+    assert sim.requests("result") == 6  # 4 links, 2 of them twice
+
+
+async def test_links_older_than_their_lifetime_expire(sim, tmp_path):
+    """Only links older than 30 days are given up as expired, and the job says how many."""
+    library = await Library.open(tmp_path / "lib")
+    client = make_client(sim)
+    clock = {"now": 1_800_000_000.0}
+    engine = Engine(client, library, policy=FAST, wall=lambda: clock["now"])
+    await engine.start()
+    [row] = await library.run(lambda s: s.add_jobs([NewJob("a", "a cup", "fast", "standard")]))
+    done = clock["now"] - 31 * 86400
+    task_id = "task-unified-1700000000-abcdefgh"
+    urls = [f"{sim.url}/results/{task_id}/{i}.png" for i in range(4)]
+
+    def old_completed_task(s):
+        s.update_job(row.id, state="sending")
+        s.update_job(row.id, state="accepted", task_id=task_id)
+        s.update_job(row.id, state="needs_attention", results=json.dumps(urls), completed_at=done)
+
+    await library.run(old_completed_task)
+    await engine.resume(row.id)
+    assert await engine.wait_idle(20)
+    job = await library.run(lambda s: s.job(row.id))
+    assert job.state == "expired" and job.expired_images == 4
+    assert "4 of 4 result links expired" in job.error_message
+    await engine.stop()
+    await client.aclose()
+    await library.close()
 
 
 async def test_transient_faults_everywhere_still_store(rig, sim):
@@ -260,16 +286,24 @@ async def test_result_urls_are_kept_on_the_job(rig):
     assert len(json.loads(job.results)) == 4
 
 
-async def test_a_full_disk_is_surfaced_and_the_write_retried(rig, monkeypatch):
-    monkeypatch.setenv("MJDESK_DISK_FULL", "store_file:3")
+async def wait_state(rig, job_id, state, limit=20.0):
+    async with asyncio.timeout(limit):
+        while (job := await rig.job(job_id)).state != state:
+            await asyncio.sleep(0.01)
+    return job
+
+
+@pytest.mark.parametrize("point", ["store_file:3", "commit:3@4"])
+async def test_a_full_disk_is_surfaced_and_the_write_retried(rig, monkeypatch, point):
+    """The disk fills at an image write or at a database commit: the engine says so, waits,
+    and every image ends on disk once writes succeed again."""
+    monkeypatch.setenv("MJDESK_DISK_FULL", point)
     [row] = await rig.engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
-    await rig.settle()
-    job = await rig.job(row.id)
-    assert job.state == "stored" and len(await rig.images(row.id)) == 4
-    messages = [
-        e.job.error_message for e in rig.events if isinstance(e, JobChanged) and e.job.id == row.id
-    ]
-    assert any(m and "disk is full" in m for m in messages)
+    job = await wait_state(rig, row.id, "stored")
+    assert len(await rig.images(row.id)) == 4
+    notices = [e.message for e in rig.events if isinstance(e, EngineNotice)]
+    assert any("disk holding the library is full" in m for m in notices), notices
+    assert rig.engine.storage_blocked is None and job.error_message is None
     leftovers = [p for p in (rig.library.root / "images").rglob(".*")]
     assert leftovers == []
     check = await rig.library.run(lambda s: s.db.execute("PRAGMA integrity_check").fetchone()[0])
