@@ -128,6 +128,7 @@ class Studio:
         if key:
             service.spawn(service.connect_with_key(key), "connect")
         else:
+            service.no_key()
             window.keyring_problem = await service.keyring_problem()
             service.connection_changed.emit("no-key", "No API key")
         if getattr(args, "smoke_test", False):

@@ -102,6 +102,9 @@ class Engine:
         self._running = False
         self._started = False
         self._idle = asyncio.Event()
+        #: When EvoLink last answered anything (time.monotonic()); batch gives up waiting
+        #: for an unreachable server from it.
+        self.last_contact = time.monotonic()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -505,10 +508,34 @@ class Engine:
             image_urls=tuple(image_urls or ()),
             callback_url=self.callback_url if job.model == evolink.GENERATE else None,
         )
-        sending = (JobState.SENDING,)
         try:
             task = await self.client.create_generation(request, retries=0)
-        except UnconfirmedCreateError as exc:
+        except ApiError as exc:
+            if not isinstance(exc, ApiConnectionError) or isinstance(exc, UnconfirmedCreateError):
+                self.last_contact = time.monotonic()
+            return await self._create_failed(job, exc)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("unexpected error while sending job %s", job.id)
+            await self._transition(
+                job.id,
+                JobState.UNCONFIRMED,
+                expect=(JobState.SENDING,),
+                error_code="unconfirmed",
+                error_message=translate(
+                    "Engine", "An unexpected error happened while sending ({kind})"
+                ).format(kind=type(exc).__name__),
+            )
+            return None
+        self.last_contact = time.monotonic()
+        crashpoint("after_post")
+        await self._accept(job.id, task)
+        return None
+
+    async def _create_failed(self, job: JobRow, exc: ApiError) -> float | None:
+        sending = (JobState.SENDING,)
+        if isinstance(exc, UnconfirmedCreateError):
             await self._transition(
                 job.id,
                 JobState.UNCONFIRMED,
@@ -521,7 +548,7 @@ class Engine:
                 ).format(reason=exc.message),
             )
             return None
-        except (AuthenticationError, InsufficientQuotaError) as exc:
+        if isinstance(exc, AuthenticationError | InsufficientQuotaError):
             reason = (
                 translate(
                     "Engine", "The API key was refused: check it in Settings. Waiting to send."
@@ -540,7 +567,7 @@ class Engine:
             )
             self._pause(reason)
             return self.policy.scaled(1.0)
-        except (RateLimitError, ServiceUnavailableError, ApiConnectionError) as exc:
+        if isinstance(exc, RateLimitError | ServiceUnavailableError | ApiConnectionError):
             # Certainly not created (nothing reached EvoLink, or it refused for load): wait.
             delay = self._send_delay(job.send_attempts - 1, getattr(exc, "retry_after", None))
             await self._transition(
@@ -553,33 +580,15 @@ class Engine:
                 ),
             )
             return delay
-        except ApiError as exc:
-            await self._transition(
-                job.id,
-                JobState.FAILED,
-                expect=sending,
-                error_code=str(exc.code or exc.status or "refused"),
-                error_message=translate("Engine", "EvoLink refused the prompt: {reason}").format(
-                    reason=exc.message
-                ),
-            )
-            return None
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            log.exception("unexpected error while sending job %s", job.id)
-            await self._transition(
-                job.id,
-                JobState.UNCONFIRMED,
-                expect=sending,
-                error_code="unconfirmed",
-                error_message=translate(
-                    "Engine", "An unexpected error happened while sending ({kind})"
-                ).format(kind=type(exc).__name__),
-            )
-            return None
-        crashpoint("after_post")
-        await self._accept(job.id, task)
+        await self._transition(
+            job.id,
+            JobState.FAILED,
+            expect=sending,
+            error_code=str(exc.code or exc.status or "refused"),
+            error_message=translate("Engine", "EvoLink refused the prompt: {reason}").format(
+                reason=exc.message
+            ),
+        )
         return None
 
     def _pause(self, reason: str) -> None:
@@ -654,7 +663,12 @@ class Engine:
         age = self._wall() - (job.accepted_at or self._wall())
         try:
             task = await self.client.get_task(job.task_id)
+        except ApiConnectionError as exc:
+            log.info("poll of job %s failed (%s); trying later", job_id, exc.message)
+            self._reschedule(job_id, polls, age)
+            return
         except NotFoundError:
+            self.last_contact = time.monotonic()
             misses = self._not_found.get(job_id, 0) + 1
             self._not_found[job_id] = misses
             young = age < self.policy.scaled(self.policy.not_visible_grace)
@@ -688,6 +702,7 @@ class Engine:
             log.info("poll of job %s failed (%s); trying later", job_id, exc.message)
             self._reschedule(job_id, polls, age)
             return
+        self.last_contact = time.monotonic()
         self._not_found.pop(job_id, None)
         await self._apply_task(job, task, polls, age)
 
@@ -856,6 +871,7 @@ class Engine:
                 try:
                     await self._fetch_and_store(job, index, url)
                     stored.add(index)
+                    self.last_contact = time.monotonic()
                 except ResultExpiredError as exc:
                     if old_links:
                         expired.add(index)

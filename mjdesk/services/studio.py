@@ -97,6 +97,17 @@ class StudioService(QObject):
         self._unsubscribe: Any = None
         self._batch: set[int] = set()
         self._closing = False
+        # Exactly one engine at a time: connects (start-up, a Settings save, a new key) run
+        # one after the other, each stopping the previous engine before building its own.
+        self._connect_lock = asyncio.Lock()
+        self._connects = 0
+        # Until start-up has found no key, or a connection attempt has ended, a prompt sent
+        # is recorded at once and sent when the engine is ready (not refused).
+        self._expecting = True
+        self._settled = asyncio.Event()
+        self._library_ready = asyncio.Event()
+        if library is not None:
+            self._library_ready.set()
 
     @property
     def library(self) -> Library:
@@ -111,6 +122,17 @@ class StudioService(QObject):
     def attach_library(self, library: Library) -> None:
         """The library, once open (the window shows before it is)."""
         self._library = library
+        self._library_ready.set()
+
+    @property
+    def accepts_prompts(self) -> bool:
+        """Whether a prompt sent now is taken: the engine runs, or one is being started."""
+        return self.engine is not None or self._expecting
+
+    def no_key(self) -> None:
+        """Start-up found no key: prompts sent meanwhile stay saved until one is added."""
+        self._expecting = False
+        self._settled.set()
 
     # -- ownership ---------------------------------------------------------------------------
 
@@ -136,11 +158,28 @@ class StudioService(QObject):
     # -- connecting --------------------------------------------------------------------------
 
     async def connect_with_key(self, key: str) -> None:
-        """Builds the client and the engine for ``key`` and resumes unfinished jobs."""
+        """Builds the client and the engine for ``key`` and resumes unfinished jobs. Calls
+        overlap safely: each waits for the one before, which it then replaces."""
+        self._expecting = True
+        self._settled.clear()
+        self._connects += 1
+        try:
+            async with self._connect_lock:
+                await self._connect(key)
+        finally:
+            self._connects -= 1
+            if not self._connects:
+                self._expecting = False
+                self._settled.set()
+                if self.engine is None:
+                    self.ready_changed.emit(False)
+
+    async def _connect(self, key: str) -> None:
         from ..api.client import EvoLinkClient, Limits  # httpx: only once there is a key
         from ..jobs.engine import Engine
 
         await self.drop_connection()
+        await self._library_ready.wait()
         self.redactor.add(key)  # the log never shows it, whatever a record contains
         self.connection_changed.emit("connecting", self.tr("Connecting…"))
         try:
@@ -241,8 +280,13 @@ class StudioService(QObject):
     def _record_and_send(
         self, record: Callable[[Engine], Awaitable[list[JobRow]]], name: str
     ) -> None:
-        """Has the engine record new jobs (then send them), counted in the current batch."""
+        """Has the engine record new jobs (then send them), counted in the current batch.
+        While the engine is being started the jobs are recorded at once and handed to it
+        when it is ready."""
         if self.engine is None:
+            if self._expecting:
+                self.spawn(self._record_early(record), name)
+                return
             self.notice.emit(
                 "error", self.tr("Add an API key first (Settings), or start mjdesk --demo")
             )
@@ -254,6 +298,21 @@ class StudioService(QObject):
             self._batch.update(r.id for r in rows)
 
         self.spawn(go(), name)
+
+    async def _record_early(self, record: Callable[[Any], Awaitable[list[JobRow]]]) -> None:
+        await self._library_ready.wait()
+        rows = await record(_EarlyRecorder(self.library))
+        for row in rows:
+            self.job_added.emit(row)
+        self._batch.update(r.id for r in rows)
+        await self._settled.wait()
+        if self.engine is not None:
+            await self.engine.adopt(r.id for r in rows)
+        else:
+            self.notice.emit(
+                "warning",
+                self.tr("Saved, not sent yet: add an API key in Settings and it will be sent"),
+            )
 
     def _job_action(self, name: str, job_id: int) -> None:
         if self.engine is None:
@@ -678,6 +737,25 @@ def _encode_png(image: QImage) -> bytes:
     ok = image.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
     buf.close()
     return bytes(data.data()) if ok else b""
+
+
+class _EarlyRecorder:
+    """Stands where the engine records jobs while it is not running yet: the intents are
+    committed the same way (saved), and the engine sends them once it runs."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    async def submit(self, jobs: list[NewJob]) -> list[JobRow]:
+        specs = list(jobs)
+        return await self.library.run(lambda s: s.add_jobs(specs))
+
+    async def submit_analysis(self, analysis: PromptAnalysis) -> list[JobRow]:
+        if not analysis.ok:
+            raise ValueError("the prompt has errors; nothing is sent")
+        return await self.submit(
+            [NewJob(analysis.text, t.prompt, t.speed, t.quality) for t in analysis.tasks]
+        )
 
 
 def _job_columns() -> str:

@@ -959,9 +959,7 @@ class Simulator:
         now = st.now()
         tasks = {t.id: t.status_at(now) for t in st.tasks.values()}
         # the truth a client is judged against: how many images each completed task returned
-        results = {
-            t.id: t.n_results for t in st.tasks.values() if t.status_at(now) == "completed"
-        }
+        results = {t.id: t.n_results for t in st.tasks.values() if t.status_at(now) == "completed"}
         return web.json_response(
             {**st.stats, "tasks": tasks, "results": results, "files": len(st.files)}
         )

@@ -7,7 +7,6 @@ from the (virtual) clock when it is read, so no timer runs per task; only callba
 from __future__ import annotations
 
 import contextlib
-
 import hashlib
 import random
 import re
@@ -95,7 +94,9 @@ PROCESSED_FAULTS: Final = frozenset({"reset_after", "bad_gateway", "gateway_time
 
 _ALNUM: Final = string.ascii_lowercase + string.digits
 _URL_RE: Final = re.compile(r"https?://\S+")
-_KEYWORD_RE: Final = re.compile(r"sim:(fail|moderate|timeout|results)(?:=([a-z_0-9]+))?", re.IGNORECASE)
+_KEYWORD_RE: Final = re.compile(
+    r"sim:(fail|moderate|timeout|results)(?:=([a-z_0-9]+))?", re.IGNORECASE
+)
 _IMAGE_EXT_RE: Final = re.compile(r"\.(png|gif|webp|jpe?g)$", re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self.was_closed = False
         self._first_paint: list[Callable[[], None]] = []
         self._painted = False
+        # keys pressed before the prompt editor exists, replayed into it by populate()
+        self._early_text: list[str] = []
+        self._early_submit = False
 
         central = QWidget()
         root = QVBoxLayout(central)
@@ -172,6 +175,43 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: [c() for c in callbacks])
         return False
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Before the panels are built, what the user types is kept for the prompt (and
+        Ctrl+Enter for sending it): every key pressed after the window appears counts."""
+        if self.is_populated:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._early_submit = True
+        elif key == Qt.Key.Key_Backspace:
+            if self._early_text:
+                self._early_text.pop()
+        elif (
+            event.text()
+            and event.text().isprintable()
+            and not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        ):
+            self._early_text.append(event.text())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _replay_early_keys(self) -> None:
+        if self._early_text:
+            cursor = self.editor.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            cursor.insertText("".join(self._early_text))
+            self.editor.setTextCursor(cursor)
+            self._early_text.clear()
+        if self._early_submit:
+            self._early_submit = False
+            QTimer.singleShot(0, self.submit)
+
     def populate(self, service: Any, thumbnails: Any) -> None:
         """Builds the panels over the studio service: the prompt, the results, the gallery,
         the queue."""
@@ -215,6 +255,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.editor.reanalyse()
         self.editor.setFocus()
+        self._replay_early_keys()
         self.populated.emit()
 
     # -- layout ------------------------------------------------------------------------------
@@ -380,7 +421,7 @@ class MainWindow(QMainWindow):
                 if problems == 1
                 else self.tr("{count} problems to fix before sending").format(count=problems)
             )
-        ready = bool(self.service.ready)
+        ready = bool(self.service.accepts_prompts)
         self.generate.setEnabled(a.ok and not empty and ready)
         if not ready:
             self.generate.setToolTip(self.tr("Add an API key in Settings first"))
@@ -421,7 +462,7 @@ class MainWindow(QMainWindow):
                 self.tr("Fix the prompt's problems first (they are underlined)"), 6000
             )
             return
-        if not self.service.ready:
+        if not self.service.accepts_prompts:
             self.open_settings()
             return
         if a.task_count > CONFIRM_ABOVE:

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.i18n import Text
+from ..core.jobs import ACTIVE as ACTIVE_STATES
+from ..core.jobs import Action, JobState, allowed
 from ..core.modes import cost_units
 from ..services.words import say, say_stored
 from . import theme
@@ -69,7 +71,7 @@ def state_label(state: str) -> str:
     return translate("Queue", STATE_LABELS[state]) if state in STATE_LABELS else state
 
 
-ACTIVE = ("saved", "sending", "accepted", "running", "downloading")
+ACTIVE = tuple(str(s) for s in JobState if s in ACTIVE_STATES)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,38 +85,40 @@ class JobAction:
 
 
 def actions_for(job: Any) -> list[JobAction]:
-    """The actions a job offers, each disabled with its reason where it does not apply."""
+    """The actions a job offers, each disabled with its reason where it does not apply (the
+    rules are core.jobs', the same the engine enforces)."""
     state = job.state
+    results = bool(getattr(job, "results", None))
     out = [
         JobAction(
             "retry",
-            translate("Queue", "Retry"),
-            state in ("failed", "timed_out", "expired", "stored", "needs_attention"),
+            translate("Queue", "Run again"),
+            allowed(Action.RETRY, state),
             translate("Queue", "Only a finished job can be run again"),
         ),
         JobAction(
             "resend",
             translate("Queue", "Resend… (may charge twice)"),
-            state == "unconfirmed",
+            allowed(Action.RESEND, state),
             translate("Queue", "Only a job whose sending was not confirmed can be resent"),
         ),
         JobAction(
             "dismiss",
             translate("Queue", "Stop waiting"),
-            state in ("saved", "accepted", "running", "needs_attention"),
+            allowed(Action.DISMISS, state),
             translate("Queue", "Only a job that is waiting can be stopped"),
         ),
         JobAction(
             "resume",
-            translate("Queue", "Resume"),
-            state in ("dismissed", "needs_attention"),
+            translate("Queue", "Retry download") if results else translate("Queue", "Resume"),
+            allowed(Action.RESUME, state),
             translate("Queue", "Only a stopped job can be resumed"),
         ),
         JobAction("copy", translate("Queue", "Copy prompt")),
         JobAction(
             "show",
             translate("Queue", "Show in gallery"),
-            state == "stored",
+            state == JobState.STORED,
             translate("Queue", "No images yet"),
         ),
     ]

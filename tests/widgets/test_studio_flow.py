@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter
+
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -179,6 +182,7 @@ async def test_without_a_keyring_the_key_can_be_kept_for_the_session(sim, tmp_pa
 
 async def test_no_key_explains_itself(sim, tmp_path, qtbot):
     async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        st.service.no_key()  # as start-up does when it finds none
         st.service.connection_changed.emit("no-key", "No API key")
         w = st.window
         assert w.banner.isVisible() and "No EvoLink API key" in w.banner_text.text()
@@ -207,3 +211,61 @@ async def test_notices_reach_the_status_bar(sim, tmp_path, qtbot, kind):
     async with open_studio(sim, tmp_path, qtbot) as st:
         st.service.notice.emit(kind, "Something to say")
         assert st.window.status.currentMessage() == "Something to say"
+
+
+async def test_overlapping_connects_leave_one_engine_and_bill_once(sim, tmp_path, qtbot):
+    """The start-up connect and a Settings save ~100 ms apart, with unsent jobs waiting in
+    the library: one engine remains, and each job is created once."""
+    from mjdesk.library import NewJob
+    from tests.simctl import DEMO_KEY
+
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        await st.library.run(
+            lambda s: s.add_jobs([NewJob("a", f"a kite {i}", "fast", "standard") for i in range(3)])
+        )
+        first = st.service.spawn(st.service.connect_with_key(DEMO_KEY), "connect")
+        await asyncio.sleep(0.1)
+        st.service.apply_settings(st.service.settings.with_changes(send_concurrency=1))
+        second = st.service.spawn(st.service.connect_with_key(DEMO_KEY), "connect")
+        await asyncio.gather(first, second)
+        engines = [st.service.engine]
+        assert st.service.engine is not None and st.service.ready
+        assert await st.service.engine.wait_idle(20)
+        jobs = await st.library.run(lambda s: s.jobs())
+        assert [j.state for j in jobs] == ["stored"] * 3
+        per_intent = Counter(e["idempotency_key"] for e in sim.ledger() if e["task_id"])
+        assert sorted(per_intent.values()) == [1, 1, 1]
+        assert engines == [st.service.engine]
+
+
+async def test_a_prompt_sent_while_connecting_is_saved_then_sent(sim, tmp_path, qtbot):
+    """Typed and sent with Ctrl+Enter before the connection is made: saved at once, sent when
+    the engine is ready; Settings does not open."""
+    from tests.simctl import DEMO_KEY
+
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        w = st.window
+        w.editor.setFocus()
+        qtbot.keyClicks(w.editor, "a lighthouse at dawn")
+        qtbot.keyClick(w.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        await st.until(lambda: w.queue.queue_model.rowCount() == 1)
+        assert sim.ledger() == [] and w._settings_dialog is None
+        jobs = await st.library.run(lambda s: s.jobs())
+        assert [j.state for j in jobs] == ["saved"]
+        await st.service.connect_with_key(DEMO_KEY)
+        await st.only_job("stored")
+        assert [e["prompt"] for e in sim.ledger()] == ["a lighthouse at dawn"]
+
+
+async def test_keys_typed_before_the_panels_exist_reach_the_prompt(sim, tmp_path, qtbot):
+    from mjdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window, "a lighthousx")
+    qtbot.keyClick(window, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(window, "e")
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        window.populate(st.service, st.window.thumbnails)
+        assert window.editor.toPlainText() == "a lighthouse"
