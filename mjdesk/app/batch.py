@@ -14,6 +14,7 @@ import contextlib
 import signal
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import TextIO
@@ -22,7 +23,7 @@ from ..api import DEFAULT_API_BASE, DEFAULT_FILES_BASE, EvoLinkClient, UnsafeUrl
 from ..core.modes import QUALITIES, SPEEDS, compatible
 from ..core.prompt import analyze
 from ..jobs import Engine, EngineNotice, Event, ImageStored, JobAdded, JobChanged, PollPolicy
-from ..library import Library, LibraryError, NewJob, resolve_library_dir
+from ..library import IndexMissingError, Library, LibraryError, NewJob, resolve_library_dir
 from ..library.store import TERMINAL_STATES
 from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
 
@@ -30,17 +31,63 @@ EXIT_OK, EXIT_WAITING, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("prompts", nargs="?", help="a file with one prompt per line ('-': stdin)")
+    p.description = (
+        "Submit prompts from a file (one per line, full prompt syntax, '#' starts a comment) "
+        "with the same engine as the window. Unfinished jobs of the library are resumed first. "
+        "Exit status: 0 all done, 1 jobs still waiting or interrupted (run again to resume), "
+        "2 usage errors."
+    )
+    p.add_argument(
+        "prompts", nargs="?", help="a UTF-8 text file with one prompt per line ('-': stdin)"
+    )
     p.add_argument(
         "--library",
         metavar="DIR",
-        help="library folder (default: MJDESK_LIBRARY or the user data folder)",
+        help="library folder (default: MJDESK_LIBRARY or the user data folder; with --demo, "
+        "a new temporary folder)",
     )
-    p.add_argument("--api-base", default=DEFAULT_API_BASE, metavar="URL")
-    p.add_argument("--files-base", default=DEFAULT_FILES_BASE, metavar="URL")
-    p.add_argument("--speed", choices=SPEEDS, default="fast")
-    p.add_argument("--quality", choices=QUALITIES, default="standard")
-    p.add_argument("--strict", action="store_true", help="any job that is not stored is an error")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="run offline against the built-in simulator (its own key and timing)",
+    )
+    p.add_argument(
+        "--api-base", default=DEFAULT_API_BASE, metavar="URL", help="EvoLink API base URL"
+    )
+    p.add_argument(
+        "--files-base",
+        default=DEFAULT_FILES_BASE,
+        metavar="URL",
+        help="EvoLink files API base URL",
+    )
+    p.add_argument(
+        "--speed", choices=SPEEDS, default="fast", help="speed when a line names none (fast)"
+    )
+    p.add_argument(
+        "--quality",
+        choices=QUALITIES,
+        default="standard",
+        help="quality when a line names none (standard; hd never with draft)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any job is not stored or any line was rejected",
+    )
+    p.add_argument(
+        "--offline-limit",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="give up waiting after this long without any answer from EvoLink (300); "
+        "unfinished jobs resume on the next run",
+    )
+    p.add_argument(
+        "--rebuild-index",
+        action="store_true",
+        help="when the library's database is empty or unreadable beside its images, make a "
+        "new index from the image files (the old database is kept, renamed)",
+    )
     p.add_argument(
         "--time-scale",
         type=float,
@@ -48,6 +95,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="F",
         help="divide the engine's waits by F (to match a simulator's --speed-factor)",
     )
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 class Reporter:
@@ -106,17 +157,53 @@ class Reporter:
             self.out.flush()
 
 
-def read_prompts(source: str, err: TextIO) -> tuple[list[tuple[int, str]], bool]:
+def read_prompts(source: str, err: TextIO) -> tuple[list[tuple[int, str]], int, bool]:
+    """The prompts of a file as (line number, text), the number of rejected lines, and
+    whether the file could be read. Lines end at a line feed (or CR LF) only: the other
+    characters Unicode calls line breaks stay inside a prompt, where they are refused."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        err.write(f"mjdesk batch: cannot read {source}: {exc}\n")
-        return [], False
-    lines = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            lines.append((number, line.strip()))
-    return lines, True
+        # bytes, not text mode: universal newlines would turn a lone CR into a line break
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        text = raw.decode("utf-8")
+    except FileNotFoundError:
+        err.write(f"mjdesk batch: cannot read {source}: no such file\n")
+        return [], 0, False
+    except IsADirectoryError:
+        err.write(f"mjdesk batch: cannot read {source}: it is a folder, not a file\n")
+        return [], 0, False
+    except PermissionError:
+        err.write(f"mjdesk batch: cannot read {source}: permission denied\n")
+        return [], 0, False
+    except UnicodeDecodeError as exc:
+        err.write(f"mjdesk batch: cannot read {source}: not UTF-8 text (byte {exc.start + 1})\n")
+        return [], 0, False
+    except OSError as exc:
+        err.write(f"mjdesk batch: cannot read {source}: {exc.strerror or exc}\n")
+        return [], 0, False
+    text = text.removeprefix("\ufeff")
+    lines: list[tuple[int, str]] = []
+    rejected = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.removesuffix("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        bad = next((c for c in line if _forbidden(c)), None)
+        if bad is not None:
+            err.write(
+                f"line {number}: contains the control character U+{ord(bad):04X}; "
+                "not sent (one prompt per line, plain text)\n"
+            )
+            rejected += 1
+            continue
+        lines.append((number, line.strip()))
+    return lines, rejected, True
+
+
+def _forbidden(c: str) -> bool:
+    """Control and separator characters a prompt may not hold (tabs are spaces)."""
+    if c == "\t":
+        return False
+    return unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or c in "\x85\u2028\u2029"
 
 
 async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -126,18 +213,55 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
     if args.time_scale <= 0:
         err.write("mjdesk batch: --time-scale must be positive\n")
         return EXIT_USAGE
+    if args.offline_limit <= 0:
+        err.write("mjdesk batch: --offline-limit must be positive\n")
+        return EXIT_USAGE
     prompts: list[tuple[int, str]] = []
+    rejected = 0
     if args.prompts:
-        prompts, ok = read_prompts(args.prompts, err)
+        prompts, rejected, ok = read_prompts(args.prompts, err)
         if not ok:
             return EXIT_USAGE
-    key, _ = await find_api_key([EnvSecretStore(), KeyringSecretStore()])
-    if not key:
-        err.write(
-            "mjdesk batch: no API key. Set MJDESK_API_KEY, or save the key in the window's "
-            "Settings (it goes to the OS keyring).\n"
+    simulator = None
+    if getattr(args, "demo", False):
+        from ..sim import DEMO_KEY
+        from .simproc import start_demo_simulator
+        from .studio import DEMO_SPEED
+
+        simulator = await asyncio.get_running_loop().run_in_executor(
+            None, start_demo_simulator, DEMO_SPEED
         )
-        return EXIT_USAGE
+        key: str | None = DEMO_KEY
+        args.api_base = args.files_base = simulator.url
+        args.time_scale = DEMO_SPEED
+        if not args.library:
+            import tempfile
+
+            args.library = tempfile.mkdtemp(prefix="mjdesk-demo-")
+            out.write(f"Demo: the simulator runs at {simulator.url}; images go to {args.library}\n")
+    else:
+        key, _ = await find_api_key([EnvSecretStore(), KeyringSecretStore()])
+    try:
+        if not key:
+            err.write(
+                "mjdesk batch: no API key. Set MJDESK_API_KEY, or save the key in the window's "
+                "Settings (it goes to the OS keyring); or try mjdesk batch --demo.\n"
+            )
+            return EXIT_USAGE
+        return await _run(args, key, prompts, rejected, out, err)
+    finally:
+        if simulator is not None:
+            await asyncio.get_running_loop().run_in_executor(None, simulator.stop)
+
+
+async def _run(
+    args: argparse.Namespace,
+    key: str,
+    prompts: list[tuple[int, str]],
+    rejected: int,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     try:
         client = EvoLinkClient(key, base_url=args.api_base, files_url=args.files_base)
     except (UnsafeUrlError, ValueError) as exc:
@@ -150,6 +274,18 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
     root = resolve_library_dir(args.library)
     try:
         library = await Library.open(root)
+    except IndexMissingError as exc:
+        if not args.rebuild_index:
+            err.write(f"mjdesk batch: {exc} Run again with --rebuild-index to do so.\n")
+            return EXIT_WAITING
+        from ..library.imports import rebuild_index
+
+        kept, count = await asyncio.get_running_loop().run_in_executor(None, rebuild_index, root)
+        out.write(
+            f"Rebuilt the index from {plural(count, 'image', 'images')}; "
+            f"the old database is kept as {kept.name}\n"
+        )
+        library = await Library.open(root)
     except LibraryError as exc:
         err.write(f"mjdesk batch: {exc}\n")
         return EXIT_WAITING
@@ -158,17 +294,23 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
     engine = Engine(client, library, policy=policy)
     engine.subscribe(reporter)
     interrupted = asyncio.Event()
+    offline = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, interrupted.set)
     handled: set[int] = set()
+    resumed = 0
     try:
         async with client:
-            await engine.start()
+            # every unfinished job of the library first, those that need attention included
+            await engine.start(resume_attention=True)
             handled.update(engine.active_job_ids())
+            resumed = len(handled)
             for job_id in handled:
                 reporter.states[job_id] = engine.job(job_id).state  # type: ignore[union-attr]
+            if resumed:
+                out.write(f"Resuming {plural(resumed, 'unfinished job', 'unfinished jobs')}\n")
             new_jobs: list[NewJob] = []
             for number, line in prompts:
                 analysis = analyze(line, args.speed, args.quality)
@@ -176,6 +318,7 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
                     for d in analysis.errors:
                         err.write(f"line {number}: {d.message}\n")
                     err.write(f"line {number}: not sent\n")
+                    rejected += 1
                     continue
                 new_jobs.extend(
                     NewJob(line, t.prompt, t.speed, t.quality, batch=f"line-{number}")
@@ -184,11 +327,22 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
             # every intent of the file is committed in one transaction before anything is sent
             rows = await engine.submit(new_jobs)
             handled.update(r.id for r in rows)
+            limit = args.offline_limit  # the user's seconds, whatever the time scale
+
+            async def watch_contact() -> None:
+                while True:
+                    await asyncio.sleep(min(1.0, limit / 4))
+                    if time.monotonic() - engine.last_contact > limit and engine.active_job_ids():
+                        offline.set()
+                        return
+
             waiter = asyncio.ensure_future(engine.wait_idle())
             stopper = asyncio.ensure_future(interrupted.wait())
-            await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
-            for f in (waiter, stopper):
+            watcher = asyncio.ensure_future(watch_contact())
+            await asyncio.wait({waiter, stopper, watcher}, return_when=asyncio.FIRST_COMPLETED)
+            for f in (waiter, stopper, watcher):
                 f.cancel()
+            storage = engine.storage_blocked
             await engine.stop()
     finally:
         reporter.finish()
@@ -196,14 +350,37 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
         await library.close()
     counts = Counter(j.state for j in jobs)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no jobs"
+    if rejected:
+        summary += f"; {plural(rejected, 'line', 'lines')} rejected"
     out.write(f"Summary: {summary}\n")
+    withheld = sum(j.withheld_images for j in jobs)
+    if withheld:
+        out.write(
+            f"{plural(withheld, 'image was', 'images were')} withheld by EvoLink's moderation\n"
+        )
+    resume = f"run mjdesk batch --library {root} again to resume them"
     if interrupted.is_set():
         out.write("Interrupted: unfinished jobs resume next time.\n")
         return EXIT_WAITING
     waiting = [j for j in jobs if j.state not in TERMINAL_STATES]
-    if waiting:
-        out.write(f"{len(waiting)} jobs are still waiting; run mjdesk batch again later.\n")
+    if storage:
+        out.write(
+            f"{storage}: {plural(len(waiting), 'job waits', 'jobs wait')} for space; "
+            f"free some, then {resume}.\n"
+        )
         return EXIT_WAITING
-    if args.strict and any(j.state != "stored" for j in jobs):
+    if offline.is_set():
+        out.write(
+            f"No answer from EvoLink for {args.offline_limit:g} s: "
+            f"{plural(len(waiting), 'job is', 'jobs are')} still waiting; {resume}.\n"
+        )
+        return EXIT_WAITING
+    if waiting:
+        attention = [j for j in waiting if j.state == "needs_attention"]
+        out.write(f"{plural(len(waiting), 'job is', 'jobs are')} still waiting; {resume}.\n")
+        for job in attention:
+            out.write(f"  job {job.id} needs attention: {job.error_message}\n")
+        return EXIT_WAITING
+    if args.strict and (rejected or any(j.state != "stored" for j in jobs)):
         return EXIT_WAITING
     return EXIT_OK

@@ -49,7 +49,7 @@ class Studio:
         from PySide6.QtWidgets import QMessageBox
 
         from ..api.redact import Redactor
-        from ..library import Library, LibraryError, resolve_library_dir
+        from ..library import LibraryError, resolve_library_dir
         from ..logs import install_excepthook, log_dir, setup_logging, teardown_logging
         from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
         from ..services import StudioService, ThumbnailService
@@ -93,7 +93,7 @@ class Studio:
         self.service = service
         await asyncio.sleep(0)
         try:
-            library = await Library.open(root, provenance=settings.embed_metadata)
+            library = await self._open_library(root, settings.embed_metadata, window)
         except LibraryError as exc:
             QMessageBox.critical(window, "mjdesk", str(exc))
             window.close()
@@ -172,6 +172,33 @@ class Studio:
             sys.excepthook(type(exc), exc, exc.__traceback__)
         else:
             log.error("event loop: %s", context.get("message"))
+
+    async def _open_library(self, root: Path, embed: bool, window: Any) -> Any:
+        """Opens the library; when its index is lost beside image files, offers to rebuild
+        it from them (never a silent new library)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..library import IndexMissingError, Library
+
+        try:
+            return await Library.open(root, provenance=embed)
+        except IndexMissingError as exc:
+            answer = QMessageBox.question(
+                window,
+                window.tr("mjdesk — Rebuild the library index?"),
+                window.tr(
+                    "{problem}\n\nRebuild the index from the image files now? The old "
+                    "database is kept beside it, renamed."
+                ).format(problem=str(exc)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                raise
+        from ..library.imports import rebuild_index
+
+        loop = asyncio.get_running_loop()
+        kept, count = await loop.run_in_executor(None, rebuild_index, root)
+        log.warning("library index rebuilt from %d images; old database kept as %s", count, kept)
+        return await Library.open(root, provenance=embed)
 
     async def _load_history(self) -> None:
         assert self.service is not None

@@ -99,6 +99,7 @@ class Engine:
         self._senders: dict[int, asyncio.Task[Any]] = {}
         self._downloaders: dict[int, asyncio.Task[Any]] = {}
         self._storage_blocked: str | None = None  # a commit failed: disk full or read-only
+        self._storage_since = 0.0
         self._running = False
         self._started = False
         self._idle = asyncio.Event()
@@ -219,7 +220,9 @@ class Engine:
         the rest can only wait for the user (a pause for the key or credits, a full disk)."""
 
         def settled() -> bool:
-            if self._storage_blocked:
+            if self._storage_blocked and (
+                time.monotonic() - self._storage_since > self.policy.scaled(10.0)
+            ):
                 return True
             for j in self._jobs.values():
                 if j.state in (JobState.SAVED, JobState.SENDING, JobState.DOWNLOADING):
@@ -390,6 +393,7 @@ class Engine:
                         )
                     )
                     self._storage_blocked = str(text)
+                    self._storage_since = time.monotonic()
                     log.warning("library not writable: %s", exc)
                     self.events.publish(
                         EngineNotice(
@@ -873,11 +877,14 @@ class Engine:
                     stored.add(index)
                     self.last_contact = time.monotonic()
                 except ResultExpiredError as exc:
+                    self.last_contact = time.monotonic()  # an answer, if not the image
                     if old_links:
                         expired.add(index)
                     else:
                         refused.append(exc.message)
                 except ApiError as exc:
+                    if not isinstance(exc, ApiConnectionError):
+                        self.last_contact = time.monotonic()
                     failures.append(exc.message)
                 except OSError as exc:
                     if exc.errno == errno.ENOSPC:

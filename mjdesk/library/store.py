@@ -38,6 +38,7 @@ __all__ = [
     "GalleryItem",
     "ImageQuery",
     "ImageRow",
+    "IndexMissingError",
     "JobRow",
     "Library",
     "LibraryError",
@@ -78,6 +79,16 @@ class LibraryError(Exception):
 
 class LibraryLockedError(LibraryError):
     """Another mjdesk process has this library open."""
+
+
+class IndexMissingError(LibraryError):
+    """The database is empty, damaged or unreadable while the folder holds images: mjdesk does
+    not start a new library over them. ``imports.rebuild_index`` makes a new index from the
+    files."""
+
+    def __init__(self, message: str, *, images: int) -> None:
+        super().__init__(message)
+        self.images = images
 
 
 class LibraryWriteError(LibraryError):
@@ -194,6 +205,19 @@ _JOB_UPDATABLE: Final = frozenset(f.name for f in fields(JobRow)) - {
 }
 
 
+def _open_error(exc: OSError, root: Path) -> LibraryError:
+    import errno as _errno
+
+    if exc.errno in (_errno.EROFS, _errno.EACCES, _errno.EPERM):
+        return LibraryError(
+            f"The library folder {root} is read-only ({exc.strerror}): choose a folder you can "
+            "write to (--library DIR, or Settings)"
+        )
+    if exc.errno == _errno.ENOSPC:
+        return LibraryError(f"The disk holding the library folder {root} is full")
+    return LibraryError(f"The library folder {root} cannot be used: {exc.strerror or exc}")
+
+
 def _is_write_error(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return True
@@ -221,26 +245,73 @@ def _safe_name(task_id: str) -> str:
 class Store:
     """Synchronous access to one library folder. Use from one thread at a time."""
 
-    def __init__(self, root: Path, *, provenance: bool = True, lock: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        provenance: bool = True,
+        lock: bool = True,
+        check_orphans: bool = True,
+    ) -> None:
         self.root = Path(root)
         self.provenance = provenance
         self.images_dir = self.root / "images"
         self.staging_dir = self.root / ".staging"
-        self.root.mkdir(parents=True, exist_ok=True)
         self._lock_fd: int | None = None
-        if lock:
-            self._take_lock()
         try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            if lock:
+                self._take_lock()
+        except OSError as exc:
+            raise _open_error(exc, self.root) from None
+        try:
+            if check_orphans:
+                self._refuse_empty_index()
             self.db = self._connect()
+            if check_orphans and not self._has_schema() and self._image_files():
+                self.db.close()
+                self._refuse_empty_index(force=True)
             self._migrate()
             # With the lock held no other mjdesk writes here: every temp file is a dead
             # process's. Without it, only the old ones are surely abandoned.
             self.sweep_temp_files(max_age=0.0 if lock else TEMP_MAX_AGE)
+        except OSError as exc:
+            self._release_lock()
+            raise _open_error(exc, self.root) from None
         except BaseException:
             self._release_lock()
             raise
 
     # -- opening -----------------------------------------------------------------------------
+
+    def _image_files(self, limit: int = 1000) -> int:
+        """How many image files the folder holds (counted up to ``limit``)."""
+        count = 0
+        if self.images_dir.is_dir():
+            for _root, _dirs, files in os.walk(self.images_dir):
+                count += sum(1 for f in files if not f.startswith("."))
+                if count >= limit:
+                    break
+        return count
+
+    def _refuse_empty_index(self, *, force: bool = False) -> None:
+        """An empty database beside image files is a lost index, not a new library."""
+        db = self.root / DB_NAME
+        empty = force or (db.exists() and db.stat().st_size == 0)
+        if not empty:
+            return
+        images = self._image_files()
+        if images:
+            raise IndexMissingError(
+                f"The library index {db} is empty, but the folder holds "
+                f"{images}{'+' if images >= 1000 else ''} images. mjdesk will not start a new "
+                "library over them: rebuild the index from the image files instead.",
+                images=images,
+            )
+
+    def _has_schema(self) -> bool:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return version > 0
 
     def _take_lock(self) -> None:
         path = self.root / ".lock"
@@ -278,7 +349,20 @@ class Store:
             db.execute("PRAGMA foreign_keys=ON")
             ok = db.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"The library database cannot be read: {exc}") from None
+            text = str(exc).lower()
+            if "readonly" in text or "unable to open" in text:
+                raise LibraryError(
+                    f"The library folder {self.root} is read-only or cannot be opened: "
+                    "choose a folder you can write to (--library DIR)"
+                ) from None
+            images = self._image_files()
+            message = f"The library database {path} cannot be read ({exc})"
+            if images:
+                raise IndexMissingError(
+                    message + f"; the folder holds {images} images: rebuild the index from them",
+                    images=images,
+                ) from None
+            raise LibraryError(message) from None
         if ok != "ok":
             db.close()
             raise LibraryError(f"The library database is damaged ({ok}); restore a backup")
@@ -503,6 +587,48 @@ class Store:
                     (image_id, job.prompt or job.prompt_typed),  # this image's own variant
                 )
         return self.image(image_id)
+
+    def add_imported(
+        self, job: NewJob, task_id: str, path: Path, sha256: str, size: int, info: Any
+    ) -> int:
+        """A stored job and its one image for a file brought in from elsewhere (already in
+        place), in one transaction. Returns the image id."""
+        now = time.time()
+        try:
+            rel = str(path.relative_to(self.root))
+        except ValueError:
+            rel = str(path)
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO jobs (client_ref, batch, prompt_typed, prompt, model, speed, quality,"
+                " state, task_id, progress, created_at, updated_at, finished_at)"
+                " VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, 100, ?, ?, ?)",
+                (
+                    f"mjd-{uuid.uuid4().hex}",
+                    job.prompt_typed,
+                    job.prompt,
+                    job.model,
+                    job.speed,
+                    job.quality,
+                    STORED,
+                    task_id,
+                    now,
+                    now,
+                    now,
+                ),
+            )
+            job_id = int(cur.lastrowid or 0)
+            cur = db.execute(
+                "INSERT INTO images (job_id, idx, path, sha256, size, width, height, mime,"
+                " source_url, created_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                (job_id, rel, sha256, size, info.width, info.height, info.mime, now),
+            )
+            image_id = int(cur.lastrowid or 0)
+            db.execute(
+                "INSERT INTO image_search (rowid, prompt, tags) VALUES (?, ?, '')",
+                (image_id, job.prompt or job.prompt_typed),
+            )
+        return image_id
 
     def image(self, image_id: int) -> ImageRow:
         row = self.db.execute(
@@ -853,94 +979,3 @@ def export_files(
         target.write_bytes(data)
         written.append(target)
     return written
-
-
-def import_folder(store: Store, folder: Path) -> tuple[int, int]:
-    """Adds every PNG, JPEG, GIF or WebP below ``folder`` to the library (once per content),
-    with the prompt it carries when it carries one. Returns (imported, skipped)."""
-    import hashlib
-    import shutil
-
-    from ..api.sniff import image_info
-
-    imported = skipped = 0
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            skipped += 1
-            continue
-        info = image_info(data)
-        if info is None:
-            skipped += 1
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        if store.db.execute("SELECT 1 FROM images WHERE sha256 = ?", (sha,)).fetchone():
-            skipped += 1
-            continue
-        meta = provenance.read(data) or _png_text(data)
-        prompt = meta.get("prompt") or path.stem.replace("_", " ")
-        [job] = store.add_jobs(
-            [
-                NewJob(
-                    prompt,
-                    meta.get("prompt_sent", prompt),
-                    meta.get("speed", "fast"),
-                    meta.get("quality", "standard"),
-                    model=meta.get("model", "imported"),
-                )
-            ],
-            state="stored",
-        )
-        task = f"imported-{sha[:12]}"
-        known = meta.get("task_id")
-        taken = (
-            known and store.db.execute("SELECT 1 FROM jobs WHERE task_id = ?", (known,)).fetchone()
-        )
-        store.update_job(job.id, task_id=known if known and not taken else task)
-        final = store.image_path(task, 0, info.ext)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, final)
-        store.add_image(
-            job.id,
-            0,
-            final,
-            sha256=sha,
-            size=len(data),
-            width=info.width,
-            height=info.height,
-            mime=info.mime,
-            source_url=None,
-        )
-        imported += 1
-    return imported, skipped
-
-
-def _png_text(data: bytes) -> dict[str, str]:
-    """A prompt from the PNG text chunks other tools write ("Description", "parameters")."""
-    import struct
-    import zlib
-
-    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return {}
-    pos, out = 8, {}
-    while pos + 8 <= len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind = data[pos + 4 : pos + 8]
-        body = data[pos + 8 : pos + 8 + length]
-        if kind == b"tEXt" and b"\x00" in body:
-            key, value = body.split(b"\x00", 1)
-            out[key.decode("latin-1").lower()] = value.decode("latin-1")
-        elif kind == b"zTXt" and b"\x00" in body:
-            key, rest = body.split(b"\x00", 1)
-            with contextlib.suppress(zlib.error):
-                out[key.decode("latin-1").lower()] = zlib.decompress(rest[1:]).decode(
-                    "utf-8", "replace"
-                )
-        elif kind == b"IDAT":
-            break
-        pos += 12 + length
-    prompt = out.get("description") or out.get("parameters") or out.get("comment")
-    return {"prompt": prompt.strip()} if prompt else {}

@@ -33,7 +33,7 @@ from ..jobs import (
     JobProgress,
     PollPolicy,
 )
-from ..library import GalleryItem, ImageQuery, JobRow, Library, NewJob
+from ..library import GalleryItem, ImageQuery, JobRow, Library, LibraryError, NewJob
 from ..library.store import TERMINAL_STATES
 from ..secrets import (
     EnvSecretStore,
@@ -455,10 +455,33 @@ class StudioService(QObject):
         return written
 
     async def import_images(self, folder: Path) -> tuple[int, int]:
-        """Adds a folder of earlier images to the library, reading any prompt they carry."""
-        from ..library.store import import_folder
+        """Adds a folder of earlier images to the library, reading any prompt they carry.
+        Files are read, checked, hashed and copied in the default executor; the library's
+        thread only decides where each goes and records it (one transaction per image)."""
+        from ..library import imports
 
-        imported, skipped = await self.library.run(lambda s: import_folder(s, folder))
+        loop = asyncio.get_running_loop()
+        imported = skipped = 0
+        for path in await loop.run_in_executor(None, imports.list_images, folder):
+            found = await loop.run_in_executor(None, imports.read_candidate, path)
+            if found is None:
+                skipped += 1
+                continue
+            c = found
+            plan = await self.library.run(lambda s, c=c: imports.plan(s, c))  # type: ignore[misc]
+            if plan is None:
+                skipped += 1
+                continue
+            try:
+                await loop.run_in_executor(None, imports.copy_into_place, c, plan)
+                await self.library.run(
+                    lambda s, c=c, p=plan: imports.record(s, c, p)  # type: ignore[misc]
+                )
+            except (OSError, LibraryError) as exc:
+                log.warning("import of %s failed: %s", path, exc)
+                skipped += 1
+                continue
+            imported += 1
         self.gallery_changed.emit()
         self.notice.emit(
             "info",

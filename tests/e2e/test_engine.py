@@ -287,10 +287,20 @@ async def test_result_urls_are_kept_on_the_job(rig):
 
 
 async def wait_state(rig, job_id, state, limit=20.0):
-    async with asyncio.timeout(limit):
-        while (job := await rig.job(job_id)).state != state:
-            await asyncio.sleep(0.01)
-    return job
+    """Waits for the engine to report ``job_id`` in ``state``; returns the job."""
+    reached = asyncio.Event()
+
+    def on(event):
+        if isinstance(event, JobChanged) and event.job.id == job_id and event.job.state == state:
+            reached.set()
+
+    unsubscribe = rig.engine.subscribe(on)
+    try:
+        if (await rig.job(job_id)).state != state:
+            await asyncio.wait_for(reached.wait(), limit)
+    finally:
+        unsubscribe()
+    return await rig.job(job_id)
 
 
 @pytest.mark.parametrize("point", ["store_file:3", "commit:3@4"])

@@ -23,10 +23,20 @@ def creates_per_intent(sim) -> Counter:
     return Counter(e["idempotency_key"] for e in sim.ledger() if e["task_id"])
 
 
-async def until(predicate, limit=15.0):
-    async with asyncio.timeout(limit):
-        while not await predicate():
-            await asyncio.sleep(0.01)
+async def until(engines, check, limit=15.0):
+    """Waits until ``await check()`` holds, checking again after each engine event."""
+    changed = asyncio.Event()
+    unsubscribe = [e.subscribe(lambda _event: changed.set()) for e in engines]
+    try:
+        async with asyncio.timeout(limit):
+            while True:
+                changed.clear()
+                if await check():
+                    return
+                await changed.wait()
+    finally:
+        for u in unsubscribe:
+            u()
 
 
 @pytest.fixture
@@ -57,7 +67,7 @@ async def test_stop_waiting_resume_then_resume_sending_bills_once(sim, lib, engi
     """402 pauses sending; Stop waiting, Resume, top-up, Resume sending: one task."""
     sim.set_credits(DEMO_KEY, 0)
     [row] = await engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
-    await until(lambda: asyncio.sleep(0, engine.paused is not None))
+    await until([engine], lambda: asyncio.sleep(0, engine.paused is not None))
     assert await state_of(lib, row.id) == "saved"
     await engine.dismiss(row.id)  # the queue's "Stop waiting"
     await engine.resume(row.id)  # the queue's "Resume"
@@ -120,7 +130,7 @@ async def test_two_engines_on_one_library_never_send_one_job_twice(sim, lib):
         jobs = await lib.run(lambda s: s.jobs())
         return all(j.state == "stored" for j in jobs)
 
-    await until(all_stored, 20)
+    await until(engines, all_stored, 20)
     for e in engines:
         await e.stop()
     for c in clients:
@@ -144,7 +154,7 @@ async def test_a_job_stopped_while_backing_off_was_not_in_flight(sim, lib, tmp_p
         job = await lib.run(lambda s: s.job(row.id))
         return job.state == "saved" and job.send_attempts == 1
 
-    await until(backing_off)
+    await until([engine], backing_off)
     await engine.stop()  # everything in flight is cancelled, like a kill
     assert await state_of(lib, row.id) == "saved"
     engine = Engine(client, lib, policy=FAST)

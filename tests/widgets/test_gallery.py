@@ -18,8 +18,8 @@ def seed_library(store: Store, tmp_path, specs):
     """Jobs and images with real files: specs are (prompt, speed, quality, images)."""
     ids = []
     for prompt, speed, quality, count in specs:
-        [job] = store.add_jobs([NewJob(prompt, prompt, speed, quality)])
-        store.update_job(job.id, state="stored", task_id=f"task-unified-1-{job.id:08d}")
+        [job] = store.add_jobs([NewJob(prompt, prompt, speed, quality)], state="stored")
+        store.update_job(job.id, task_id=f"task-unified-1-{job.id:08d}")
         for n in range(count):
             path = store.image_path(f"task-unified-1-{job.id:08d}", n, "png")
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -247,7 +247,8 @@ def test_panel_query_reflects_the_filters(qtbot):
 
 def test_export_names_metadata_and_import_round_trip(tmp_path):
     from mjdesk.library import provenance
-    from mjdesk.library.store import export_files, import_folder
+    from mjdesk.library.imports import import_folder
+    from mjdesk.library.store import export_files
 
     store = Store(tmp_path / "lib", provenance=False)
     ids = seed_library(

@@ -146,7 +146,9 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         window.editor.setPlainText("a {red, blue} kite --s 2000 --ar 3:x --q 2")
         shown = [label.text() for label in window.diagnostics.findChildren(QLabel)]
         assert "‹--s must be between 0 and 1000 (it is 2000)›" in shown, shown
-        assert "‹--ar takes a ratio of whole numbers such as 16:9, not “3:x”›" in shown, shown
+        assert "‹--ar takes a ratio of positive whole numbers such as 16:9, not “3:x”›" in shown, (
+            shown
+        )
         assert _english_left(window) == []
         window.editor.setPlainText("{a red, a blue --s 5000} kite")
         shown = [label.text() for label in window.diagnostics.findChildren(QLabel)]

@@ -323,7 +323,7 @@ class _Linter:
                     "bad-aspect",
                     translate(
                         "Diagnostics",
-                        "--ar takes a ratio of whole numbers such as 16:9, not “{text}”",
+                        "--ar takes a ratio of positive whole numbers such as 16:9, not “{text}”",
                     ).format(text=word.text),
                     *where,
                 )
