@@ -52,13 +52,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="run offline against the built-in simulator (its own key and timing)",
     )
     p.add_argument(
-        "--api-base", default=DEFAULT_API_BASE, metavar="URL", help="EvoLink API base URL"
+        "--api-base",
+        default=DEFAULT_API_BASE,
+        metavar="URL",
+        help=f"EvoLink API base URL (default {DEFAULT_API_BASE})",
     )
     p.add_argument(
         "--files-base",
         default=DEFAULT_FILES_BASE,
         metavar="URL",
-        help="EvoLink files API base URL",
+        help=f"EvoLink files API base URL (default {DEFAULT_FILES_BASE})",
     )
     p.add_argument(
         "--speed", choices=SPEEDS, default="fast", help="speed when a line names none (fast)"

@@ -20,7 +20,7 @@ def library_with_images(root, count=3) -> list[str]:
     tasks = []
     for n in range(count):
         task = f"task-unified-1700000000-{n:08d}"
-        [job] = s.add_jobs([NewJob(f"a red kite {n}", f"a red kite {n}", "fast", "standard")])
+        s.add_jobs([NewJob(f"a red kite {n}", f"a red kite {n}", "fast", "standard")])
         data = provenance.embed(
             encode("PNG"), {"prompt": f"a red kite {n}", "task_id": task, "speed": "fast"}
         )
