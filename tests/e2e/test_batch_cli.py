@@ -241,7 +241,7 @@ def test_every_option_is_described_in_help():
 
     assert "--offline-limit" in r.stdout and "--demo" in r.stdout
     blocks = [b for b in re.split(r"\n(?=  -)", r.stdout.split("options:")[1]) if b.strip()]
-    assert len(blocks) >= 12
+    assert len(blocks) >= 11
     for block in blocks:
         parts = re.split(r"\s{2,}", block.strip(), maxsplit=1)
         assert len(parts) == 2 and len(parts[1]) >= 15, f"option without a description: {block!r}"
