@@ -535,6 +535,10 @@ class EvoLinkClient:
     def _scrub(self, text: str) -> str:
         return self._redactor.scrub(text)
 
+    def scrub(self, text: str) -> str:
+        """``text`` with the key masked in every form it could take (for anything stored)."""
+        return self._redactor.scrub(text)
+
     def _headers_for(self, url: str) -> dict[str, str]:
         if origin_of(url) not in self._auth_origins:
             raise E.UnsafeUrlError(

@@ -97,6 +97,8 @@ class Engine:
         self._unpaused.set()
         # At most one send loop and one download loop per job, whoever asks.
         self._senders: dict[int, asyncio.Task[Any]] = {}
+        # result links as EvoLink sent them; the library keeps them with any key masked
+        self._live_urls: dict[int, list[str]] = {}
         self._downloaders: dict[int, asyncio.Task[Any]] = {}
         self._storage_blocked: str | None = None  # a commit failed: disk full or read-only
         self._storage_since = 0.0
@@ -441,6 +443,7 @@ class Engine:
                 changes.setdefault("finished_at", self._wall())
         if job_id in self._progress and "progress" not in changes:
             changes["progress"] = self._progress[job_id]
+        self._scrub_changes(changes)
         wanted = None if expect is None else tuple(str(e) for e in expect)
         try:
             row = await self._commit(lambda s: s.update_job(job_id, expect=wanted, **changes))
@@ -451,6 +454,19 @@ class Engine:
         self.events.publish(JobChanged(row, previous.state if previous else row.state))
         self._check_idle()
         return row
+
+    def _scrub_changes(self, changes: dict[str, Any]) -> None:
+        """Nothing the server sent reaches the library with the key in it, in any encoding:
+        result links and reasons are masked by value before they are stored."""
+        scrub = getattr(self.client, "scrub", None)
+        if scrub is None:
+            return
+        for field in ("results", "error_message"):
+            value = changes.get(field)
+            if isinstance(value, str):
+                clean = scrub(value)
+                if clean != value:
+                    changes[field] = clean  # a sentence that leaked becomes plain words
 
     async def _note(self, job_id: int, message: Text | str | None, **changes: Any) -> None:
         """Records a reason without moving the job (a stale job is left as it is)."""
@@ -786,6 +802,7 @@ class Engine:
         expected = evolink.expected_results(job.model, job.speed)
         withheld = max(0, expected - len(task.results)) if expected else 0
         self._progress[job.id] = 100
+        self._live_urls[job.id] = list(task.results)
         await self._transition(
             job.id,
             JobState.DOWNLOADING,
@@ -857,13 +874,16 @@ class Engine:
             return
         if len(task.results) > evolink.max_results(job.model, job.speed):
             return
-        if list(task.results) != job.result_urls:
-            await self._note(job.id, job.reason, results=json.dumps(list(task.results)))
+        self._live_urls[job.id] = list(task.results)
+        await self._note(job.id, job.reason, results=json.dumps(list(task.results)))
 
     async def _download_round(self, job: JobRow) -> tuple[int, int, str, bool] | None:
         """Fetches every missing image. None when the job is settled; else (missing, total,
         the first failure, whether a link was refused) to retry."""
         urls = job.result_urls
+        live = self._live_urls.get(job.id)
+        if live is not None and len(live) == len(urls):
+            urls = live
         stored = {img.idx for img in await self._commit(lambda s: s.images_of(job.id))}
         expired: set[int] = set()
         refused: list[str] = []
@@ -991,7 +1011,7 @@ class Engine:
                 width=info.width if info else None,
                 height=info.height if info else None,
                 mime=info.mime if info else "application/octet-stream",
-                source_url=url,
+                source_url=self.client.scrub(url),
             )
         )
         self.events.publish(ImageStored(image, self._jobs.get(job.id, job)))

@@ -9,6 +9,8 @@ Prompt keywords that steer a task (case-insensitive, anywhere in the prompt):
   ``sim:fail=none`` fails it without an ``error`` object;
 * ``sim:moderate=<n>`` — moderation leaves only ``n`` results (1–3);
 * ``sim:results=<n>`` — a hostile server: the completed task lists ``n`` result links;
+* ``sim:leak`` — a careless server: the caller's key appears in the result links (verbatim
+  and percent-encoded) and in a failure's message;
 * ``sim:timeout`` — the task fails with ``generation_timeout`` after the task timeout.
 """
 

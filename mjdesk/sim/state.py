@@ -95,7 +95,7 @@ PROCESSED_FAULTS: Final = frozenset({"reset_after", "bad_gateway", "gateway_time
 _ALNUM: Final = string.ascii_lowercase + string.digits
 _URL_RE: Final = re.compile(r"https?://\S+")
 _KEYWORD_RE: Final = re.compile(
-    r"sim:(fail|moderate|timeout|results)(?:=([a-z_0-9]+))?", re.IGNORECASE
+    r"sim:(fail|moderate|timeout|results|leak)(?:=([a-z_0-9]+))?", re.IGNORECASE
 )
 _IMAGE_EXT_RE: Final = re.compile(r"\.(png|gif|webp|jpe?g)$", re.IGNORECASE)
 
@@ -183,6 +183,7 @@ class SimTask:
     callback_url: str | None = None
     cancelled_at: float | None = None
     source: tuple[str, int] | None = None
+    leak: bool = False  # a careless server: the caller's key inside links and messages
 
     def status_at(self, now: float) -> str:
         if self.cancelled_at is not None and now >= self.cancelled_at:
@@ -424,6 +425,8 @@ class SimState:
                     task.n_results = max(1, min(task.n_results - 1, int(value or "2")))
                 except ValueError:
                     task.n_results = 2
+            elif word == "leak":
+                task.leak = True
             elif word == "results":  # a hostile server listing too many results
                 with contextlib.suppress(ValueError):
                     task.n_results = max(1, min(int(value), 20000))
@@ -465,11 +468,17 @@ class SimState:
             view["results"] = [
                 f"{self.base_url}/results/{task.id}/{i}.png" for i in range(task.n_results)
             ]
+            if task.leak:  # verbatim, percent-encoded char by char, in lower-case hex
+                spelled = "".join(f"%{b:02x}" for b in task.key.encode())
+                view["results"] = [f"{u}?token={task.key}&sig={spelled}" for u in view["results"]]
         if status == "failed":
             code = "request_cancelled" if task.cancelled_at is not None else task.error_code
             if task.error_object or task.cancelled_at is not None:
                 code = code or "unknown_error"
-                view["error"] = {"code": code, "message": TASK_ERROR_MESSAGES.get(code, code)}
+                message = TASK_ERROR_MESSAGES.get(code, code)
+                if task.leak:
+                    message += f" (request by key {task.key})"
+                view["error"] = {"code": code, "message": message}
         return view
 
     def create_view(self, task: SimTask) -> dict[str, Any]:

@@ -207,3 +207,34 @@ async def test_every_move_the_engine_makes_is_in_the_table(sim, lib, engine):
     assert all(can_move(a, b) for a, b in moves), moves - {
         (a, b) for a in TRANSITIONS for b in TRANSITIONS[a]
     }
+
+
+@pytest.mark.parametrize("prompt", ["a cup sim:leak", "a cup sim:leak sim:fail=odd_failure"])
+async def test_a_key_the_server_echoes_is_never_stored(sim, lib, engine, prompt):
+    """The server puts the key into result links (verbatim and percent-encoded) or into an
+    error message: the images still arrive, and the library holds no form of the key."""
+    import base64
+    from urllib.parse import quote
+
+    [row] = await engine.submit([NewJob("a cup", prompt, "fast", "standard")])
+    assert await engine.wait_idle(20)
+    job = await lib.run(lambda s: s.job(row.id))
+    if "fail" in prompt:
+        assert job.state == "failed" and "[redacted]" in job.error_message, job.error_message
+    else:
+        assert job.state == "stored" and "[redacted]" in job.results
+        assert len(await lib.run(lambda s: s.images_of(row.id))) == 4
+    await lib.run(lambda s: s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+    spelled = "".join(f"%{b:02x}" for b in DEMO_KEY.encode())
+    forms = [
+        DEMO_KEY,
+        quote(DEMO_KEY, safe=""),
+        spelled,
+        spelled.upper(),
+        base64.b64encode(DEMO_KEY.encode()).decode(),
+    ]
+    for path in lib.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for form in forms:
+                assert form.encode() not in data, (path, form)
