@@ -62,7 +62,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    studio = Studio(args, window, settings)
+    studio = Studio(args, window, settings, settings_read.notices)
     with loop:
         code = loop.run_until_complete(studio.run())
     return int(code)
@@ -74,11 +74,12 @@ class _SettingsRead(threading.Thread):
     def __init__(self) -> None:
         super().__init__(name="mjdesk-settings", daemon=True)
         self._settings: Settings | None = None
+        self.notices: list[str] = []
 
     def run(self) -> None:
         from .. import settings as settings_mod
 
-        self._settings = settings_mod.load()
+        self._settings, self.notices = settings_mod.load_checked()  # type: ignore[assignment]
 
     def result(self) -> Settings:
         self.join()

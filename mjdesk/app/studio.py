@@ -27,10 +27,17 @@ SMOKE_PROMPT = "a paper lantern floating over a night market, warm light --ar 3:
 class Studio:
     """Owns the simulator (demo), the library, the services and the window for one run."""
 
-    def __init__(self, args: argparse.Namespace, window: MainWindow, settings: Settings) -> None:
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        window: MainWindow,
+        settings: Settings,
+        settings_notices: list[str] | None = None,
+    ) -> None:
         self.args = args
         self.window = window
         self.settings = settings
+        self.settings_notices = list(settings_notices or ())
         self.service: StudioService | None = None
         self.exit_code = 0
 
@@ -90,6 +97,10 @@ class Studio:
         window.library_dir = str(root)
         window.log_folder = log_dir()
         window.populate(service, thumbs)
+        from ..services.words import say
+
+        for notice in self.settings_notices:  # values of the settings file that were not kept
+            service.notice.emit("warning", say(notice))
         self.service = service
         await asyncio.sleep(0)
         try:

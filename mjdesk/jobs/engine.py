@@ -600,14 +600,17 @@ class Engine:
                 ),
             )
             return delay
+        local = exc.status is None  # mjdesk's own check refused it: nothing left this computer
         await self._transition(
             job.id,
             JobState.FAILED,
             expect=sending,
             error_code=str(exc.code or exc.status or "refused"),
-            error_message=translate("Engine", "EvoLink refused the prompt: {reason}").format(
-                reason=exc.message
-            ),
+            error_message=(
+                translate("Engine", "Not sent (nothing was charged): {reason}")
+                if local
+                else translate("Engine", "EvoLink refused the prompt: {reason}")
+            ).format(reason=exc.message),
         )
         return None
 

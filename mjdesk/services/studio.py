@@ -16,12 +16,11 @@ from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 
-from ..api import ApiError, AuthenticationError, InvalidImageError, UnsafeUrlError
+from ..api import ApiError, AuthenticationError, InvalidImageError
 from ..api.redact import Redactor
-from ..api.security import validate_base_url, validate_callback_url
 from ..api.sniff import image_info, is_complete
 from ..core.prompt import PromptAnalysis
 from ..jobs import (
@@ -719,30 +718,10 @@ class StudioService(QObject):
 
     @staticmethod
     def validate_settings(settings: Settings) -> dict[str, str]:
-        """Field name → reason, for every setting that cannot be saved."""
-        problems: dict[str, str] = {}
-        for field, what in (
-            ("api_base", QCoreApplication.translate("StudioService", "API base URL")),
-            ("files_base", QCoreApplication.translate("StudioService", "Files base URL")),
-        ):
-            try:
-                validate_base_url(getattr(settings, field), what)
-            except UnsafeUrlError as exc:
-                problems[field] = said(exc)
-        if settings.callback_url:
-            try:
-                validate_callback_url(settings.callback_url)
-            except UnsafeUrlError as exc:
-                problems["callback_url"] = said(exc)
-        if not 1 <= settings.send_concurrency <= 8:
-            problems["send_concurrency"] = QCoreApplication.translate(
-                "StudioService", "Between 1 and 8"
-            )
-        if not 1 <= settings.max_upload_mb <= 100:
-            problems["max_upload_mb"] = QCoreApplication.translate(
-                "StudioService", "Between 1 and 100 MB"
-            )
-        return problems
+        """Field name → reason, for every setting that cannot be saved (settings.problems)."""
+        from ..settings import problems
+
+        return {name: say(reason) for name, reason in problems(settings).items()}
 
 
 def _decode_full(path: str) -> QImage:
