@@ -929,6 +929,15 @@ def _gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIt
 _NAME_RE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+_FIELD_RE: Final = re.compile(r"\{([a-z]+)\}")
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Substitutes ``{name}`` for the known fields only: no format specs, no attribute or
+    index access (a template is user text, never code). An unknown field stays as typed."""
+    return _FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
 def export_name(template: str, item: GalleryItem, ext: str) -> str:
     """A file name from a template with {date}, {prompt}, {task}, {n}, {id}, {speed}."""
     stamp = datetime.fromtimestamp(item.created_at, UTC)
@@ -941,10 +950,7 @@ def export_name(template: str, item: GalleryItem, ext: str) -> str:
         "id": str(item.id),
         "speed": item.speed,
     }
-    try:
-        name = template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        name = "{date}_{prompt}_{n}".format(**values)
+    name = fill_template(template[:500], values) or fill_template("{date}_{prompt}_{n}", values)
     name = _NAME_RE.sub("_", name).strip("._")[:150] or f"image_{item.id}"
     return f"{name}.{ext}"
 

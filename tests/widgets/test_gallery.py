@@ -264,6 +264,11 @@ def test_export_names_metadata_and_import_round_trip(tmp_path):
     )
     again = export_files(store, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
     assert {p.name for p in again}.isdisjoint(names)  # never overwrites
+    from mjdesk.library.store import export_name
+
+    hostile = export_name("{n:>99999999999999}{date.__class__}{id[0]}", items[0], "png")
+    assert hostile == "n_99999999999999_date.__class___id_0.png"  # typed, not evaluated
+    assert export_name("{speed}-{n}-{nope}", items[0], "png") == "turbo-1-_nope.png"
     store.close()
 
     other = Store(tmp_path / "other")
