@@ -173,13 +173,13 @@ def validate_fetch_url(url: str, *, allow_loopback: bool) -> SplitResult:
         if not allow_loopback:
             raise UnsafeUrlError(translate("Security", "Result URL points to this computer"))
         return parts
-    if scheme != "https":
-        raise UnsafeUrlError(translate("Security", "Result URL must use https://"))
     addr = _as_address(host)
-    if addr is not None and not _is_global(addr):
+    if addr is not None and not _is_global(addr):  # said first: it is the graver problem
         raise UnsafeUrlError(
             translate("Security", "Result URL points to a private or local network address")
         )
+    if scheme != "https":
+        raise UnsafeUrlError(translate("Security", "Result URL must use https://"))
     return parts
 
 

@@ -102,6 +102,14 @@ def test_fetch_rules():
             validate_fetch_url(bad, allow_loopback=False)
 
 
+@pytest.mark.parametrize(
+    "url", ["http://10.0.0.5/a.png", "http://169.254.169.254/x", "http://[fd00::1]/a"]
+)
+def test_a_private_address_is_called_private_not_insecure(url):
+    with pytest.raises(UnsafeUrlError, match="private or local network address"):
+        validate_fetch_url(url, allow_loopback=False)
+
+
 async def test_resolution_rejects_names_that_resolve_to_loopback():
     with pytest.raises(UnsafeUrlError):
         await resolve_public("localhost", 443, allow_loopback=False)
