@@ -9,8 +9,13 @@ QT_LIBS="libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libxkbcommon0 lib
   libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0 libdbus-1-3 libglib2.0-0
   fonts-dejavu-core python3-venv"
 
+# the tests also run a real Secret Service (gnome-keyring on a private D-Bus session)
+TEST_LIBS="gnome-keyring dbus-daemon"
+wanted="$QT_LIBS"
+[ "${1:-}" = "--test" ] && wanted="$QT_LIBS $TEST_LIBS"
+
 missing=""
-for pkg in $QT_LIBS; do
+for pkg in $wanted; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
 if [ -n "$missing" ]; then

@@ -11,7 +11,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from mjdesk.library import Library
-from mjdesk.secrets import KeyringSecretStore, MemorySecretStore
+from mjdesk.secrets import TRUSTED_BACKENDS, KeyringSecretStore, MemorySecretStore
 from mjdesk.services import StudioService, ThumbnailService
 from mjdesk.settings import Settings
 from mjdesk.ui import theme
@@ -58,7 +58,7 @@ async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=Tru
     library = await Library.open(tmp_path / "lib")
     settings = Settings(api_base=sim.url, files_base=sim.url)
     backend = MemoryKeyring() if keyring_backend is None else keyring_backend
-    keyring = KeyringSecretStore(backend=lambda: backend, trusted=("tests.",))
+    keyring = KeyringSecretStore(backend=lambda: backend, trusted=("tests.", *TRUSTED_BACKENDS))
     service = StudioService(
         library, settings, keyring=keyring, session=MemorySecretStore(), time_scale=400
     )
