@@ -1017,6 +1017,8 @@ class Engine:
                 source_url=self.client.scrub(url),
             )
         )
+        # a copy a kill left in the staging folder is not needed any more
+        await loop.run_in_executor(None, _drop_staged, store.staging_path(task_id, index))
         self.events.publish(ImageStored(image, self._jobs.get(job.id, job)))
 
 
@@ -1040,6 +1042,12 @@ def _unlink(path: Path) -> None:
 def _head(path: Path) -> bytes:
     with open(path, "rb") as f:
         return f.read(65536)
+
+
+def _drop_staged(staging: Path) -> None:
+    for ext in EXTENSIONS.values():
+        _unlink(staging.with_name(f"{staging.name}.{ext}"))
+    _unlink(staging)
 
 
 def _find_staged(staging: Path) -> tuple[Path, str] | None:

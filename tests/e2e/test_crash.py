@@ -102,8 +102,6 @@ def test_killed_at_random_moments_under_faults_loses_and_doubles_nothing(sim, tm
         fault_rate=0.2, fault_kinds=list(ALL_FAULTS), slow_seconds=0.05, image_scale=0.125, seed=5
     )
     rng = random.Random(20261202)
-    prompts = tmp_path / "p.txt"
-    prompts.write_text("".join(f"a paper crane number {i} --ar 4:3\n" for i in range(8)))
     env = {k: v for k, v in os.environ.items() if not k.startswith("MJDESK_")}
     env["MJDESK_API_KEY"] = DEMO_KEY
     base = [
@@ -122,9 +120,15 @@ def test_killed_at_random_moments_under_faults_loses_and_doubles_nothing(sim, tm
     ]
     kills = 0
     for round_ in range(12):
-        args = [*base, str(prompts)] if round_ == 0 else base
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.3, 1.5))
+        prompts = tmp_path / f"p{round_}.txt"  # new work each time, beside what it resumes
+        prompts.write_text(
+            "".join(f"a paper crane {round_}-{i} --ar 4:3\n" for i in range(3))
+            + f"a paper boat {round_} --draft\n"
+        )
+        proc = subprocess.Popen(
+            [*base, str(prompts)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.3, 1.2))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
