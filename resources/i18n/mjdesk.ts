@@ -14,217 +14,217 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="260"/>
+        <location filename="../../mjdesk/api/client.py" line="265"/>
         <source>The request was sent but its answer was lost ({detail}); the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="269"/>
+        <location filename="../../mjdesk/api/client.py" line="274"/>
         <source>The server&apos;s answer was too large to read; the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="281"/>
+        <location filename="../../mjdesk/api/client.py" line="286"/>
         <source>The server accepted the request but its answer had no task id; the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="299"/>
+        <location filename="../../mjdesk/api/client.py" line="304"/>
         <source>The server answered {status} after receiving the request ({message}); the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="313"/>
+        <location filename="../../mjdesk/api/client.py" line="318"/>
         <source>Invalid task id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="320"/>
+        <location filename="../../mjdesk/api/client.py" line="325"/>
         <source>Unexpected task answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="329"/>
+        <location filename="../../mjdesk/api/client.py" line="334"/>
         <source>Unexpected credits answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="387"/>
+        <location filename="../../mjdesk/api/client.py" line="392"/>
         <source>Unexpected upload answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="395"/>
+        <location filename="../../mjdesk/api/client.py" line="400"/>
         <source>Unexpected quota answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="404"/>
+        <location filename="../../mjdesk/api/client.py" line="409"/>
         <source>Unexpected file list answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="428"/>
+        <location filename="../../mjdesk/api/client.py" line="433"/>
         <source>The download took too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="458"/>
+        <location filename="../../mjdesk/api/client.py" line="463"/>
         <source>Unknown model {model}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="463"/>
-        <location filename="../../mjdesk/api/client.py" line="486"/>
+        <location filename="../../mjdesk/api/client.py" line="468"/>
+        <location filename="../../mjdesk/api/client.py" line="491"/>
         <source>The prompt is longer than 8192 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="468"/>
+        <location filename="../../mjdesk/api/client.py" line="473"/>
         <source>Unknown speed {speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="473"/>
+        <location filename="../../mjdesk/api/client.py" line="478"/>
         <source>Unknown quality {quality}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="478"/>
+        <location filename="../../mjdesk/api/client.py" line="483"/>
         <source>HD quality cannot be combined with Draft speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="483"/>
+        <location filename="../../mjdesk/api/client.py" line="488"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="492"/>
+        <location filename="../../mjdesk/api/client.py" line="497"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="499"/>
+        <location filename="../../mjdesk/api/client.py" line="504"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="505"/>
+        <location filename="../../mjdesk/api/client.py" line="510"/>
         <source>Draft speed cannot use image prompts or references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="511"/>
+        <location filename="../../mjdesk/api/client.py" line="516"/>
         <source>The file is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="514"/>
-        <location filename="../../mjdesk/api/client.py" line="856"/>
-        <location filename="../../mjdesk/api/client.py" line="864"/>
+        <location filename="../../mjdesk/api/client.py" line="519"/>
+        <location filename="../../mjdesk/api/client.py" line="865"/>
+        <location filename="../../mjdesk/api/client.py" line="873"/>
         <source>The file is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="520"/>
+        <location filename="../../mjdesk/api/client.py" line="525"/>
         <source>Not a PNG, JPEG, GIF or WebP image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="524"/>
+        <location filename="../../mjdesk/api/client.py" line="529"/>
         <source>The image is damaged (its header cannot be read)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="536"/>
+        <location filename="../../mjdesk/api/client.py" line="545"/>
         <source>Refusing to send the API key to another host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="562"/>
+        <location filename="../../mjdesk/api/client.py" line="571"/>
         <source>The server&apos;s answer is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="570"/>
+        <location filename="../../mjdesk/api/client.py" line="579"/>
         <source>The server&apos;s certificate could not be verified (a proxy or antivirus may be intercepting the connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="587"/>
+        <location filename="../../mjdesk/api/client.py" line="596"/>
         <source>The server did not answer in time ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="593"/>
+        <location filename="../../mjdesk/api/client.py" line="602"/>
         <source>Cannot reach the server ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="596"/>
+        <location filename="../../mjdesk/api/client.py" line="605"/>
         <source>The connection to the server broke ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="651"/>
+        <location filename="../../mjdesk/api/client.py" line="660"/>
         <source>The server answered with something that is not JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="719"/>
+        <location filename="../../mjdesk/api/client.py" line="728"/>
         <source>A redirect without a location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="724"/>
+        <location filename="../../mjdesk/api/client.py" line="733"/>
         <source>Refusing a redirect from https to http</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="730"/>
+        <location filename="../../mjdesk/api/client.py" line="739"/>
         <source>The result link has expired or was removed (HTTP {status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="741"/>
+        <location filename="../../mjdesk/api/client.py" line="750"/>
         <source>Cannot reach the image host ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="747"/>
+        <location filename="../../mjdesk/api/client.py" line="756"/>
         <source>The image download broke off ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="751"/>
+        <location filename="../../mjdesk/api/client.py" line="760"/>
         <source>Too many redirects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="759"/>
-        <location filename="../../mjdesk/api/client.py" line="773"/>
+        <location filename="../../mjdesk/api/client.py" line="768"/>
+        <location filename="../../mjdesk/api/client.py" line="782"/>
         <source>The image is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="780"/>
-        <location filename="../../mjdesk/api/client.py" line="783"/>
+        <location filename="../../mjdesk/api/client.py" line="789"/>
+        <location filename="../../mjdesk/api/client.py" line="792"/>
         <source>The result is not an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="785"/>
+        <location filename="../../mjdesk/api/client.py" line="794"/>
         <source>The image download was truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="848"/>
+        <location filename="../../mjdesk/api/client.py" line="857"/>
         <source>Cannot open the file ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="853"/>
+        <location filename="../../mjdesk/api/client.py" line="862"/>
         <source>Not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <location filename="../../mjdesk/core/prompt/_analyze.py" line="324"/>
-        <source>--ar takes a ratio of whole numbers such as 16:9, not “{text}”</source>
+        <source>--ar takes a ratio of positive whole numbers such as 16:9, not “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -469,58 +469,104 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="132"/>
+        <location filename="../../mjdesk/jobs/engine.py" line="137"/>
         <source>mjdesk stopped while this prompt was being sent, so it may have been created and charged. Resend it only if it never appears.</source>
+        <extracomment>When EvoLink last answered anything (time.monotonic()); batch gives up waiting for an unreachable server from it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="367"/>
-        <source>{reason}. It is not resent automatically; resend it only if it never appears (you may be charged twice).</source>
+        <location filename="../../mjdesk/jobs/engine.py" line="391"/>
+        <source>The disk holding the library is full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="376"/>
-        <source>The API key was refused: check it in Settings. Waiting to send.</source>
+        <location filename="../../mjdesk/jobs/engine.py" line="393"/>
+        <source>The library cannot be written ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="380"/>
-        <source>Not enough EvoLink credits: top up, then resume. Waiting to send.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="394"/>
-        <source>Waiting to send: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="404"/>
-        <source>EvoLink refused the prompt: {reason}</source>
+        <location filename="../../mjdesk/jobs/engine.py" line="403"/>
+        <source>{reason}: paid images wait until it can be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/jobs/engine.py" line="417"/>
+        <source>The library is writable again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="564"/>
+        <source>{reason}. It is not resent automatically; resend it only if it never appears (you may be charged twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="573"/>
+        <source>The API key was refused: check it in Settings. Waiting to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="577"/>
+        <source>Not enough EvoLink credits: top up, then resume. Waiting to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="598"/>
+        <source>Waiting to send: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="610"/>
+        <source>Not sent (nothing was charged): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="612"/>
+        <source>EvoLink refused the prompt: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="798"/>
+        <source>EvoLink listed {count} results for one task (at most {most} are possible); nothing was downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="848"/>
+        <source>{missing} of {total} images are not downloaded yet: {reason}. Retry the download later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="857"/>
+        <source>Retrying the download of {missing} of {total} images: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="914"/>
+        <source>the disk is full; free some space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="917"/>
+        <source>the image could not be saved ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="927"/>
+        <source>EvoLink refused the result link for now ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="953"/>
+        <source>{withheld} of {asked} images withheld by EvoLink&apos;s moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/jobs/engine.py" line="546"/>
         <source>An unexpected error happened while sending ({kind})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="518"/>
+        <location filename="../../mjdesk/jobs/engine.py" line="718"/>
         <source>The API key was refused while checking tasks: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="607"/>
-        <source>The images could not be downloaded: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="614"/>
-        <source>Retrying the download: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="651"/>
-        <source>{expired} of {total} images had expired links</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -942,573 +988,573 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="112"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="115"/>
         <source>Try the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="113"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="116"/>
         <source>Opens mjdesk --demo in a new window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="139"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="142"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="146"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="147"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="150"/>
         <source>&amp;Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="148"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="203"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="243"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="204"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="244"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="206"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="246"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="209"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="539"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="249"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="580"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="212"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="252"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="227"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
         <source>Midjourney V8.1 · EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="231"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
         <source>Demo — simulated results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="233"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
         <source>Demo mode: results are simulated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="239"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="731"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="280"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="772"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="240"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="281"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="262"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="303"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="314"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="315"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="277"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="318"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="755"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="279"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="390"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="320"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="431"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="284"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="325"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="288"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="329"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="292"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="333"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="362"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="403"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="365"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="406"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="367"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="408"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="370"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="411"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="372"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="413"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="374"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="379"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="420"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="381"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="422"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="386"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="427"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="388"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="429"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="421"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="430"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="432"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="440"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="481"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="442"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="483"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="451"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="492"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="458"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="499"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="541"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="582"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="543"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="584"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="549"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="590"/>
         <source>Prompt copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="553"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="594"/>
         <source>mjdesk — Resend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="555"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="596"/>
         <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="635"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="676"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="637"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="678"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="650"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="691"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="651"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="692"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="669"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="710"/>
         <source>&amp;Import a folder of images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="670"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="711"/>
         <source>&amp;Export the selected images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="671"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="712"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="674"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="715"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="676"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="717"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="679"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
         <source>Prompt &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="682"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="686"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="727"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="688"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="729"/>
         <source>The log and crash reports, without your key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="691"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="732"/>
         <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="695"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="736"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="704"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="745"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="706"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="747"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="715"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="756"/>
         <source>Focus the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="716"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="757"/>
         <source>Up / Down (empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="716"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="757"/>
         <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="717"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="758"/>
         <source>Search prompt history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="718"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="759"/>
         <source>Draft / Fast / Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="719"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="760"/>
         <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
         <source>Ctrl+V (on a reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
         <source>Paste an image or URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="721"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="762"/>
         <source>Rate the selected images, clear the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="722"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="763"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="764"/>
         <source>Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="764"/>
         <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="724"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="765"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="724"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="765"/>
         <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="726"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="767"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="727"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="768"/>
         <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="729"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="770"/>
         <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="730"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="771"/>
         <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="732"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="773"/>
         <source>This sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="733"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="774"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="734"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="775"/>
         <source>The menus: every action is in one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="738"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="779"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="744"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="785"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="753"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="794"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="753"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="794"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="758"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="799"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="763"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="804"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="771"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="812"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="774"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="815"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="797"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="838"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="799"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="840"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="801"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="842"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="803"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="844"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="810"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="851"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="810"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="851"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="821"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="862"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="931"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="972"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="966"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1007"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="976"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1017"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="980"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1021"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="981"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1022"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="982"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1023"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="984"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1025"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="991"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1032"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1000"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1041"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1006"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1047"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1010"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1051"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1029"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1070"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1031"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1072"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1044"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="1085"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,117 +1779,122 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="46"/>
+        <location filename="../../mjdesk/ui/queue.py" line="48"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="47"/>
+        <location filename="../../mjdesk/ui/queue.py" line="49"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="48"/>
+        <location filename="../../mjdesk/ui/queue.py" line="50"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <location filename="../../mjdesk/ui/queue.py" line="51"/>
         <source>Generating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <location filename="../../mjdesk/ui/queue.py" line="52"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <location filename="../../mjdesk/ui/queue.py" line="53"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <location filename="../../mjdesk/ui/queue.py" line="54"/>
         <source>Unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <location filename="../../mjdesk/ui/queue.py" line="55"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="54"/>
+        <location filename="../../mjdesk/ui/queue.py" line="56"/>
         <source>Timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="55"/>
+        <location filename="../../mjdesk/ui/queue.py" line="57"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="56"/>
+        <location filename="../../mjdesk/ui/queue.py" line="58"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="57"/>
+        <location filename="../../mjdesk/ui/queue.py" line="59"/>
         <source>Stopped waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="91"/>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/queue.py" line="93"/>
-        <source>Only a finished job can be run again</source>
+        <location filename="../../mjdesk/ui/queue.py" line="95"/>
+        <source>Run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/queue.py" line="97"/>
+        <source>Only a finished job can be run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="101"/>
         <source>Resend… (may charge twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="99"/>
+        <location filename="../../mjdesk/ui/queue.py" line="103"/>
         <source>Only a job whose sending was not confirmed can be resent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="103"/>
+        <location filename="../../mjdesk/ui/queue.py" line="107"/>
         <source>Stop waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="105"/>
+        <location filename="../../mjdesk/ui/queue.py" line="109"/>
         <source>Only a job that is waiting can be stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="109"/>
+        <location filename="../../mjdesk/ui/queue.py" line="113"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="111"/>
+        <location filename="../../mjdesk/ui/queue.py" line="113"/>
+        <source>Retry download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="115"/>
         <source>Only a stopped job can be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="113"/>
+        <location filename="../../mjdesk/ui/queue.py" line="117"/>
         <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="116"/>
+        <location filename="../../mjdesk/ui/queue.py" line="120"/>
         <source>Show in gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="118"/>
+        <location filename="../../mjdesk/ui/queue.py" line="122"/>
         <source>No images yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,7 +1902,7 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="287"/>
+        <location filename="../../mjdesk/ui/queue.py" line="291"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2038,12 +2089,12 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/security.py" line="177"/>
+        <location filename="../../mjdesk/api/security.py" line="182"/>
         <source>Result URL must use https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/security.py" line="181"/>
+        <location filename="../../mjdesk/api/security.py" line="179"/>
         <source>Result URL points to a private or local network address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2255,12 +2306,12 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>Studio</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="157"/>
+        <location filename="../../mjdesk/app/studio.py" line="169"/>
         <source>mjdesk — Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="158"/>
+        <location filename="../../mjdesk/app/studio.py" line="170"/>
         <source>{message}
 
 mjdesk kept running. A report (without your key) was written to:
@@ -2271,124 +2322,210 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>StudioService</name>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="126"/>
+        <location filename="../../mjdesk/services/studio.py" line="147"/>
         <source>Something went wrong ({task}); see the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="145"/>
+        <location filename="../../mjdesk/services/studio.py" line="183"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="170"/>
-        <location filename="../../mjdesk/services/studio.py" line="206"/>
+        <location filename="../../mjdesk/services/studio.py" line="208"/>
+        <location filename="../../mjdesk/services/studio.py" line="244"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="241"/>
-        <location filename="../../mjdesk/services/studio.py" line="349"/>
+        <location filename="../../mjdesk/services/studio.py" line="290"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="397"/>
+        <location filename="../../mjdesk/services/studio.py" line="313"/>
+        <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/studio.py" line="450"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="412"/>
+        <location filename="../../mjdesk/services/studio.py" line="488"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="468"/>
+        <location filename="../../mjdesk/services/studio.py" line="544"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="505"/>
+        <location filename="../../mjdesk/services/studio.py" line="581"/>
         <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="509"/>
+        <location filename="../../mjdesk/services/studio.py" line="585"/>
         <source>The image is larger than {limit} MB; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="515"/>
+        <location filename="../../mjdesk/services/studio.py" line="591"/>
         <source>The image is damaged or incomplete; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="522"/>
+        <location filename="../../mjdesk/services/studio.py" line="598"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="546"/>
+        <location filename="../../mjdesk/services/studio.py" line="622"/>
         <source>The key works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="548"/>
+        <location filename="../../mjdesk/services/studio.py" line="624"/>
         <source>The key works: {amount} credits left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="559"/>
+        <location filename="../../mjdesk/services/studio.py" line="635"/>
         <source>Key saved for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="565"/>
+        <location filename="../../mjdesk/services/studio.py" line="641"/>
         <source>Key saved in the system keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="570"/>
+        <location filename="../../mjdesk/services/studio.py" line="646"/>
         <source>{problem}. Use MJDESK_API_KEY or keep it for this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="587"/>
+        <location filename="../../mjdesk/services/studio.py" line="663"/>
         <source>No API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="599"/>
+        <location filename="../../mjdesk/services/studio.py" line="675"/>
         <source>The keyring did not answer within 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="623"/>
+        <location filename="../../mjdesk/services/studio.py" line="699"/>
         <source>Settings could not be saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="639"/>
+        <location filename="../../mjdesk/services/studio.py" line="715"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="648"/>
+        <location filename="../../mjdesk/settings.py" line="47"/>
         <source>API base URL</source>
+        <extracomment>Names of the settings, for the notices that say which value was not kept.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="649"/>
+        <location filename="../../mjdesk/settings.py" line="48"/>
         <source>Files base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="661"/>
-        <source>Between 1 and 8</source>
+        <location filename="../../mjdesk/settings.py" line="49"/>
+        <source>Callback URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="665"/>
+        <location filename="../../mjdesk/settings.py" line="50"/>
+        <source>Prompts sent at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="51"/>
+        <source>Downloads at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="52"/>
+        <source>Largest reference image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="53"/>
+        <source>Default speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="54"/>
+        <source>Default quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="55"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="56"/>
+        <source>Saved searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="57"/>
+        <source>Library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="81"/>
+        <source>Between {lo} and {hi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="85"/>
+        <source>Draft, Fast or Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="87"/>
+        <source>Standard, or HD when not Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="89"/>
+        <source>System, dark or light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="91"/>
+        <source>A saved search is not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="123"/>
+        <location filename="../../mjdesk/settings.py" line="127"/>
+        <source>The settings file could not be read; defaults are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="139"/>
+        <source>not a valid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="153"/>
+        <source>Settings: {setting} was not used ({reason}); the default applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="83"/>
         <source>Between 1 and 100 MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2466,18 +2603,33 @@ mjdesk kept running. A report (without your key) was written to:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="506"/>
+        <location filename="../../mjdesk/jobs/engine.py" line="706"/>
         <source>EvoLink does not know this task any more (404).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="539"/>
+        <location filename="../../mjdesk/jobs/engine.py" line="749"/>
         <source>No final answer from EvoLink after 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="664"/>
-        <source>The result links expired before the images could be downloaded.</source>
+        <location filename="../../mjdesk/jobs/engine.py" line="939"/>
+        <source>{expired} of {total} result links expired before the images could be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../mjdesk/app/studio.py" line="199"/>
+        <source>mjdesk — Rebuild the library index?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/app/studio.py" line="201"/>
+        <source>{problem}
+
+Rebuild the index from the image files now? The old database is kept beside it, renamed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
