@@ -1005,6 +1005,8 @@ class MainWindow(QMainWindow):
     def _on_notice(self, kind: str, message: str) -> None:
         if kind == "paused":
             self.show_banner(message, self.tr("Resume sending"), "resume")
+        elif kind == "storage":  # the library cannot be written: paid images wait
+            self.show_banner(message, self.tr("Show library folder"), "library-folder")
         elif kind == "resumed":
             self.banner.hide()
         self.status.showMessage(message, 8000)
@@ -1077,6 +1079,8 @@ class MainWindow(QMainWindow):
         elif self._banner_action == "resume":
             self.service.resume_sending()
             self.banner.hide()
+        elif self._banner_action == "library-folder" and self.library_dir:
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(self.library_dir))
         elif self._banner_action == "undo-trash":
             self.service.trash(self._trashed, restore=True)
             self.banner.hide()

@@ -269,3 +269,35 @@ async def test_keys_typed_before_the_panels_exist_reach_the_prompt(sim, tmp_path
     async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
         window.populate(st.service, st.window.thumbnails)
         assert window.editor.toPlainText() == "a lighthouse"
+
+
+async def test_a_full_disk_shows_a_banner_and_the_images_still_arrive(
+    sim, tmp_path, qtbot, monkeypatch
+):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        shown = []
+        st.service.notice.connect(lambda kind, message: shown.append((kind, message)))
+        monkeypatch.setenv("MJDESK_DISK_FULL", "store_file:4")
+        w.editor.setPlainText("a glass whale")
+        w.submit()
+        await st.until(lambda: any(k == "storage" for k, _ in shown))
+        assert w.banner.isVisible() and "disk holding the library is full" in (w.banner_text.text())
+        assert w.banner_button.text() == "Show library folder"
+        await st.only_job("stored")
+        await st.until(lambda: not w.banner.isVisible())
+        assert len(await st.library.run(lambda s: s.images_of(1))) == 4
+
+
+async def test_withheld_images_are_said_in_the_queue(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        st.window.editor.setPlainText("a kite sim:moderate=2")
+        st.window.submit()
+        job = await st.only_job("stored")
+        assert job.withheld_images == 2
+        index = st.window.queue.queue_model.index(0)
+        shown = " ".join(
+            str(st.window.queue.queue_model.data(index, role) or "")
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        )
+        assert "2 of 4 images withheld by EvoLink's moderation" in shown, shown
