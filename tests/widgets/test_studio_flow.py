@@ -276,14 +276,19 @@ async def test_a_full_disk_shows_a_banner_and_the_images_still_arrive(
 ):
     async with open_studio(sim, tmp_path, qtbot) as st:
         w = st.window
-        shown = []
-        st.service.notice.connect(lambda kind, message: shown.append((kind, message)))
+        banners = []  # what the banner showed as each notice arrived (the window's slot ran)
+        st.service.notice.connect(
+            lambda kind, _message: banners.append(
+                (kind, w.banner.isVisible(), w.banner_text.text(), w.banner_button.text())
+            )
+        )
         monkeypatch.setenv("MJDESK_DISK_FULL", "store_file:4")
         w.editor.setPlainText("a glass whale")
         w.submit()
-        await st.until(lambda: any(k == "storage" for k, _ in shown))
-        assert w.banner.isVisible() and "disk holding the library is full" in (w.banner_text.text())
-        assert w.banner_button.text() == "Show library folder"
+        await st.until(lambda: any(b[0] == "storage" for b in banners))
+        [(_, visible, text, button)] = [b for b in banners if b[0] == "storage"]
+        assert visible and "disk holding the library is full" in text
+        assert button == "Show library folder"
         await st.only_job("stored")
         await st.until(lambda: not w.banner.isVisible())
         assert len(await st.library.run(lambda s: s.images_of(1))) == 4
