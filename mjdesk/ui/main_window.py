@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.resize(1440, 900)
+        screen = QtGui.QGuiApplication.primaryScreen()
+        if screen is not None:  # never larger than the screen (no window manager to fit it)
+            room = screen.availableGeometry()
+            self.resize(min(1440, room.width()), min(900, room.height()))
         self.was_closed = False
         self._first_paint: list[Callable[[], None]] = []
         self._painted = False
