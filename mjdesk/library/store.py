@@ -560,10 +560,7 @@ class Store:
         """The row for a file already renamed into place (file first, then row)."""
         job = self.job(job_id)
         now = time.time()
-        try:
-            rel = str(path.relative_to(self.root))
-        except ValueError:
-            rel = str(path)
+        rel = self._relative(path)
         with self._tx() as db:
             existing = db.execute(
                 "SELECT id FROM images WHERE job_id = ? AND idx = ?", (job_id, index)
@@ -588,16 +585,20 @@ class Store:
                 )
         return self.image(image_id)
 
+    def _relative(self, path: Path) -> str:
+        """How a file is named in a row: relative to the library folder when inside it."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
     def add_imported(
         self, job: NewJob, task_id: str, path: Path, sha256: str, size: int, info: Any
     ) -> int:
         """A stored job and its one image for a file brought in from elsewhere (already in
         place), in one transaction. Returns the image id."""
         now = time.time()
-        try:
-            rel = str(path.relative_to(self.root))
-        except ValueError:
-            rel = str(path)
+        rel = self._relative(path)
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO jobs (client_ref, batch, prompt_typed, prompt, model, speed, quality,"

@@ -12,17 +12,8 @@ import pytest
 from tests.simctl import DEMO_KEY
 
 
-def run_batch(
-    sim,
-    tmp_path,
-    *args,
-    key=DEMO_KEY,
-    crash=None,
-    timeout=120,
-    stdin=None,
-    scale="400",
-    extra_env=None,
-):
+def batch_env(key=DEMO_KEY, crash=None, extra_env=None) -> dict[str, str]:
+    """This environment without mjdesk's variables, plus the key (and a crash point)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MJDESK_")}
     env.update(extra_env or {})
     env["PYTHONUNBUFFERED"] = "1"
@@ -30,7 +21,12 @@ def run_batch(
         env["MJDESK_API_KEY"] = key
     if crash:
         env["MJDESK_CRASH_AT"] = crash
-    cmd = [
+    return env
+
+
+def batch_command(sim, tmp_path, *args, scale="400") -> list[str]:
+    """``mjdesk batch`` on the test's library, against the simulator."""
+    return [
         sys.executable,
         "-m",
         "mjdesk",
@@ -45,8 +41,26 @@ def run_batch(
         "--time-scale",
         scale,
     ]
+
+
+def run_batch(
+    sim,
+    tmp_path,
+    *args,
+    key=DEMO_KEY,
+    crash=None,
+    timeout=120,
+    stdin=None,
+    scale="400",
+    extra_env=None,
+):
     return subprocess.run(
-        cmd, env=env, capture_output=True, text=True, timeout=timeout, input=stdin
+        batch_command(sim, tmp_path, *args, scale=scale),
+        env=batch_env(key, crash, extra_env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=stdin,
     )
 
 

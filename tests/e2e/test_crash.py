@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from mjdesk.api.sniff import is_complete
-from tests.e2e.test_batch_cli import run_batch
+from tests.e2e.test_batch_cli import batch_command, batch_env, run_batch
 
 PROMPTS = "a red kite over dunes --ar 3:2\na {teal, amber} teapot on linen\n"
 
@@ -86,38 +86,20 @@ def test_kill_and_restart(sim, tmp_path, point):
 def test_killed_at_random_moments_under_faults_loses_and_doubles_nothing(sim, tmp_path):
     """SIGKILL ``mjdesk batch`` at 12 seeded random moments while 20 % of requests fail in
     every way, resuming each time; then judge the library against the simulator's truth."""
-    import os
     import random
     import signal
     import subprocess
-    import sys
     import time
 
     from mjdesk.library import Store
     from mjdesk.sim import ALL_FAULTS
     from mjdesk.sim.truth import ClientJob, reckon
-    from tests.simctl import DEMO_KEY
 
     sim.config(
         fault_rate=0.2, fault_kinds=list(ALL_FAULTS), slow_seconds=0.05, image_scale=0.125, seed=5
     )
     rng = random.Random(20261202)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MJDESK_")}
-    env["MJDESK_API_KEY"] = DEMO_KEY
-    base = [
-        sys.executable,
-        "-m",
-        "mjdesk",
-        "batch",
-        "--library",
-        str(tmp_path / "lib"),
-        "--api-base",
-        sim.url,
-        "--files-base",
-        sim.url,
-        "--time-scale",
-        "400",
-    ]
+    env = batch_env()
     kills = 0
     for round_ in range(12):
         prompts = tmp_path / f"p{round_}.txt"  # new work each time, beside what it resumes
@@ -126,7 +108,10 @@ def test_killed_at_random_moments_under_faults_loses_and_doubles_nothing(sim, tm
             + f"a paper boat {round_} --draft\n"
         )
         proc = subprocess.Popen(
-            [*base, str(prompts)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            batch_command(sim, tmp_path, str(prompts)),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         time.sleep(rng.uniform(0.3, 1.2))
         if proc.poll() is None:
