@@ -26,12 +26,12 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import httpx
 
+from ..core.evolink import MAX_PROMPT_CHARS
 from ..core.i18n import translate
 from ..fsutil import fsync_dir
 from . import errors as E
 from .models import (
     DEFAULT_MODEL,
-    MAX_PROMPT_CHARS,
     QUALITIES,
     SPEEDS,
     Credits,
@@ -775,6 +775,9 @@ class EvoLinkClient:
         try:
             head = b""
             total = 0
+            body = bytearray()
+            # Nothing is awaited in this loop but the body itself: a cancellation then always
+            # lands inside httpx's iterators and unwinds them, never leaving one suspended.
             async for chunk in resp.aiter_bytes(_CHUNK):
                 total += len(chunk)
                 if total > cap:
@@ -787,7 +790,8 @@ class EvoLinkClient:
                     head += chunk[: 64 - len(head)]
                     if len(head) >= 12 and sniff_mime(head) is None:
                         raise E.InvalidImageError(translate("Client", "The result is not an image"))
-                await loop.run_in_executor(None, sink.write, chunk)
+                body += chunk
+            await loop.run_in_executor(None, sink.write, bytes(body))
             if total < 12 or sniff_mime(head) is None:
                 raise E.InvalidImageError(translate("Client", "The result is not an image"))
             if declared is not None and declared.isdigit() and int(declared) != total:

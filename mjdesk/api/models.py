@@ -24,7 +24,6 @@ __all__ = [
 ]
 
 DEFAULT_MODEL: Final = "mj-v8.1"
-MAX_PROMPT_CHARS: Final = 8192
 MAX_CALLBACK_CHARS: Final = 2048
 
 PENDING: Final = "pending"

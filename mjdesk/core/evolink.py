@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .i18n import Text, translate
 from .modes import IMAGES_PER_TASK
 
 #: The generation model, and the V8.1 routes that act on an image.
@@ -51,3 +52,26 @@ def links_may_have_expired(completed_at: float | None, now: float) -> bool:
     """Whether a refused result link can be explained by its age. Younger links that answer
     403/404/410 are a fault of the moment: fetch the task again and retry."""
     return completed_at is not None and now - completed_at >= RESULT_LINK_LIFETIME
+
+
+#: The image numbers the routes that take a source task accept (0–3).
+SOURCE_IMAGES: Final = 4
+
+
+def source_problem(model: str, task_id: str | None, index: int, age: float) -> Text | None:
+    """Why an image cannot be the source of a variation, remix or other route that takes a
+    source task (``task_id`` + ``image_number``), or None when it can. ``age`` is seconds
+    since the image was made."""
+    if model != GENERATE or not task_id:
+        return translate(
+            "Gallery", "Only images made by Midjourney V8.1 prompts can be varied or remixed"
+        )
+    if index >= SOURCE_IMAGES:
+        return translate(
+            "Gallery", "EvoLink addresses images 1–4 of a task only; this is image {n} of a draft"
+        ).format(n=index + 1)
+    if age > RESULT_LINK_LIFETIME:
+        return translate(
+            "Gallery", "The source task is older than 30 days; EvoLink may no longer have it"
+        )
+    return None

@@ -151,18 +151,21 @@ class Engine:
     async def stop(self) -> None:
         """Cancels everything in flight; committed state is the resume point."""
         self._running = False
-        tasks = list(self._owned)
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(BaseException):
-                await task
-        self._owned.clear()
+        while self._owned:  # a task ending may have started another: until none is left
+            tasks = list(self._owned)
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(BaseException):
+                    await task
+                self._owned.discard(task)
         self._senders.clear()
         self._downloaders.clear()
 
     def _spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro, name=f"mjdesk-{name}")
+        if not self._running and self._started:
+            task.cancel()  # stopping: nothing new starts (the task never runs a line)
         self._owned.add(task)
         self._idle.clear()
 

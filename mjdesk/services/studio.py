@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage
 from ..api import ApiError, AuthenticationError, InvalidImageError
 from ..api.redact import Redactor
 from ..api.sniff import image_info, is_complete
+from ..core.evolink import RESULT_LINK_REUSE
 from ..core.prompt import PromptAnalysis
 from ..jobs import (
     EngineNotice,
@@ -99,6 +100,7 @@ class StudioService(QObject):
         # Exactly one engine at a time: connects (start-up, a Settings save, a new key) run
         # one after the other, each stopping the previous engine before building its own.
         self._connect_lock = asyncio.Lock()
+        self.key_source: str | None = None  # "keyring" or "session" once a key was saved here
         self._connects = 0
         # Until start-up has found no key, or a connection attempt has ended, a prompt sent
         # is recorded at once and sent when the engine is ready (not refused).
@@ -424,7 +426,7 @@ class StudioService(QObject):
             lambda s: (s.image(image_id), s.job(s.image(image_id).job_id))
         )
         done = job.completed_at or job.created_at
-        if image.source_url and time.time() - done < 29 * 86400:
+        if image.source_url and time.time() - done < RESULT_LINK_REUSE:
             return image.source_url
         return None
 
@@ -633,12 +635,14 @@ class StudioService(QObject):
 
         async def go() -> None:
             message = self.tr("Key saved for this session only")
+            source = "session"
             if session_only:
                 await self.session.set(key)
             else:
                 try:
                     await self.keyring.set(key)
                     message = self.tr("Key saved in the system keyring")
+                    source = "keyring"
                 except KeyringUnavailable as exc:
                     self.key_saved.emit(
                         False,
@@ -647,6 +651,7 @@ class StudioService(QObject):
                         ).format(problem=said(exc)),
                     )
                     return
+            self.key_source = source  # where the key now lives, for the Settings dialog
             self.key_saved.emit(True, message)
             await self.connect_with_key(key)
 

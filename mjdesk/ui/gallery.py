@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.evolink import source_problem
+from ..services.words import say
 from . import theme
 from .menus import keyboard_menu_event
 
@@ -846,9 +848,6 @@ class _Canvas(QWidget):
         painter.end()
 
 
-SOURCE_TASK_MAX_AGE = 30 * 86400.0  # result links and source tasks: V8.1 keeps them 30 days
-
-
 class GalleryAction:
     __slots__ = ("enabled", "key", "label", "reason")
 
@@ -858,23 +857,9 @@ class GalleryAction:
 
 def gallery_actions(item: Any, *, prompt_text: str, now: float) -> list[GalleryAction]:
     """What a gallery image offers, each disabled with its reason where it does not apply."""
-    is_v81 = item.model == "mj-v8.1" and bool(item.task_id)
-    too_old = now - item.created_at > SOURCE_TASK_MAX_AGE
-    beyond_four = item.idx > 3
-    why = ""
-    if not is_v81:
-        why = translate(
-            "Gallery", "Only images made by Midjourney V8.1 prompts can be varied or remixed"
-        )
-    elif beyond_four:
-        why = translate(
-            "Gallery", "EvoLink addresses images 1–4 of a task only; this is image {n} of a draft"
-        ).format(n=item.idx + 1)
-    elif too_old:
-        why = translate(
-            "Gallery", "The source task is older than 30 days; EvoLink may no longer have it"
-        )
-    edit_ok = not why
+    problem = source_problem(item.model, item.task_id, item.idx, now - item.created_at)
+    why = say(problem) if problem is not None else ""
+    edit_ok = problem is None
     return [
         GalleryAction("open", translate("Gallery", "Open in viewer")),
         GalleryAction("use_prompt", translate("Gallery", "Use prompt")),

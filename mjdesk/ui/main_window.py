@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.jobs import ACTIVE as ACTIVE_STATES
 from . import theme
 
 if TYPE_CHECKING:
@@ -577,9 +578,7 @@ class MainWindow(QMainWindow):
 
     def _update_running(self) -> None:
         counts = self.queue.queue_model.counts()
-        active = sum(
-            counts.get(s, 0) for s in ("saved", "sending", "accepted", "running", "downloading")
-        )
+        active = sum(counts.get(str(s), 0) for s in ACTIVE_STATES)
         self.running_label.setText(
             self.tr("No jobs running")
             if not active
@@ -1143,7 +1142,7 @@ class MainWindow(QMainWindow):
         if self._settings_dialog is not None:
             self._settings_dialog.show_key_status(message, ok=ok)
         if ok:
-            self.key_source = "session" if "session" in message else "keyring"
+            self.key_source = self.service.key_source
         self.status.showMessage(message, 6000)
 
     def closeEvent(self, event: QCloseEvent) -> None:

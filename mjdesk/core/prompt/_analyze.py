@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from ..evolink import MAX_PROMPT_CHARS
 from ..i18n import joined, translate
 from ..modes import QUALITY_MULTIPLIER, SPEED_MULTIPLIER
 from ._expand import BraceError, Variant, count, expand, parse_braces
@@ -17,7 +18,6 @@ __all__ = ["Diagnostic", "PromptAnalysis", "TaskPlan", "analyze"]
 
 Severity = Literal["error", "warning", "info"]
 
-MAX_PROMPT_CHARS: Final = 8192
 MAX_TASKS: Final = 40
 MAX_IMAGE_PROMPTS: Final = 20
 OW_SOFT_MAX: Final = 400
