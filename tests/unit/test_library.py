@@ -78,7 +78,7 @@ def test_a_failed_migration_leaves_the_library_usable(tmp_path, monkeypatch):
         raise sqlite3.OperationalError("disk I/O error (injected)")
 
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS[:2], broken))
-    monkeypatch.setattr("mjdesk.library.store.MIGRATIONS", (*schema.MIGRATIONS[:2], broken))
+    monkeypatch.setattr("mjdesk.library.db.MIGRATIONS", (*schema.MIGRATIONS[:2], broken))
     with pytest.raises(LibraryError, match="schema 3"):
         Store(root)
     db = sqlite3.connect(root / DB_NAME)

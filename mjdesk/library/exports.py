@@ -1,0 +1,78 @@
+"""Exporting images: file names from a template of known fields, files with provenance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from . import provenance
+from .gallery import GalleryItem
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["export_files", "export_name", "fill_template"]
+
+
+_NAME_RE: Final = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+_FIELD_RE: Final = re.compile(r"\{([a-z]+)\}")
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Substitutes ``{name}`` for the known fields only: no format specs, no attribute or
+    index access (a template is user text, never code). An unknown field stays as typed."""
+    return _FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def export_name(template: str, item: GalleryItem, ext: str) -> str:
+    """A file name from a template with {date}, {prompt}, {task}, {n}, {id}, {speed}."""
+    stamp = datetime.fromtimestamp(item.created_at, UTC)
+    words = "-".join(re.findall(r"\w+", item.prompt.split(" --", 1)[0])[:8]) or "image"
+    values = {
+        "date": f"{stamp:%Y-%m-%d}",
+        "prompt": words[:60],
+        "task": (item.task_id or "task").removeprefix("task-unified-"),
+        "n": str(item.idx + 1),
+        "id": str(item.id),
+        "speed": item.speed,
+    }
+    name = fill_template(template[:500], values) or fill_template("{date}_{prompt}_{n}", values)
+    name = _NAME_RE.sub("_", name).strip("._")[:150] or f"image_{item.id}"
+    return f"{name}.{ext}"
+
+
+def export_files(
+    store: Store, items: Sequence[GalleryItem], folder: Path, template: str, embed: bool
+) -> list[Path]:
+    """Copies images into ``folder`` named by ``template``, with provenance when ``embed``.
+    Never overwrites: a clash gets a numbered name. Runs off the GUI thread."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for item in items:
+        source = store.root / item.path if not Path(item.path).is_absolute() else Path(item.path)
+        data = source.read_bytes()
+        ext = source.suffix.lstrip(".") or "png"
+        if embed and not provenance.read(data):
+            data = provenance.embed(
+                data,
+                {
+                    "prompt": item.prompt,
+                    "speed": item.speed,
+                    "quality": item.quality,
+                    "task_id": item.task_id or "",
+                    "model": item.model,
+                },
+            )
+        target = folder / export_name(template, item, ext)
+        stem, n = target.stem, 2
+        while target.exists():
+            target = folder / f"{stem}-{n}.{ext}"
+            n += 1
+        target.write_bytes(data)
+        written.append(target)
+    return written

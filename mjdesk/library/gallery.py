@@ -1,0 +1,211 @@
+"""The gallery's query: which images a search and its filters select, in which order, and
+the little a grid needs of each (one page at a time)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+__all__ = ["Curation", "GalleryItem", "ImageQuery", "gallery_items", "query_ids"]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageQuery:
+    """What the gallery shows: a full-text search and filters, in an order."""
+
+    text: str = ""
+    speed: str | None = None
+    quality: str | None = None
+    favourites: bool = False
+    min_rating: int = 0
+    sort: str = "newest"  # newest | oldest | rating
+    limit: int | None = None
+    since: float | None = None  # created at or after (Unix seconds)
+    until: float | None = None
+    aspect: str | None = None  # square | landscape | portrait
+    with_references: bool = False
+    project_id: int | None = None
+    group_by_job: bool = False  # one image (the first) per job: 4-up and 24-up stacks
+
+
+@dataclass(frozen=True, slots=True)
+class GalleryItem:
+    id: int
+    job_id: int
+    idx: int
+    path: str
+    sha256: str
+    width: int | None
+    height: int | None
+    rating: int
+    favourite: int
+    created_at: float
+    prompt: str
+    speed: str
+    quality: str
+    task_id: str | None
+    model: str
+
+
+_ORDER: Final = {
+    "newest": "images.created_at DESC, images.id DESC",
+    "oldest": "images.created_at ASC, images.id ASC",
+    "rating": "images.rating DESC, images.created_at DESC, images.id DESC",
+}
+
+
+def query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
+    where = ["images.deleted_at IS NULL"]
+    args: list[Any] = []
+    join = ""
+    if q.speed or q.quality or q.with_references:
+        join = " JOIN jobs ON jobs.id = images.job_id"
+        if q.with_references:
+            where.append(
+                "(jobs.prompt LIKE 'http%' OR jobs.prompt LIKE '%--sref %'"
+                " OR jobs.prompt LIKE '%--oref %')"
+            )
+        if q.speed:
+            where.append("jobs.speed = ?")
+            args.append(q.speed)
+        if q.quality:
+            where.append("jobs.quality = ?")
+            args.append(q.quality)
+    if q.favourites:
+        where.append("images.favourite = 1")
+    if q.since is not None:
+        where.append("images.created_at >= ?")
+        args.append(q.since)
+    if q.until is not None:
+        where.append("images.created_at < ?")
+        args.append(q.until)
+    if q.aspect == "square":
+        where.append("images.width = images.height")
+    elif q.aspect == "landscape":
+        where.append("images.width > images.height")
+    elif q.aspect == "portrait":
+        where.append("images.width < images.height")
+    if q.project_id is not None:
+        where.append("images.project_id = ?")
+        args.append(q.project_id)
+    if q.group_by_job:
+        where.append(
+            "images.id IN (SELECT MIN(id) FROM images WHERE deleted_at IS NULL GROUP BY job_id)"
+        )
+    if q.min_rating:
+        where.append("images.rating >= ?")
+        args.append(q.min_rating)
+    terms = [t for t in re.findall(r"\w+", q.text, re.UNICODE) if t]
+    if terms:
+        where.append("images.id IN (SELECT rowid FROM image_search WHERE image_search MATCH ?)")
+        args.append(" ".join(f'"{t}"*' for t in terms))
+    sql = (
+        f"SELECT images.id FROM images{join} WHERE {' AND '.join(where)} ORDER BY {_ORDER[q.sort]}"
+    )
+    if q.limit is not None:
+        sql += f" LIMIT {int(q.limit)}"
+    return [r[0] for r in db.execute(sql, args)]
+
+
+def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryItem]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        "SELECT images.id, images.job_id, images.idx, images.path, images.sha256, images.width,"
+        " images.height, images.rating, images.favourite, images.created_at,"
+        " COALESCE(NULLIF(jobs.prompt, ''), jobs.prompt_typed),"
+        " jobs.speed, jobs.quality, jobs.task_id, jobs.model FROM images"
+        f" JOIN jobs ON jobs.id = images.job_id WHERE images.id IN ({marks})",
+        list(ids),
+    ).fetchall()
+    by_id = {r[0]: GalleryItem(*r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+class Curation:
+    """What the user does to images in the gallery: search, rate, favour, trash, tag, file them
+    in projects. Part of the library's ``Store`` (its ``db`` and ``_tx``)."""
+
+    db: sqlite3.Connection
+
+    def _tx(self) -> Any:
+        raise NotImplementedError
+
+    def search(self, query: str, limit: int = 100) -> list[int]:
+        """Image ids matching a full-text query over prompts and tags, newest first."""
+        terms = [t for t in re.findall(r"\w+", query, re.UNICODE) if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"*' for t in terms)
+        rows = self.db.execute(
+            "SELECT rowid FROM image_search WHERE image_search MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (match, limit),
+        )
+        return [int(r[0]) for r in rows]
+
+    # -- gallery -----------------------------------------------------------------------------
+
+    def image_ids(self, query: ImageQuery) -> list[int]:
+        """The ids of the images a query selects, in its order (cheap even at 100,000)."""
+        return query_ids(self.db, query)
+
+    def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
+        return gallery_items(self.db, ids)
+
+    def set_rating(self, ids: Sequence[int], rating: int) -> None:
+        if not 0 <= rating <= 5:
+            raise ValueError("rating is 0 to 5")
+        with self._tx() as db:
+            db.executemany("UPDATE images SET rating = ? WHERE id = ?", [(rating, i) for i in ids])
+
+    def set_favourite(self, ids: Sequence[int], favourite: bool) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET favourite = ? WHERE id = ?", [(int(favourite), i) for i in ids]
+            )
+
+    def trash(self, ids: Sequence[int], *, restore: bool = False) -> None:
+        """Moves images to the in-app trash (or back); their files stay in place."""
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET deleted_at = ? WHERE id = ?",
+                [(None if restore else time.time(), i) for i in ids],
+            )
+
+    def set_tags(self, ids: Sequence[int], tags: str) -> None:
+        """Replaces the tags of images (space or comma separated words); searchable at once."""
+        clean = " ".join(dict.fromkeys(t for t in re.split(r"[\s,]+", tags) if t))
+        with self._tx() as db:
+            for i in ids:
+                db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, i))
+                db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, i))
+
+    def projects(self) -> list[tuple[int, str]]:
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
+        ]
+
+    def project(self, name: str) -> int:
+        """The id of a project, created if new."""
+        name = " ".join(name.split())[:80]
+        if not name:
+            raise ValueError("a project needs a name")
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)",
+                (name, time.time()),
+            )
+            row = db.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
+
+    def assign_project(self, ids: Sequence[int], project_id: int | None) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET project_id = ? WHERE id = ?", [(project_id, i) for i in ids]
+            )
