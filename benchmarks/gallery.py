@@ -217,7 +217,7 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
         ids = model.page_ids(page)
 
         async def fetch() -> None:
-            model.add_items(page, await service.gallery_items(ids))
+            model.add_items(page, await service.gallery.gallery_items(ids))
 
         service.spawn(fetch(), "page")
 
@@ -226,7 +226,7 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
     watch.painted = asyncio.Event()
     panel.resize(1200, 800)
     start = time.perf_counter()
-    ids = await service.query_images(ImageQuery())
+    ids = await service.gallery.query_images(ImageQuery())
     load_ms = (time.perf_counter() - start) * 1000
     paint_start = time.perf_counter()
     model.set_ids(ids)
@@ -274,7 +274,7 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
     times = []
     for word in WORDS:
         t = time.perf_counter()
-        found = await service.query_images(ImageQuery(text=word))
+        found = await service.gallery.query_images(ImageQuery(text=word))
         model.set_ids(found)
         times.append((time.perf_counter() - t) * 1000)
     search_ms = statistics.median(times)

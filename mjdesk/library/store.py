@@ -171,6 +171,37 @@ class Store(Database, Curation):
             raise StaleStateError(row, wanted or ())
         return row
 
+    def recent_jobs(self, limit: int) -> list[JobRow]:
+        """The newest jobs first (the queue at start)."""
+        rows = self.db.execute(
+            f"SELECT {_JOB_COLUMNS} FROM jobs ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [JobRow(*r) for r in rows]
+
+    def recent_images(self, limit: int) -> list[tuple[ImageRow, JobRow]]:
+        """The newest images not in the trash, oldest of them first, each with its job."""
+        ids = [
+            int(r[0])
+            for r in self.db.execute(
+                "SELECT id FROM images WHERE deleted_at IS NULL"
+                " ORDER BY created_at DESC, id DESC LIMIT ?",
+                (limit,),
+            )
+        ]
+        out = []
+        for image_id in reversed(ids):
+            image = self.image(image_id)
+            out.append((image, self.job(image.job_id)))
+        return out
+
+    def prompt_history(self, limit: int) -> list[str]:
+        """The prompts typed, each once, most recently used first."""
+        rows = self.db.execute(
+            "SELECT prompt_typed FROM jobs GROUP BY prompt_typed ORDER BY MAX(id) DESC LIMIT ?",
+            (limit,),
+        )
+        return [str(r[0]) for r in rows]
+
     def state_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state").fetchall())
 

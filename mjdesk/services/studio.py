@@ -9,20 +9,15 @@ the default executor, keyring calls on their own thread with a time limit.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
-import time
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, Signal
 
-from ..api import ApiError, AuthenticationError, InvalidImageError
+from ..api import ApiError, AuthenticationError
 from ..api.redact import Redactor
-from ..api.sniff import image_info, is_complete
-from ..core.evolink import RESULT_LINK_REUSE
 from ..core.prompt import PromptAnalysis
 from ..jobs import (
     EngineNotice,
@@ -33,7 +28,7 @@ from ..jobs import (
     JobProgress,
     PollPolicy,
 )
-from ..library import GalleryItem, ImageQuery, JobRow, Library, LibraryError, NewJob
+from ..library import JobRow, Library, NewJob
 from ..library.store import TERMINAL_STATES
 from ..secrets import (
     EnvSecretStore,
@@ -44,6 +39,8 @@ from ..secrets import (
     find_api_key,
 )
 from ..settings import Settings, save
+from .gallery import GalleryService
+from .uploads import UploadService
 from .words import said, say
 
 if TYPE_CHECKING:
@@ -64,7 +61,6 @@ class StudioService(QObject):
     credits_changed = Signal(object)  # float | None
     connection_changed = Signal(str, str)  # state ("online", "offline", "no-key", ...), detail
     ready_changed = Signal(bool)
-    upload_finished = Signal(str, str, str)  # ticket, file URL ("" on failure), error
     key_test_finished = Signal(bool, str)
     key_saved = Signal(bool, str)
     batch_finished = Signal(int, int)  # jobs stored, jobs in the batch
@@ -109,6 +105,18 @@ class StudioService(QObject):
         self._library_ready = asyncio.Event()
         if library is not None:
             self._library_ready.set()
+        self.gallery = GalleryService(
+            lambda: self.library,
+            spawn=self.spawn,
+            embed_metadata=lambda: self.settings.embed_metadata,
+        )
+        self.gallery.gallery_changed.connect(self.gallery_changed)
+        self.gallery.notice.connect(self.notice)
+        self.uploads = UploadService(
+            library=lambda: self._library,
+            client=lambda: self.client,
+            settings=lambda: self.settings,
+        )
 
     @property
     def library(self) -> Library:
@@ -346,265 +354,31 @@ class StudioService(QObject):
 
     def load_jobs(self, limit: int = 500) -> None:
         async def go() -> None:
-            rows = await self.library.run(
-                lambda s: [
-                    JobRow(*r)
-                    for r in s.db.execute(
-                        f"SELECT {_job_columns()} FROM jobs ORDER BY id DESC LIMIT ?", (limit,)
-                    )
-                ]
-            )
-            self.jobs_loaded.emit(rows)
+            self.jobs_loaded.emit(await self.library.run(lambda s: s.recent_jobs(limit)))
 
         self.spawn(go(), "load jobs")
 
     def load_recent_images(self, limit: int = 400) -> None:
         async def go() -> None:
-            def fetch(s: Any) -> list[tuple[Any, Any]]:
-                ids = [
-                    r[0]
-                    for r in s.db.execute(
-                        "SELECT id FROM images WHERE deleted_at IS NULL"
-                        " ORDER BY created_at DESC, id DESC LIMIT ?",
-                        (limit,),
-                    )
-                ]
-                out = []
-                for i in reversed(ids):
-                    img = s.image(i)
-                    out.append((img, s.job(img.job_id)))
-                return out
-
-            self.images_loaded.emit(await self.library.run(fetch))
+            self.images_loaded.emit(await self.library.run(lambda s: s.recent_images(limit)))
 
         self.spawn(go(), "load images")
 
     async def prompt_history(self, limit: int = 200) -> list[str]:
-        rows = await self.library.run(
-            lambda s: s.db.execute(
-                "SELECT prompt_typed FROM jobs GROUP BY prompt_typed ORDER BY MAX(id) DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
-        )
-        return [str(r[0]) for r in rows]
+        return await self.library.run(lambda s: s.prompt_history(limit))
 
     def image_path(self, image: Any) -> Path:
         return self.library.store.absolute(image)
 
-    # -- gallery -----------------------------------------------------------------------------
-
-    async def query_images(self, query: ImageQuery) -> list[int]:
-        return await self.library.run(lambda s: s.image_ids(query))
-
-    async def gallery_items(self, ids: list[int]) -> list[GalleryItem]:
-        return await self.library.run(lambda s: s.gallery_items(ids))
-
-    def set_rating(self, ids: list[int], rating: int) -> None:
-        self.spawn(self._curate(lambda s: s.set_rating(ids, rating)), "rating")
-
-    def set_favourite(self, ids: list[int], favourite: bool) -> None:
-        self.spawn(self._curate(lambda s: s.set_favourite(ids, favourite)), "favourite")
-
-    def trash(self, ids: list[int], *, restore: bool = False) -> None:
-        self.spawn(self._curate(lambda s: s.trash(ids, restore=restore)), "trash")
-
     def submit_jobs(self, jobs: list[NewJob]) -> None:
         """Records and sends prepared jobs (edit actions on gallery images)."""
         self._record_and_send(lambda engine: engine.submit(jobs), "submit jobs")
-
-    async def public_url_of(self, image_id: int) -> str:
-        """A URL EvoLink can fetch for a stored image: its result link while fresh (29 days),
-        else the local file uploaded through the files API (and its cache)."""
-        fresh = await self._fresh_result_url(image_id)
-        if fresh:
-            return fresh
-        image = await self.library.run(lambda s: s.image(image_id))
-        return await self._upload(str(self.library.store.absolute(image)), reuse_results=False)
-
-    async def _fresh_result_url(self, image_id: int) -> str | None:
-        image, job = await self.library.run(
-            lambda s: (s.image(image_id), s.job(s.image(image_id).job_id))
-        )
-        done = job.completed_at or job.created_at
-        if image.source_url and time.time() - done < RESULT_LINK_REUSE:
-            return image.source_url
-        return None
-
-    async def export_images(
-        self, ids: list[int], folder: Path, template: str = "{date}_{prompt}_{task}_{n}"
-    ) -> list[Path]:
-        """Copies images to a folder (named by a template, with their metadata)."""
-        from ..library.store import export_files
-
-        items = await self.library.run(lambda s: s.gallery_items(ids))
-        loop = asyncio.get_running_loop()
-        written = await loop.run_in_executor(
-            None,
-            export_files,
-            self.library.store,
-            items,
-            folder,
-            template,
-            self.settings.embed_metadata,
-        )
-        self.notice.emit(
-            "info",
-            self.tr("Exported {count} image(s) to {folder}").format(
-                count=len(written), folder=folder
-            ),
-        )
-        return written
-
-    async def import_images(self, folder: Path) -> tuple[int, int]:
-        """Adds a folder of earlier images to the library, reading any prompt they carry.
-        Files are read, checked, hashed and copied in the default executor; the library's
-        thread only decides where each goes and records it (one transaction per image)."""
-        from ..library import imports
-
-        loop = asyncio.get_running_loop()
-        imported = skipped = 0
-        for path in await loop.run_in_executor(None, imports.list_images, folder):
-            found = await loop.run_in_executor(None, imports.read_candidate, path)
-            if found is None:
-                skipped += 1
-                continue
-            c = found
-            plan = await self.library.run(lambda s, c=c: imports.plan(s, c))  # type: ignore[misc]
-            if plan is None:
-                skipped += 1
-                continue
-            try:
-                await loop.run_in_executor(None, imports.copy_into_place, c, plan)
-                await self.library.run(
-                    lambda s, c=c, p=plan: imports.record(s, c, p)  # type: ignore[misc]
-                )
-            except (OSError, LibraryError) as exc:
-                log.warning("import of %s failed: %s", path, exc)
-                skipped += 1
-                continue
-            imported += 1
-        self.gallery_changed.emit()
-        self.notice.emit(
-            "info",
-            self.tr(
-                "Imported {count} image(s); {skipped} skipped (duplicates or not images)"
-            ).format(count=imported, skipped=skipped),
-        )
-        return imported, skipped
-
-    async def read_provenance(self, path: Path) -> dict[str, str]:
-        """The prompt and settings an image file carries (mjdesk's XMP), read off-thread."""
-        from ..library import provenance
-
-        loop = asyncio.get_running_loop()
-
-        def read() -> dict[str, str]:
-            with open(path, "rb") as f:
-                return provenance.read(f.read(8 * 1024 * 1024))
-
-        try:
-            return await loop.run_in_executor(None, read)
-        except OSError:
-            return {}
-
-    async def load_full_image(self, path: Path) -> QImage:
-        """Decodes an image at full size off the GUI thread."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, _decode_full, str(path))
-
-    def set_tags(self, ids: list[int], tags: str) -> None:
-        self.spawn(self._curate(lambda s: s.set_tags(ids, tags)), "tags")
-
-    def assign_project(self, ids: list[int], name: str | None) -> None:
-        def change(s: Any) -> None:
-            s.assign_project(ids, s.project(name) if name else None)
-
-        self.spawn(self._curate(change), "project")
-
-    async def projects(self) -> list[tuple[int, str]]:
-        return await self.library.run(lambda s: s.projects())
 
     def save_search(self, name: str, filters: dict[str, Any]) -> None:
         kept = [s for s in self.settings.saved_searches if s.get("name") != name]
         self.apply_settings(
             self.settings.with_changes(saved_searches=[*kept, {"name": name, "filters": filters}])
         )
-
-    async def _curate(self, change: Any) -> None:
-        await self.library.run(change)
-        self.gallery_changed.emit()
-
-    # -- uploads -----------------------------------------------------------------------------
-
-    def upload_image(self, ticket: str, image: QImage) -> None:
-        """Pasted or dropped pixels: encoded as PNG off the GUI thread, then uploaded."""
-
-        async def go() -> None:
-            loop = asyncio.get_running_loop()
-            data = await loop.run_in_executor(None, _encode_png, image)
-            if not data:
-                self.upload_finished.emit(ticket, "", self.tr("The pasted image could not be read"))
-                return
-            self.upload(ticket, data)
-
-        self.spawn(go(), "encode image")
-
-    def upload(self, ticket: str, source: str | bytes) -> None:
-        """Checks, uploads (or reuses a cached upload of the same bytes) and reports the URL."""
-
-        async def go() -> None:
-            try:
-                url = await self._upload(source)
-            except (ApiError, OSError) as exc:
-                message = said(exc) if isinstance(exc, ApiError) else str(exc)
-                self.upload_finished.emit(ticket, "", message)
-                return
-            self.upload_finished.emit(ticket, url, "")
-
-        self.spawn(go(), "upload")
-
-    async def _upload(self, source: str | bytes, *, reuse_results: bool = True) -> str:
-        loop = asyncio.get_running_loop()
-        if reuse_results and isinstance(source, str) and self.has_library:
-            # an image dragged out of the gallery: its result link, while still valid
-            image_id = await self.library.run(lambda s: s.image_id_for_path(Path(source)))
-            if image_id is not None:
-                fresh = await self._fresh_result_url(image_id)
-                if fresh:
-                    return fresh
-        cap = self.settings.max_upload_mb * 1024 * 1024
-        if isinstance(source, bytes):
-            data = source
-        else:
-            data = await loop.run_in_executor(None, _read_checked, Path(source), cap)
-        info = image_info(data)
-        if info is None:
-            raise InvalidImageError(
-                self.tr("Not a PNG, JPEG, GIF or WebP image; nothing was uploaded")
-            )
-        if len(data) > cap:
-            raise InvalidImageError(
-                self.tr("The image is larger than {limit} MB; nothing was uploaded").format(
-                    limit=self.settings.max_upload_mb
-                )
-            )
-        if info.width is None or not await loop.run_in_executor(None, is_complete, data):
-            raise InvalidImageError(
-                self.tr("The image is damaged or incomplete; nothing was uploaded")
-            )
-        digest = await loop.run_in_executor(None, lambda: hashlib.sha256(data).hexdigest())
-        cached = await self.library.run(lambda s: s.cached_upload(digest))
-        if cached:
-            return cached
-        if self.client is None:
-            raise InvalidImageError(self.tr("Add an API key first: images are uploaded to EvoLink"))
-        name = Path(source).name if isinstance(source, str) else None
-        uploaded = await self.client.upload_file(data, filename=name)
-        expires = uploaded.expires_at.timestamp() if uploaded.expires_at else 0.0
-        await self.library.run(
-            lambda s: s.remember_upload(digest, uploaded.file_url, uploaded.file_id, expires)
-        )
-        return uploaded.file_url
 
     # -- key and settings --------------------------------------------------------------------
 
@@ -729,23 +503,6 @@ class StudioService(QObject):
         return {name: say(reason) for name, reason in problems(settings).items()}
 
 
-def _decode_full(path: str) -> QImage:
-    from PySide6.QtGui import QImageReader
-
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    return reader.read()
-
-
-def _encode_png(image: QImage) -> bytes:
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
-    buf.close()
-    return bytes(data.data()) if ok else b""
-
-
 class _EarlyRecorder:
     """Stands where the engine records jobs while it is not running yet: the intents are
     committed the same way (saved), and the engine sends them once it runs."""
@@ -763,26 +520,3 @@ class _EarlyRecorder:
         return await self.submit(
             [NewJob(analysis.text, t.prompt, t.speed, t.quality) for t in analysis.tasks]
         )
-
-
-def _job_columns() -> str:
-    from dataclasses import fields
-
-    return ", ".join(f.name for f in fields(JobRow))
-
-
-def _read_checked(path: Path, cap: int) -> bytes:
-    import stat
-
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise InvalidImageError(f"Cannot open {path.name}: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise InvalidImageError(f"{path.name} is not a regular file")
-    if st.st_size > cap:
-        raise InvalidImageError(
-            f"{path.name} is {st.st_size / 1048576:.0f} MB; the limit is {cap // 1048576} MB"
-        )
-    with open(path, "rb") as f:
-        return f.read(cap + 1)

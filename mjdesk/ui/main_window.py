@@ -226,7 +226,6 @@ class MainWindow(QMainWindow):
 
         self.service = service
         self.thumbnails = thumbnails
-        self._tickets: dict[str, str] = {}
         self._new_ids: list[int] = []
         self._prepend_timer = QTimer(self)
         self._prepend_timer.setSingleShot(True)
@@ -381,7 +380,6 @@ class MainWindow(QMainWindow):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_gallery_menu)
         s.images_loaded.connect(self.results_model.set_images)
-        s.upload_finished.connect(self._on_upload_finished)
         s.notice.connect(self._on_notice)
         s.credits_changed.connect(self._on_credits)
         s.connection_changed.connect(self._on_connection)
@@ -491,7 +489,7 @@ class MainWindow(QMainWindow):
 
     def _on_image_dropped_on_prompt(self, path: str) -> None:
         async def restore() -> None:
-            meta = await self.service.read_provenance(Path(path))
+            meta = await self.service.gallery.read_provenance(Path(path))
             prompt = meta.get("prompt_sent") or meta.get("prompt")
             if not prompt:
                 self.status.showMessage(self.tr("That image carries no mjdesk prompt"), 5000)
@@ -530,21 +528,28 @@ class MainWindow(QMainWindow):
         zone = self.zones[kind]
         for path in paths:
             ticket = uuid.uuid4().hex
-            self._tickets[ticket] = kind
             zone.begin_upload(ticket, Path(path).name)
-            self.service.upload(ticket, path)
+            self.service.spawn(
+                self._upload_reference(kind, ticket, self.service.uploads.upload(path)), "upload"
+            )
 
     def _on_image_added(self, kind: str, ticket: str, image: Any) -> None:
-        self._tickets[ticket] = kind
-        self.service.upload_image(ticket, image)
+        self.service.spawn(
+            self._upload_reference(kind, ticket, self.service.uploads.upload_image(image)),
+            "upload",
+        )
 
-    def _on_upload_finished(self, ticket: str, url: str, error: str) -> None:
-        kind = self._tickets.pop(ticket, None)
-        if kind is None:
+    async def _upload_reference(self, kind: str, ticket: str, upload: Any) -> None:
+        """Awaits one reference's upload and puts its URL in the prompt (or says why not)."""
+        from ..services.uploads import UploadError
+
+        try:
+            url = await upload
+        except UploadError as exc:
+            self.zones[kind].finish_upload(ticket, str(exc))
             return
-        self.zones[kind].finish_upload(ticket, error)
-        if url:
-            self._on_url_added(kind, url)
+        self.zones[kind].finish_upload(ticket, "")
+        self._on_url_added(kind, url)
 
     def _on_url_added(self, kind: str, url: str) -> None:
         from ..core.prompt import add_image_prompt, add_reference
@@ -629,18 +634,18 @@ class MainWindow(QMainWindow):
     async def _load_gallery(self) -> None:
         from ..library import ImageQuery
 
-        ids = await self.service.query_images(ImageQuery(**self._query))
+        ids = await self.service.gallery.query_images(ImageQuery(**self._query))
         self.gallery_model.grouped = bool(self._query.get("group_by_job"))
         self.gallery_model.set_ids(ids)
         self.gallery.show_count(len(ids))
-        self.gallery.set_projects(await self.service.projects())
+        self.gallery.set_projects(await self.service.gallery.projects())
         self.gallery.set_saved_searches(self.service.settings.saved_searches)
 
     def _on_page_requested(self, page: int) -> None:
         ids = self.gallery_model.page_ids(page)
 
         async def fetch() -> None:
-            items = await self.service.gallery_items(ids)
+            items = await self.service.gallery.gallery_items(ids)
             self.gallery_model.add_items(page, items)
 
         self.service.spawn(fetch(), "gallery page")
@@ -675,7 +680,7 @@ class MainWindow(QMainWindow):
 
     def _on_rating(self, ids: list[int], rating: int) -> None:
         self.gallery_model.invalidate(ids)
-        self.service.set_rating(ids, rating)
+        self.service.gallery.set_rating(ids, rating)
         stars = "★" * rating or self.tr("no stars")
         self.status.showMessage(
             self.tr("Rated {count} image(s) {stars}").format(count=len(ids), stars=stars), 3000
@@ -685,11 +690,11 @@ class MainWindow(QMainWindow):
         items = [self.gallery_model.item(i) for i in ids]
         make = not all(it is not None and it.favourite for it in items)
         self.gallery_model.invalidate(ids)
-        self.service.set_favourite(ids, make)
+        self.service.gallery.set_favourite(ids, make)
 
     def _on_trash(self, ids: list[int]) -> None:
         self._trashed = list(ids)
-        self.service.trash(ids)
+        self.service.gallery.trash(ids)
         self.show_banner(
             self.tr("Moved {count} image(s) to the trash").format(count=len(ids)),
             self.tr("Undo"),
@@ -807,7 +812,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Import a folder of images")
         )
         if folder:
-            self.service.spawn(self.service.import_images(Path(folder)), "import")
+            self.service.spawn(self.service.gallery.import_images(Path(folder)), "import")
 
     def _on_export(self) -> None:
         ids = self.gallery.view.selected_ids()
@@ -818,7 +823,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Export the selected images to")
         )
         if folder:
-            self.service.spawn(self.service.export_images(ids, Path(folder)), "export")
+            self.service.spawn(self.service.gallery.export_images(ids, Path(folder)), "export")
 
     def _on_gallery_menu(self, pos: Any) -> None:
         from .gallery import ItemRole, gallery_actions
@@ -855,7 +860,7 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self.gallery_model.invalidate(ids)
-            self.service.set_tags(ids, text)
+            self.service.gallery.set_tags(ids, text)
 
     def _move_to_project(self, ids: list[int]) -> None:
         names = [self.gallery.project.itemText(i) for i in range(1, self.gallery.project.count())]
@@ -868,7 +873,7 @@ class MainWindow(QMainWindow):
             True,
         )
         if ok:
-            self.service.assign_project(ids, None if name == "(none)" else name)
+            self.service.gallery.assign_project(ids, None if name == "(none)" else name)
 
     def compare(self, left: int, right: int) -> None:
         if self.viewer is None:
@@ -880,10 +885,12 @@ class MainWindow(QMainWindow):
         self.service.spawn(self._compare(left, right), "compare")
 
     async def _compare(self, left: int, right: int) -> None:
-        items = await self.service.gallery_items([left, right])
+        items = await self.service.gallery.gallery_items([left, right])
         if len(items) != 2 or self.viewer is None:
             return
-        images = [await self.service.load_full_image(self.service.image_path(i)) for i in items]
+        images = [
+            await self.service.gallery.load_full_image(self.service.image_path(i)) for i in items
+        ]
         self.viewer.show_pair(images[0], items[0], images[1], items[1])
 
     def gallery_action(self, key: str, item: Any) -> None:
@@ -952,8 +959,13 @@ class MainWindow(QMainWindow):
 
     async def _remove_background(self, item: Any) -> None:
         from ..library import NewJob
+        from ..services.uploads import UploadError
 
-        url = await self.service.public_url_of(item.id)
+        try:
+            url = await self.service.uploads.public_url_of(item.id)
+        except UploadError as exc:
+            self.status.showMessage(str(exc), 8000)
+            return
         self.service.submit_jobs(
             [
                 NewJob(
@@ -969,7 +981,7 @@ class MainWindow(QMainWindow):
         )
 
     async def _copy_image(self, path: Path) -> None:
-        image = await self.service.load_full_image(path)
+        image = await self.service.gallery.load_full_image(path)
         if not image.isNull():
             QtGui.QGuiApplication.clipboard().setImage(image)
             self.status.showMessage(self.tr("Image copied"), 3000)
@@ -994,12 +1006,12 @@ class MainWindow(QMainWindow):
             self.service.spawn(self._show_in_viewer(self.gallery_model.id_at(pos)), "viewer")
 
     async def _show_in_viewer(self, image_id: int) -> None:
-        items = await self.service.gallery_items([image_id])
+        items = await self.service.gallery.gallery_items([image_id])
         if not items:
             return
         item = items[0]
         path = self.service.image_path(item)
-        image = await self.service.load_full_image(path)
+        image = await self.service.gallery.load_full_image(path)
         if self.viewer is not None:
             self.viewer.show_image(image, item, path)
 
@@ -1085,7 +1097,7 @@ class MainWindow(QMainWindow):
         elif self._banner_action == "library-folder" and self.library_dir:
             QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(self.library_dir))
         elif self._banner_action == "undo-trash":
-            self.service.trash(self._trashed, restore=True)
+            self.service.gallery.trash(self._trashed, restore=True)
             self.banner.hide()
 
     def _on_batch_finished(self, stored: int, total: int) -> None:

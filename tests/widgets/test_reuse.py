@@ -45,7 +45,7 @@ async def _one_stored_item(st):
     await st.only_job("stored")
     w.refresh_gallery()
     await st.until(lambda: w.gallery_model.count == 4)
-    [item] = await st.service.gallery_items([w.gallery_model.id_at(3)])
+    [item] = await st.service.gallery.gallery_items([w.gallery_model.id_at(3)])
     return item
 
 
@@ -100,7 +100,7 @@ async def test_dropping_an_mjdesk_image_on_the_prompt_restores_it(sim, tmp_path,
         await st.only_job("stored")
         w.refresh_gallery()
         await st.until(lambda: w.gallery_model.count == 4)
-        [item] = await st.service.gallery_items([w.gallery_model.id_at(0)])
+        [item] = await st.service.gallery.gallery_items([w.gallery_model.id_at(0)])
         path = st.service.image_path(item)
         w.editor.setPlainText("")
         w.modes.buttons["fast"].click()

@@ -1,0 +1,165 @@
+"""The gallery's door to the library: queries, curation (rating, favourites, trash, tags,
+projects), export and import, and full-size decoding, each off the GUI thread."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from ..library import GalleryItem, ImageQuery, Library, LibraryError
+
+__all__ = ["GalleryService"]
+
+log = logging.getLogger("mjdesk.services")
+
+
+class GalleryService(QObject):
+    gallery_changed = Signal()  # ratings, favourites, tags, projects or the trash changed
+    notice = Signal(str, str)  # kind, message
+
+    def __init__(
+        self,
+        library: Callable[[], Library],
+        *,
+        spawn: Callable[[Coroutine[Any, Any, Any], str], Any],
+        embed_metadata: Callable[[], bool],
+    ) -> None:
+        super().__init__()
+        self._library = library
+        self._spawn = spawn
+        self._embed_metadata = embed_metadata
+
+    @property
+    def library(self) -> Library:
+        return self._library()
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
+        self._spawn(coro, name)
+
+    async def query_images(self, query: ImageQuery) -> list[int]:
+        return await self.library.run(lambda s: s.image_ids(query))
+
+    async def gallery_items(self, ids: list[int]) -> list[GalleryItem]:
+        return await self.library.run(lambda s: s.gallery_items(ids))
+
+    def set_rating(self, ids: list[int], rating: int) -> None:
+        self.spawn(self._curate(lambda s: s.set_rating(ids, rating)), "rating")
+
+    def set_favourite(self, ids: list[int], favourite: bool) -> None:
+        self.spawn(self._curate(lambda s: s.set_favourite(ids, favourite)), "favourite")
+
+    def trash(self, ids: list[int], *, restore: bool = False) -> None:
+        self.spawn(self._curate(lambda s: s.trash(ids, restore=restore)), "trash")
+
+    async def export_images(
+        self, ids: list[int], folder: Path, template: str = "{date}_{prompt}_{task}_{n}"
+    ) -> list[Path]:
+        """Copies images to a folder (named by a template, with their metadata)."""
+        from ..library.store import export_files
+
+        items = await self.library.run(lambda s: s.gallery_items(ids))
+        loop = asyncio.get_running_loop()
+        written = await loop.run_in_executor(
+            None,
+            export_files,
+            self.library.store,
+            items,
+            folder,
+            template,
+            self._embed_metadata(),
+        )
+        self.notice.emit(
+            "info",
+            self.tr("Exported {count} image(s) to {folder}").format(
+                count=len(written), folder=folder
+            ),
+        )
+        return written
+
+    async def import_images(self, folder: Path) -> tuple[int, int]:
+        """Adds a folder of earlier images to the library, reading any prompt they carry.
+        Files are read, checked, hashed and copied in the default executor; the library's
+        thread only decides where each goes and records it (one transaction per image)."""
+        from ..library import imports
+
+        loop = asyncio.get_running_loop()
+        imported = skipped = 0
+        for path in await loop.run_in_executor(None, imports.list_images, folder):
+            found = await loop.run_in_executor(None, imports.read_candidate, path)
+            if found is None:
+                skipped += 1
+                continue
+            c = found
+            plan = await self.library.run(lambda s, c=c: imports.plan(s, c))  # type: ignore[misc]
+            if plan is None:
+                skipped += 1
+                continue
+            try:
+                await loop.run_in_executor(None, imports.copy_into_place, c, plan)
+                await self.library.run(
+                    lambda s, c=c, p=plan: imports.record(s, c, p)  # type: ignore[misc]
+                )
+            except (OSError, LibraryError) as exc:
+                log.warning("import of %s failed: %s", path, exc)
+                skipped += 1
+                continue
+            imported += 1
+        self.gallery_changed.emit()
+        self.notice.emit(
+            "info",
+            self.tr(
+                "Imported {count} image(s); {skipped} skipped (duplicates or not images)"
+            ).format(count=imported, skipped=skipped),
+        )
+        return imported, skipped
+
+    async def read_provenance(self, path: Path) -> dict[str, str]:
+        """The prompt and settings an image file carries (mjdesk's XMP), read off-thread."""
+        from ..library import provenance
+
+        loop = asyncio.get_running_loop()
+
+        def read() -> dict[str, str]:
+            with open(path, "rb") as f:
+                return provenance.read(f.read(8 * 1024 * 1024))
+
+        try:
+            return await loop.run_in_executor(None, read)
+        except OSError:
+            return {}
+
+    async def load_full_image(self, path: Path) -> QImage:
+        """Decodes an image at full size off the GUI thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, _decode_full, str(path))
+
+    def set_tags(self, ids: list[int], tags: str) -> None:
+        self.spawn(self._curate(lambda s: s.set_tags(ids, tags)), "tags")
+
+    def assign_project(self, ids: list[int], name: str | None) -> None:
+        def change(s: Any) -> None:
+            s.assign_project(ids, s.project(name) if name else None)
+
+        self.spawn(self._curate(change), "project")
+
+    async def projects(self) -> list[tuple[int, str]]:
+        return await self.library.run(lambda s: s.projects())
+
+    async def _curate(self, change: Any) -> None:
+        await self.library.run(change)
+        self.gallery_changed.emit()
+
+
+def _decode_full(path: str) -> QImage:
+    """A full-size decode, EXIF orientation applied (run it in an executor)."""
+    from PySide6.QtGui import QImageReader
+
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    return reader.read()
