@@ -3,7 +3,6 @@ the middle, the task queue on the right. It talks to the studio service only."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from ..core.prompt import PromptAnalysis
-    from .gallery import GalleryModel, GalleryPanel, ImageViewer
+    from .gallery import GalleryModel, GalleryPanel
     from .settings_dialog import SettingsDialog
 
 # The first frame is the frame of the window: this module creates only the Qt types that frame
@@ -40,14 +39,6 @@ if TYPE_CHECKING:
 # once that frame is on screen.
 
 CONFIRM_ABOVE = 4
-
-
-def _strip_params(prompt: str) -> str:
-    """The prose of a prompt, without its parameters."""
-    from ..core.prompt import analyze
-
-    a = analyze(prompt)
-    return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
 
 
 def _sentence_part(text: str) -> str:
@@ -220,17 +211,12 @@ class MainWindow(QMainWindow):
     def populate(self, service: Any, thumbnails: Any) -> None:
         """Builds the panels over the studio service: the prompt, the results, the gallery,
         the queue."""
-        from .gallery import GalleryModel, GalleryPanel
+        from .library_tab import LibraryTab
         from .queue import QueueView
         from .results import ResultsModel, ResultsView
 
         self.service = service
         self.thumbnails = thumbnails
-        self._new_ids: list[int] = []
-        self._prepend_timer = QTimer(self)
-        self._prepend_timer.setSingleShot(True)
-        self._prepend_timer.setInterval(250)
-        self._prepend_timer.timeout.connect(self._flush_new_images)
         self._trashed: list[int] = []
         self._settings_dialog: SettingsDialog | None = None
 
@@ -238,11 +224,14 @@ class MainWindow(QMainWindow):
         create.addWidget(self._create_panel())
         self.results_model = ResultsModel(thumbnails, service.image_path, parent=self)
         self.results = ResultsView(self.results_model)
-        self.gallery_model: GalleryModel = GalleryModel(thumbnails, service.image_path, parent=self)
-        self.gallery: GalleryPanel = GalleryPanel(self.gallery_model)
-        self.viewer: ImageViewer | None = None
-        self._viewer_pos = 0
-        self._query: dict[str, Any] = self.gallery.query()
+        self.library = LibraryTab(
+            service,
+            thumbnails,
+            prompt=lambda: (self.editor.toPlainText(), self.editor.speed),
+            parent=self,
+        )
+        self.gallery_model: GalleryModel = self.library.model
+        self.gallery: GalleryPanel = self.library.panel
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.results, self.tr("Recent results"))
         self.tabs.addTab(self.gallery, self.tr("Library"))
@@ -366,19 +355,11 @@ class MainWindow(QMainWindow):
         s.job_progress.connect(self.queue.queue_model.set_progress)
         s.jobs_loaded.connect(self._on_jobs_loaded)
         s.image_stored.connect(self._on_image_stored)
-        s.gallery_changed.connect(self.refresh_gallery)
-        self.gallery.query_changed.connect(self._on_query_changed)
-        self.gallery_model.page_requested.connect(self._on_page_requested)
-        view = self.gallery.view
-        view.rating_requested.connect(self._on_rating)
-        view.favourite_requested.connect(self._on_favourite)
-        view.trash_requested.connect(self._on_trash)
-        view.open_requested.connect(self.open_viewer)
-        self.gallery.import_button.clicked.connect(self._on_import)
-        self.gallery.export_button.clicked.connect(self._on_export)
-        self.gallery.save_search.clicked.connect(self._on_save_search)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(self._on_gallery_menu)
+        lib = self.library
+        lib.prompt_requested.connect(self._on_prompt_requested)
+        lib.reference_requested.connect(lambda kind, path: self._on_files_added(kind, [path]))
+        lib.status_message.connect(self.status.showMessage)
+        lib.trashed.connect(self._on_trash)
         s.images_loaded.connect(self.results_model.set_images)
         s.notice.connect(self._on_notice)
         s.credits_changed.connect(self._on_credits)
@@ -625,81 +606,35 @@ class MainWindow(QMainWindow):
     # -- gallery -----------------------------------------------------------------------------
 
     def refresh_gallery(self) -> None:
-        self.service.spawn(self._load_gallery(), "gallery")
+        self.library.refresh_gallery()
 
-    def _on_query_changed(self, query: dict[str, Any]) -> None:
-        self._query = query
-        self.refresh_gallery()
+    def gallery_action(self, key: str, item: Any) -> None:
+        self.library.gallery_action(key, item)
 
-    async def _load_gallery(self) -> None:
-        from ..library import ImageQuery
+    def open_viewer(self, image_id: int) -> None:
+        self.library.open_viewer(image_id)
 
-        ids = await self.service.gallery.query_images(ImageQuery(**self._query))
-        self.gallery_model.grouped = bool(self._query.get("group_by_job"))
-        self.gallery_model.set_ids(ids)
-        self.gallery.show_count(len(ids))
-        self.gallery.set_projects(await self.service.gallery.projects())
-        self.gallery.set_saved_searches(self.service.settings.saved_searches)
-
-    def _on_page_requested(self, page: int) -> None:
-        ids = self.gallery_model.page_ids(page)
-
-        async def fetch() -> None:
-            items = await self.service.gallery.gallery_items(ids)
-            self.gallery_model.add_items(page, items)
-
-        self.service.spawn(fetch(), "gallery page")
+    def compare(self, left: int, right: int) -> None:
+        self.library.compare(left, right)
 
     def _on_image_stored(self, image: Any, job: Any) -> None:
         self.results_model.add(image, job)
         self.thumbnails.prepare(self.service.image_path(image), image.sha256)
-        q = self._query
-        filtered = (
-            "text",
-            "speed",
-            "quality",
-            "favourites",
-            "min_rating",
-            "since",
-            "aspect",
-            "with_references",
-            "project_id",
-            "group_by_job",
-        )
-        plain = not any(q.get(k) for k in filtered)
-        if plain and q["sort"] == "newest":
-            # coalesced: a draft batch stores hundreds of images; one reset per 250 ms
-            self._new_ids.append(image.id)
-            if not self._prepend_timer.isActive():
-                self._prepend_timer.start()
-
-    def _flush_new_images(self) -> None:
-        ids, self._new_ids = self._new_ids, []
-        self.gallery_model.prepend(ids)
-        self.gallery.show_count(self.gallery_model.count)
-
-    def _on_rating(self, ids: list[int], rating: int) -> None:
-        self.gallery_model.invalidate(ids)
-        self.service.gallery.set_rating(ids, rating)
-        stars = "★" * rating or self.tr("no stars")
-        self.status.showMessage(
-            self.tr("Rated {count} image(s) {stars}").format(count=len(ids), stars=stars), 3000
-        )
-
-    def _on_favourite(self, ids: list[int]) -> None:
-        items = [self.gallery_model.item(i) for i in ids]
-        make = not all(it is not None and it.favourite for it in items)
-        self.gallery_model.invalidate(ids)
-        self.service.gallery.set_favourite(ids, make)
+        self.library.on_image_stored(image)
 
     def _on_trash(self, ids: list[int]) -> None:
         self._trashed = list(ids)
-        self.service.gallery.trash(ids)
         self.show_banner(
             self.tr("Moved {count} image(s) to the trash").format(count=len(ids)),
             self.tr("Undo"),
             "undo-trash",
         )
+
+    def _on_prompt_requested(self, prompt: str, speed: str, quality: str) -> None:
+        if speed:
+            self.editor.set_modes(speed, quality)
+        self.editor.setPlainText(prompt)
+        self.editor.setFocus()
 
     def _fill_menus(self) -> None:
         """Every action has a menu entry (and so a keyboard path: Alt, then the letters)."""
@@ -715,8 +650,14 @@ class MainWindow(QMainWindow):
             return action
 
         self.menu_actions = {
-            "import": add(self.file_menu, self.tr("&Import a folder of images…"), self._on_import),
-            "export": add(self.file_menu, self.tr("&Export the selected images…"), self._on_export),
+            "import": add(
+                self.file_menu, self.tr("&Import a folder of images…"), self.library.import_folder
+            ),
+            "export": add(
+                self.file_menu,
+                self.tr("&Export the selected images…"),
+                self.library.export_selected,
+            ),
             "settings": add(self.file_menu, self.tr("&Settings…") + "\tCtrl+,", self.open_settings),
         }
         self.file_menu.addSeparator()
@@ -796,224 +737,6 @@ class MainWindow(QMainWindow):
         box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
         box.open()
         self._shortcuts_box = box
-
-    def _on_save_search(self) -> None:
-        name, ok = QtWidgets.QInputDialog.getText(
-            self, self.tr("mjdesk — Save search"), self.tr("Name this search:")
-        )
-        if ok and name.strip():
-            self.service.save_search(name.strip(), self.gallery.filters())
-            self.status.showMessage(
-                self.tr("Saved the search “{name}”").format(name=name.strip()), 3000
-            )
-
-    def _on_import(self) -> None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, self.tr("Import a folder of images")
-        )
-        if folder:
-            self.service.spawn(self.service.gallery.import_images(Path(folder)), "import")
-
-    def _on_export(self) -> None:
-        ids = self.gallery.view.selected_ids()
-        if not ids:
-            self.status.showMessage(self.tr("Select images to export first"), 4000)
-            return
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, self.tr("Export the selected images to")
-        )
-        if folder:
-            self.service.spawn(self.service.gallery.export_images(ids, Path(folder)), "export")
-
-    def _on_gallery_menu(self, pos: Any) -> None:
-        from .gallery import ItemRole, gallery_actions
-
-        view = self.gallery.view
-        index = view.indexAt(pos)
-        item = index.data(ItemRole) if index.isValid() else None
-        if item is None:
-            return
-        menu = QtWidgets.QMenu(self)
-        menu.setToolTipsVisible(True)
-        for action in gallery_actions(item, prompt_text=self.editor.toPlainText(), now=time.time()):
-            entry = menu.addAction(action.label)
-            entry.setEnabled(action.enabled)
-            if not action.enabled:
-                entry.setToolTip(action.reason)
-            entry.triggered.connect(lambda _=False, k=action.key: self.gallery_action(k, item))
-        menu.addSeparator()
-        selected = view.selected_ids() or [item.id]
-        tags = menu.addAction(self.tr("Tags…"))
-        tags.triggered.connect(lambda: self._edit_tags(selected, item))
-        project = menu.addAction(self.tr("Move to project…"))
-        project.triggered.connect(lambda: self._move_to_project(selected))
-        compare = menu.addAction(self.tr("Compare the two selected"))
-        compare.setEnabled(len(selected) == 2)
-        compare.setToolTip(self.tr("Select exactly two images to compare them side by side"))
-        compare.triggered.connect(lambda: self.compare(selected[0], selected[1]))
-        menu.exec(view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
-    def _edit_tags(self, ids: list[int], item: Any) -> None:
-        text, ok = QtWidgets.QInputDialog.getText(
-            self, self.tr("mjdesk — Tags"), self.tr("Tags (space or comma separated):"), text=""
-        )
-        if ok:
-            self.gallery_model.invalidate(ids)
-            self.service.gallery.set_tags(ids, text)
-
-    def _move_to_project(self, ids: list[int]) -> None:
-        names = [self.gallery.project.itemText(i) for i in range(1, self.gallery.project.count())]
-        name, ok = QtWidgets.QInputDialog.getItem(
-            self,
-            "mjdesk — Project",
-            self.tr("Project (type a new name to create it):"),
-            ["(none)", *names],
-            0,
-            True,
-        )
-        if ok:
-            self.service.gallery.assign_project(ids, None if name == "(none)" else name)
-
-    def compare(self, left: int, right: int) -> None:
-        if self.viewer is None:
-            from .gallery import ImageViewer
-
-            self.viewer = ImageViewer(self)
-            self.viewer.navigate.connect(self._on_viewer_navigate)
-        self.viewer.show()
-        self.service.spawn(self._compare(left, right), "compare")
-
-    async def _compare(self, left: int, right: int) -> None:
-        items = await self.service.gallery.gallery_items([left, right])
-        if len(items) != 2 or self.viewer is None:
-            return
-        images = [
-            await self.service.gallery.load_full_image(self.service.image_path(i)) for i in items
-        ]
-        self.viewer.show_pair(images[0], items[0], images[1], items[1])
-
-    def gallery_action(self, key: str, item: Any) -> None:
-        """Runs one reuse or edit action on a gallery image."""
-        from ..library import NewJob
-
-        path = self.service.image_path(item)
-        if key == "open":
-            self.open_viewer(item.id)
-        elif key == "use_prompt":
-            self.editor.setPlainText(_strip_params(item.prompt))
-            self.editor.setFocus()
-        elif key == "use_settings":
-            self.editor.set_modes(item.speed, item.quality)
-            self.editor.setPlainText(item.prompt)
-            self.editor.setFocus()
-        elif key in ("image", "style", "omni"):
-            self._on_files_added(key, [str(path)])
-        elif key == "rerun":
-            self.service.retry(item.job_id)
-        elif key in ("vary_subtle", "vary_strong"):
-            kind = key.split("_")[1]
-            self.service.submit_jobs(
-                [
-                    NewJob(
-                        f"Vary ({kind}) · {item.prompt}",
-                        "",
-                        "fast",
-                        "standard",
-                        model="mj-v8.1-variation",
-                        model_params={
-                            "task_id": item.task_id,
-                            "image_number": item.idx,
-                            "type": kind,
-                        },
-                        parent_image_id=item.id,
-                    )
-                ]
-            )
-        elif key == "remix":
-            prompt = self.editor.toPlainText().strip()
-            self.service.submit_jobs(
-                [
-                    NewJob(
-                        f"Remix · {prompt}",
-                        prompt,
-                        self.editor.speed if self.editor.speed != "draft" else "fast",
-                        "standard",
-                        model="mj-v8.1-remix",
-                        model_params={
-                            "task_id": item.task_id,
-                            "image_number": item.idx,
-                            "mode": "strong",
-                            "speed": self.editor.speed if self.editor.speed != "draft" else "fast",
-                        },
-                        parent_image_id=item.id,
-                    )
-                ]
-            )
-        elif key == "remove_bg":
-            self.service.spawn(self._remove_background(item), "remove background")
-        elif key == "copy_image":
-            self.service.spawn(self._copy_image(path), "copy image")
-        elif key == "reveal":
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
-
-    async def _remove_background(self, item: Any) -> None:
-        from ..library import NewJob
-        from ..services.uploads import UploadError
-
-        try:
-            url = await self.service.uploads.public_url_of(item.id)
-        except UploadError as exc:
-            self.status.showMessage(str(exc), 8000)
-            return
-        self.service.submit_jobs(
-            [
-                NewJob(
-                    f"Remove background · {item.prompt}",
-                    "",
-                    "fast",
-                    "standard",
-                    model="mj-v8.1-remove-bg",
-                    model_params={"image_urls": [url]},
-                    parent_image_id=item.id,
-                )
-            ]
-        )
-
-    async def _copy_image(self, path: Path) -> None:
-        image = await self.service.gallery.load_full_image(path)
-        if not image.isNull():
-            QtGui.QGuiApplication.clipboard().setImage(image)
-            self.status.showMessage(self.tr("Image copied"), 3000)
-
-    def open_viewer(self, image_id: int) -> None:
-        model = self.gallery_model
-        pos = model.position_of(image_id)
-        if pos is not None:
-            self._viewer_pos = pos
-        if self.viewer is None:
-            from .gallery import ImageViewer
-
-            self.viewer = ImageViewer(self)
-            self.viewer.navigate.connect(self._on_viewer_navigate)
-        self.viewer.show()
-        self.service.spawn(self._show_in_viewer(image_id), "viewer")
-
-    def _on_viewer_navigate(self, step: int) -> None:
-        pos = self._viewer_pos + step
-        if 0 <= pos < self.gallery_model.count:
-            self._viewer_pos = pos
-            self.service.spawn(self._show_in_viewer(self.gallery_model.id_at(pos)), "viewer")
-
-    async def _show_in_viewer(self, image_id: int) -> None:
-        items = await self.service.gallery.gallery_items([image_id])
-        if not items:
-            return
-        item = items[0]
-        path = self.service.image_path(item)
-        image = await self.service.gallery.load_full_image(path)
-        if self.viewer is not None:
-            self.viewer.show_image(image, item, path)
 
     # -- service news ------------------------------------------------------------------------
 

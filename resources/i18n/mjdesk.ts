@@ -121,8 +121,8 @@
     </message>
     <message>
         <location filename="../../mjdesk/api/client.py" line="519"/>
-        <location filename="../../mjdesk/api/client.py" line="865"/>
-        <location filename="../../mjdesk/api/client.py" line="873"/>
+        <location filename="../../mjdesk/api/client.py" line="869"/>
+        <location filename="../../mjdesk/api/client.py" line="877"/>
         <source>The file is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,28 +203,28 @@
     </message>
     <message>
         <location filename="../../mjdesk/api/client.py" line="768"/>
-        <location filename="../../mjdesk/api/client.py" line="782"/>
+        <location filename="../../mjdesk/api/client.py" line="785"/>
         <source>The image is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="789"/>
         <location filename="../../mjdesk/api/client.py" line="792"/>
+        <location filename="../../mjdesk/api/client.py" line="796"/>
         <source>The result is not an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="794"/>
+        <location filename="../../mjdesk/api/client.py" line="798"/>
         <source>The image download was truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="857"/>
+        <location filename="../../mjdesk/api/client.py" line="861"/>
         <source>Cannot open the file ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="862"/>
+        <location filename="../../mjdesk/api/client.py" line="866"/>
         <source>Not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,103 +469,103 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="137"/>
+        <location filename="../../mjdesk/jobs/engine.py" line="107"/>
         <source>mjdesk stopped while this prompt was being sent, so it may have been created and charged. Resend it only if it never appears.</source>
-        <extracomment>When EvoLink last answered anything (time.monotonic()); batch gives up waiting for an unreachable server from it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="391"/>
+        <location filename="../../mjdesk/jobs/book.py" line="150"/>
         <source>The disk holding the library is full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="393"/>
+        <location filename="../../mjdesk/jobs/book.py" line="152"/>
         <source>The library cannot be written ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="403"/>
+        <location filename="../../mjdesk/jobs/book.py" line="162"/>
         <source>{reason}: paid images wait until it can be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="417"/>
+        <location filename="../../mjdesk/jobs/book.py" line="141"/>
         <source>The library is writable again</source>
+        <extracomment>States that end a job&apos;s work, stamped with the time they were reached. Errors of the file system that mean &quot;the library cannot be written right now&quot;. When EvoLink last answered anything (time.monotonic()).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="564"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="166"/>
         <source>{reason}. It is not resent automatically; resend it only if it never appears (you may be charged twice).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="573"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="175"/>
         <source>The API key was refused: check it in Settings. Waiting to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="577"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="179"/>
         <source>Not enough EvoLink credits: top up, then resume. Waiting to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="598"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="200"/>
         <source>Waiting to send: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="610"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="212"/>
         <source>Not sent (nothing was charged): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="612"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="214"/>
         <source>EvoLink refused the prompt: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="798"/>
+        <location filename="../../mjdesk/jobs/poller.py" line="246"/>
         <source>EvoLink listed {count} results for one task (at most {most} are possible); nothing was downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="848"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="93"/>
         <source>{missing} of {total} images are not downloaded yet: {reason}. Retry the download later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="857"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="102"/>
         <source>Retrying the download of {missing} of {total} images: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="914"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="159"/>
         <source>the disk is full; free some space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="917"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="162"/>
         <source>the image could not be saved ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="927"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="172"/>
         <source>EvoLink refused the result link for now ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="953"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="198"/>
         <source>{withheld} of {asked} images withheld by EvoLink&apos;s moderation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="546"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="148"/>
         <source>An unexpected error happened while sending ({kind})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="718"/>
+        <location filename="../../mjdesk/jobs/poller.py" line="166"/>
         <source>The API key was refused while checking tasks: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,97 +573,98 @@
 <context>
     <name>Gallery</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="866"/>
+        <location filename="../../mjdesk/core/evolink.py" line="66"/>
         <source>Only images made by Midjourney V8.1 prompts can be varied or remixed</source>
+        <extracomment>The generation model, and the V8.1 routes that act on an image. The longest prompt the route accepts (characters). How long a completed task&apos;s result links (and the task itself, as an edit source) live. Reuse a result link as an image URL only this long, so it cannot expire mid-task. Files uploaded through the files API live 72 hours. The image numbers the routes that take a source task accept (0–3).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="870"/>
+        <location filename="../../mjdesk/core/evolink.py" line="70"/>
         <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="874"/>
+        <location filename="../../mjdesk/core/evolink.py" line="74"/>
         <source>The source task is older than 30 days; EvoLink may no longer have it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="879"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="864"/>
         <source>Open in viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="880"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="865"/>
         <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="881"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="866"/>
         <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="882"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="867"/>
         <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="883"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="868"/>
         <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="884"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="869"/>
         <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="885"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="870"/>
         <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="886"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="871"/>
         <source>Vary (subtle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="887"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="872"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="890"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="875"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="892"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="877"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="894"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="879"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="895"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="880"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="896"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="881"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="906"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="891"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="907"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="892"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,229 +672,242 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="461"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="463"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="464"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="467"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="469"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="469"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="470"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="473"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="474"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="476"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="478"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="478"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="479"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="481"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="482"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="484"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="485"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="486"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="487"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="487"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="489"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="488"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="490"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="492"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="494"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="494"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="495"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="497"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="498"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="500"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="502"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="502"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="503"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="506"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="507"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="509"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="512"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="514"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="515"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="514"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="516"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="517"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="518"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="518"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="680"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="682"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="521"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="522"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="537"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="538"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="667"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="539"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="540"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="669"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="539"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="541"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="562"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="564"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="564"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="566"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="566"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="568"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="568"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="570"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="576"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="578"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="577"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="579"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="691"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="693"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="691"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="693"/>
         <source>{count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryService</name>
+    <message>
+        <location filename="../../mjdesk/services/gallery.py" line="79"/>
+        <source>Exported {count} image(s) to {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/gallery.py" line="117"/>
+        <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="337"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="339"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,19 +933,19 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="702"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="704"/>
         <source>mjdesk — Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="724"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="726"/>
         <source>Left: {left}
 
 Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="740"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="742"/>
         <source>{prompt}
 
 Speed: {speed} · Quality: {quality}
@@ -981,580 +995,588 @@ Rating: {rating}
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="87"/>
-        <source>mjdesk — Demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="115"/>
-        <source>Try the demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="116"/>
-        <source>Opens mjdesk --demo in a new window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="142"/>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="149"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="150"/>
-        <source>&amp;Prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="151"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="243"/>
-        <source>Recent results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="244"/>
-        <source>Library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="246"/>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="249"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="580"/>
-        <source>No jobs running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="252"/>
-        <source>mjdesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
-        <source>Midjourney V8.1 · EvoLink</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
-        <source>Demo — simulated results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
-        <source>Demo mode: results are simulated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="280"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="772"/>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="281"/>
-        <source>Settings: API key, library, appearance (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="303"/>
-        <source>Prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="314"/>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="315"/>
-        <source>Search your earlier prompts (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="318"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="755"/>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="320"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="431"/>
-        <source>Send the prompt (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="325"/>
-        <source>Mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="329"/>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="333"/>
-        <source>References</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="403"/>
-        <source>Type a prompt, then Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="406"/>
-        <source>1 task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="408"/>
-        <source>{count} tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="411"/>
-        <source>1 cost unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="413"/>
-        <source>{count} cost units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
-        <source>{count} images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="420"/>
-        <source>1 problem to fix before sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="422"/>
-        <source>{count} problems to fix before sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="427"/>
-        <source>Add an API key in Settings first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="429"/>
-        <source>Fix the prompt&apos;s problems first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
-        <source>Fix the prompt&apos;s problems first (they are underlined)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
-        <source>mjdesk — Send several tasks?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
-        <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="481"/>
-        <source>Sent 1 task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="483"/>
-        <source>Sent {count} tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="492"/>
-        <source>That image carries no mjdesk prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="499"/>
-        <source>Prompt and settings restored from the image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="582"/>
-        <source>1 job running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="584"/>
-        <source>{count} jobs running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="590"/>
-        <source>Prompt copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="594"/>
-        <source>mjdesk — Resend?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="596"/>
-        <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="676"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="131"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="678"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="133"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="691"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="149"/>
+        <source>mjdesk — Save search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="149"/>
+        <source>Name this search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="154"/>
+        <source>Saved the search “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="159"/>
+        <source>Import a folder of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="167"/>
+        <source>Select images to export first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <source>Export the selected images to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="193"/>
+        <source>Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="195"/>
+        <source>Move to project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="197"/>
+        <source>Compare the two selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="199"/>
+        <source>Select exactly two images to compare them side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="207"/>
+        <source>mjdesk — Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="208"/>
+        <source>Tags (space or comma separated):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="220"/>
+        <source>Project (type a new name to create it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="306"/>
+        <source>Image copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="79"/>
+        <source>mjdesk — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="111"/>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="112"/>
+        <source>Opens mjdesk --demo in a new window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="145"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="146"/>
+        <source>&amp;Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="147"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="236"/>
+        <source>Recent results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="237"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="239"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="242"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="569"/>
+        <source>No jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="245"/>
+        <source>mjdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="261"/>
+        <source>Midjourney V8.1 · EvoLink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="265"/>
+        <source>Demo — simulated results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="267"/>
+        <source>Demo mode: results are simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="721"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
+        <source>Settings: API key, library, appearance (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="296"/>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="307"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="308"/>
+        <source>Search your earlier prompts (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="311"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="704"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="313"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
+        <source>Send the prompt (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="318"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="322"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="326"/>
+        <source>References</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="387"/>
+        <source>Type a prompt, then Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="390"/>
+        <source>1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="392"/>
+        <source>{count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="395"/>
+        <source>1 cost unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="397"/>
+        <source>{count} cost units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="399"/>
+        <source>{count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="404"/>
+        <source>1 problem to fix before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="406"/>
+        <source>{count} problems to fix before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="411"/>
+        <source>Add an API key in Settings first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="413"/>
+        <source>Fix the prompt&apos;s problems first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="446"/>
+        <source>Fix the prompt&apos;s problems first (they are underlined)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="455"/>
+        <source>mjdesk — Send several tasks?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="457"/>
+        <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
+        <source>Sent 1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
+        <source>Sent {count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="476"/>
+        <source>That image carries no mjdesk prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="483"/>
+        <source>Prompt and settings restored from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="571"/>
+        <source>1 job running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="573"/>
+        <source>{count} jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="579"/>
+        <source>Prompt copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="583"/>
+        <source>mjdesk — Resend?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="585"/>
+        <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="628"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="692"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="629"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="710"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="654"/>
         <source>&amp;Import a folder of images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="711"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="658"/>
         <source>&amp;Export the selected images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="712"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="715"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="664"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="717"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="666"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="669"/>
         <source>Prompt &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="672"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="727"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="676"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="729"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="678"/>
         <source>The log and crash reports, without your key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="732"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="681"/>
         <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="736"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="685"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="745"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="694"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="747"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="696"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="756"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="705"/>
         <source>Focus the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="757"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="706"/>
         <source>Up / Down (empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="757"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="706"/>
         <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="758"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="707"/>
         <source>Search prompt history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="759"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="708"/>
         <source>Draft / Fast / Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="760"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="709"/>
         <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="710"/>
         <source>Ctrl+V (on a reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="710"/>
         <source>Paste an image or URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="762"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="711"/>
         <source>Rate the selected images, clear the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="763"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="712"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="764"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="713"/>
         <source>Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="764"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="713"/>
         <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="765"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="765"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
         <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="767"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="716"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="768"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="717"/>
         <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="770"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="719"/>
         <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="771"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
         <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="773"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="722"/>
         <source>This sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="774"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="775"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="724"/>
         <source>The menus: every action is in one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="779"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="728"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="785"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="734"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="794"/>
-        <source>mjdesk — Save search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="794"/>
-        <source>Name this search:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="799"/>
-        <source>Saved the search “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="804"/>
-        <source>Import a folder of images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="812"/>
-        <source>Select images to export first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="815"/>
-        <source>Export the selected images to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="838"/>
-        <source>Tags…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="840"/>
-        <source>Move to project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="842"/>
-        <source>Compare the two selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="844"/>
-        <source>Select exactly two images to compare them side by side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="851"/>
-        <source>mjdesk — Tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="851"/>
-        <source>Tags (space or comma separated):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="862"/>
-        <source>Project (type a new name to create it):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="972"/>
-        <source>Image copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1007"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="745"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1017"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="747"/>
+        <source>Show library folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/main_window.py" line="757"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1021"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1022"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="762"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1023"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="763"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1025"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="765"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1032"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="772"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1041"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="781"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1047"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="787"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1051"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="791"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1070"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="810"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1072"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="812"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="1085"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="827"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2322,108 +2344,73 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>StudioService</name>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="147"/>
+        <location filename="../../mjdesk/services/studio.py" line="157"/>
         <source>Something went wrong ({task}); see the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="183"/>
+        <location filename="../../mjdesk/services/studio.py" line="193"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="208"/>
-        <location filename="../../mjdesk/services/studio.py" line="244"/>
+        <location filename="../../mjdesk/services/studio.py" line="218"/>
+        <location filename="../../mjdesk/services/studio.py" line="254"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="290"/>
+        <location filename="../../mjdesk/services/studio.py" line="300"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="313"/>
+        <location filename="../../mjdesk/services/studio.py" line="323"/>
         <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="450"/>
-        <source>Exported {count} image(s) to {folder}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="488"/>
-        <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="544"/>
-        <source>The pasted image could not be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="581"/>
-        <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="585"/>
-        <source>The image is larger than {limit} MB; nothing was uploaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="591"/>
-        <source>The image is damaged or incomplete; nothing was uploaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="598"/>
-        <source>Add an API key first: images are uploaded to EvoLink</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="622"/>
+        <location filename="../../mjdesk/services/studio.py" line="398"/>
         <source>The key works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="624"/>
+        <location filename="../../mjdesk/services/studio.py" line="400"/>
         <source>The key works: {amount} credits left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="635"/>
+        <location filename="../../mjdesk/services/studio.py" line="411"/>
         <source>Key saved for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="641"/>
+        <location filename="../../mjdesk/services/studio.py" line="418"/>
         <source>Key saved in the system keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="646"/>
+        <location filename="../../mjdesk/services/studio.py" line="424"/>
         <source>{problem}. Use MJDESK_API_KEY or keep it for this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="663"/>
+        <location filename="../../mjdesk/services/studio.py" line="442"/>
         <source>No API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="675"/>
+        <location filename="../../mjdesk/services/studio.py" line="454"/>
         <source>The keyring did not answer within 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="699"/>
+        <location filename="../../mjdesk/services/studio.py" line="478"/>
         <source>Settings could not be saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/studio.py" line="715"/>
+        <location filename="../../mjdesk/services/studio.py" line="494"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,18 +2590,46 @@ mjdesk kept running. A report (without your key) was written to:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="706"/>
+        <location filename="../../mjdesk/jobs/poller.py" line="154"/>
         <source>EvoLink does not know this task any more (404).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="749"/>
+        <location filename="../../mjdesk/jobs/poller.py" line="197"/>
         <source>No final answer from EvoLink after 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/engine.py" line="939"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="184"/>
         <source>{expired} of {total} result links expired before the images could be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadService</name>
+    <message>
+        <location filename="../../mjdesk/services/uploads.py" line="74"/>
+        <source>The pasted image could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/uploads.py" line="112"/>
+        <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/uploads.py" line="116"/>
+        <source>The image is larger than {limit} MB; nothing was uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/uploads.py" line="122"/>
+        <source>The image is damaged or incomplete; nothing was uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/uploads.py" line="130"/>
+        <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -349,7 +349,7 @@ async def test_the_menu_key_opens_the_menu_of_the_current_image(sim, tmp_path, q
         model = w.gallery_model
         view = w.gallery.view
         asked: list[QPoint] = []
-        view.customContextMenuRequested.disconnect(w._on_gallery_menu)  # its menu is modal
+        view.customContextMenuRequested.disconnect(w.library._on_gallery_menu)  # a modal menu
         view.customContextMenuRequested.connect(asked.append)
         target = model.index(0, 2)
         await st.until(lambda: target.data(ItemRole) is not None)

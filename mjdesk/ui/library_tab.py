@@ -1,0 +1,335 @@
+"""The Library tab's behaviour: the gallery's query and pages, curation (rate, favour, trash,
+tags, projects), the context menu and its reuse and edit actions, the viewer and compare, saved
+searches, import and export. The window places the panel and wires the signals below to the
+prompt editor, the reference zones, the status bar and the banner."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core import edits
+from .gallery import GalleryModel, GalleryPanel, ImageViewer
+
+__all__ = ["LibraryTab", "strip_params"]
+
+
+def strip_params(prompt: str) -> str:
+    """The prose of a prompt, without its parameters (what "Use prompt" puts back)."""
+    from ..core.prompt import analyze
+
+    a = analyze(prompt)
+    return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
+
+
+class LibraryTab(QObject):
+    prompt_requested = Signal(str, str, str)  # prompt; speed and quality ("" keeps them)
+    reference_requested = Signal(str, str)  # zone ("image", "style", "omni"), file path
+    status_message = Signal(str, int)  # text, milliseconds
+    trashed = Signal(list)  # image ids, for the window's undo banner
+
+    def __init__(
+        self,
+        service: Any,
+        thumbnails: Any,
+        *,
+        prompt: Callable[[], tuple[str, str]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._prompt = prompt  # the create panel's prompt text and speed (for Remix)
+        self.model = GalleryModel(thumbnails, service.image_path)
+        self.panel = GalleryPanel(self.model)
+        self.model.setParent(self.panel)
+        self.viewer: ImageViewer | None = None
+        self._viewer_pos = 0
+        self._query: dict[str, Any] = self.panel.query()
+        self._new_ids: list[int] = []
+        self._prepend_timer = QTimer(self)
+        self._prepend_timer.setSingleShot(True)
+        self._prepend_timer.setInterval(250)
+        self._prepend_timer.timeout.connect(self._flush_new_images)
+        self._connect()
+
+    def _connect(self) -> None:
+        self.panel.query_changed.connect(self._on_query_changed)
+        self.model.page_requested.connect(self._on_page_requested)
+        view = self.panel.view
+        view.rating_requested.connect(self._on_rating)
+        view.favourite_requested.connect(self._on_favourite)
+        view.trash_requested.connect(self._on_trash)
+        view.open_requested.connect(self.open_viewer)
+        self.panel.import_button.clicked.connect(self.import_folder)
+        self.panel.export_button.clicked.connect(self.export_selected)
+        self.panel.save_search.clicked.connect(self._on_save_search)
+        view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._on_gallery_menu)
+        self.service.gallery_changed.connect(self.refresh_gallery)
+
+    def refresh_gallery(self) -> None:
+        self.service.spawn(self._load_gallery(), "gallery")
+
+    def _on_query_changed(self, query: dict[str, Any]) -> None:
+        self._query = query
+        self.refresh_gallery()
+
+    async def _load_gallery(self) -> None:
+        from ..library import ImageQuery
+
+        ids = await self.service.gallery.query_images(ImageQuery(**self._query))
+        self.model.grouped = bool(self._query.get("group_by_job"))
+        self.model.set_ids(ids)
+        self.panel.show_count(len(ids))
+        self.panel.set_projects(await self.service.gallery.projects())
+        self.panel.set_saved_searches(self.service.settings.saved_searches)
+
+    def _on_page_requested(self, page: int) -> None:
+        ids = self.model.page_ids(page)
+
+        async def fetch() -> None:
+            items = await self.service.gallery.gallery_items(ids)
+            self.model.add_items(page, items)
+
+        self.service.spawn(fetch(), "gallery page")
+
+    def on_image_stored(self, image: Any) -> None:
+        """A new image: at the top of the grid when nothing filters or reorders it."""
+        q = self._query
+        filtered = (
+            "text",
+            "speed",
+            "quality",
+            "favourites",
+            "min_rating",
+            "since",
+            "aspect",
+            "with_references",
+            "project_id",
+            "group_by_job",
+        )
+        plain = not any(q.get(k) for k in filtered)
+        if plain and q["sort"] == "newest":
+            # coalesced: a draft batch stores hundreds of images; one reset per 250 ms
+            self._new_ids.append(image.id)
+            if not self._prepend_timer.isActive():
+                self._prepend_timer.start()
+
+    def _flush_new_images(self) -> None:
+        ids, self._new_ids = self._new_ids, []
+        self.model.prepend(ids)
+        self.panel.show_count(self.model.count)
+
+    def _on_rating(self, ids: list[int], rating: int) -> None:
+        self.model.invalidate(ids)
+        self.service.gallery.set_rating(ids, rating)
+        stars = "★" * rating or self.tr("no stars")
+        self.status_message.emit(
+            self.tr("Rated {count} image(s) {stars}").format(count=len(ids), stars=stars), 3000
+        )
+
+    def _on_favourite(self, ids: list[int]) -> None:
+        items = [self.model.item(i) for i in ids]
+        make = not all(it is not None and it.favourite for it in items)
+        self.model.invalidate(ids)
+        self.service.gallery.set_favourite(ids, make)
+
+    def _on_trash(self, ids: list[int]) -> None:
+        self._trashed = list(ids)
+        self.service.gallery.trash(ids)
+        self.trashed.emit(list(ids))
+
+    def _on_save_search(self) -> None:
+        name, ok = QtWidgets.QInputDialog.getText(
+            self.panel, self.tr("mjdesk — Save search"), self.tr("Name this search:")
+        )
+        if ok and name.strip():
+            self.service.save_search(name.strip(), self.panel.filters())
+            self.status_message.emit(
+                self.tr("Saved the search “{name}”").format(name=name.strip()), 3000
+            )
+
+    def import_folder(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self.panel, self.tr("Import a folder of images")
+        )
+        if folder:
+            self.service.spawn(self.service.gallery.import_images(Path(folder)), "import")
+
+    def export_selected(self) -> None:
+        ids = self.panel.view.selected_ids()
+        if not ids:
+            self.status_message.emit(self.tr("Select images to export first"), 4000)
+            return
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self.panel, self.tr("Export the selected images to")
+        )
+        if folder:
+            self.service.spawn(self.service.gallery.export_images(ids, Path(folder)), "export")
+
+    def _on_gallery_menu(self, pos: Any) -> None:
+        from .gallery import ItemRole, gallery_actions
+
+        view = self.panel.view
+        index = view.indexAt(pos)
+        item = index.data(ItemRole) if index.isValid() else None
+        if item is None:
+            return
+        menu = QtWidgets.QMenu(self.panel)
+        menu.setToolTipsVisible(True)
+        for action in gallery_actions(item, prompt_text=self._prompt()[0], now=time.time()):
+            entry = menu.addAction(action.label)
+            entry.setEnabled(action.enabled)
+            if not action.enabled:
+                entry.setToolTip(action.reason)
+            entry.triggered.connect(lambda _=False, k=action.key: self.gallery_action(k, item))
+        menu.addSeparator()
+        selected = view.selected_ids() or [item.id]
+        tags = menu.addAction(self.tr("Tags…"))
+        tags.triggered.connect(lambda: self._edit_tags(selected, item))
+        project = menu.addAction(self.tr("Move to project…"))
+        project.triggered.connect(lambda: self._move_to_project(selected))
+        compare = menu.addAction(self.tr("Compare the two selected"))
+        compare.setEnabled(len(selected) == 2)
+        compare.setToolTip(self.tr("Select exactly two images to compare them side by side"))
+        compare.triggered.connect(lambda: self.compare(selected[0], selected[1]))
+        menu.exec(view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _edit_tags(self, ids: list[int], item: Any) -> None:
+        text, ok = QtWidgets.QInputDialog.getText(
+            self.panel,
+            self.tr("mjdesk — Tags"),
+            self.tr("Tags (space or comma separated):"),
+            text="",
+        )
+        if ok:
+            self.model.invalidate(ids)
+            self.service.gallery.set_tags(ids, text)
+
+    def _move_to_project(self, ids: list[int]) -> None:
+        names = [self.panel.project.itemText(i) for i in range(1, self.panel.project.count())]
+        name, ok = QtWidgets.QInputDialog.getItem(
+            self.panel,
+            "mjdesk — Project",
+            self.tr("Project (type a new name to create it):"),
+            ["(none)", *names],
+            0,
+            True,
+        )
+        if ok:
+            self.service.gallery.assign_project(ids, None if name == "(none)" else name)
+
+    def compare(self, left: int, right: int) -> None:
+        if self.viewer is None:
+            from .gallery import ImageViewer
+
+            self.viewer = ImageViewer(self.panel.window())
+            self.viewer.navigate.connect(self._on_viewer_navigate)
+        self.viewer.show()
+        self.service.spawn(self._compare(left, right), "compare")
+
+    async def _compare(self, left: int, right: int) -> None:
+        items = await self.service.gallery.gallery_items([left, right])
+        if len(items) != 2 or self.viewer is None:
+            return
+        images = [
+            await self.service.gallery.load_full_image(self.service.image_path(i)) for i in items
+        ]
+        self.viewer.show_pair(images[0], items[0], images[1], items[1])
+
+    def gallery_action(self, key: str, item: Any) -> None:
+        """Runs one reuse or edit action on a gallery image."""
+        path = self.service.image_path(item)
+        if key == "open":
+            self.open_viewer(item.id)
+        elif key == "use_prompt":
+            self.prompt_requested.emit(strip_params(item.prompt), "", "")
+        elif key == "use_settings":
+            self.prompt_requested.emit(item.prompt, item.speed, item.quality)
+        elif key in ("image", "style", "omni"):
+            self.reference_requested.emit(key, str(path))
+        elif key == "rerun":
+            self.service.retry(item.job_id)
+        elif key in ("vary_subtle", "vary_strong"):
+            strong = key == "vary_strong"
+            self._submit_edit(
+                item,
+                edits.vary(item.prompt, item.task_id, item.idx, "strong" if strong else "subtle"),
+            )
+        elif key == "remix":
+            prompt, speed = self._prompt()
+            self._submit_edit(item, edits.remix(prompt.strip(), speed, item.task_id, item.idx))
+        elif key == "remove_bg":
+            self.service.spawn(self._remove_background(item), "remove background")
+        elif key == "copy_image":
+            self.service.spawn(self._copy_image(path), "copy image")
+        elif key == "reveal":
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
+
+    async def _remove_background(self, item: Any) -> None:
+        from ..services.uploads import UploadError
+
+        try:
+            url = await self.service.uploads.public_url_of(item.id)
+        except UploadError as exc:
+            self.status_message.emit(str(exc), 8000)
+            return
+        self._submit_edit(item, edits.remove_background(item.prompt, url))
+
+    def _submit_edit(self, item: Any, edit: edits.Edit) -> None:
+        from ..library import NewJob
+
+        self.service.submit_jobs(
+            [
+                NewJob(
+                    edit.label,
+                    edit.prompt,
+                    edit.speed,
+                    "standard",
+                    model=edit.model,
+                    model_params=edit.params,
+                    parent_image_id=item.id,
+                )
+            ]
+        )
+
+    async def _copy_image(self, path: Path) -> None:
+        image = await self.service.gallery.load_full_image(path)
+        if not image.isNull():
+            QtGui.QGuiApplication.clipboard().setImage(image)
+            self.status_message.emit(self.tr("Image copied"), 3000)
+
+    def open_viewer(self, image_id: int) -> None:
+        model = self.model
+        pos = model.position_of(image_id)
+        if pos is not None:
+            self._viewer_pos = pos
+        if self.viewer is None:
+            from .gallery import ImageViewer
+
+            self.viewer = ImageViewer(self.panel.window())
+            self.viewer.navigate.connect(self._on_viewer_navigate)
+        self.viewer.show()
+        self.service.spawn(self._show_in_viewer(image_id), "viewer")
+
+    def _on_viewer_navigate(self, step: int) -> None:
+        pos = self._viewer_pos + step
+        if 0 <= pos < self.model.count:
+            self._viewer_pos = pos
+            self.service.spawn(self._show_in_viewer(self.model.id_at(pos)), "viewer")
+
+    async def _show_in_viewer(self, image_id: int) -> None:
+        items = await self.service.gallery.gallery_items([image_id])
+        if not items:
+            return
+        item = items[0]
+        path = self.service.image_path(item)
+        image = await self.service.gallery.load_full_image(path)
+        if self.viewer is not None:
+            self.viewer.show_image(image, item, path)
