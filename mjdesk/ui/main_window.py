@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from ..core.prompt import PromptAnalysis
     from .gallery import GalleryModel, GalleryPanel
     from .settings_dialog import SettingsDialog
 
@@ -38,19 +37,11 @@ if TYPE_CHECKING:
 # panels, the prompt language, the gallery and the settings dialog are imported by populate()
 # once that frame is on screen.
 
-CONFIRM_ABOVE = 4
-
 
 def _sentence_part(text: str) -> str:
     """A sentence made a clause: no final full stop, lower-case first letter."""
     text = text.strip().rstrip(".")
     return text[:1].lower() + text[1:]
-
-
-def _title(text: str, *, indent: bool = False) -> QLabel:
-    label = QLabel(("  " if indent else "") + text.upper())
-    label.setObjectName("SectionTitle")
-    return label
 
 
 class MainWindow(QMainWindow):
@@ -211,6 +202,7 @@ class MainWindow(QMainWindow):
     def populate(self, service: Any, thumbnails: Any) -> None:
         """Builds the panels over the studio service: the prompt, the results, the gallery,
         the queue."""
+        from .create_panel import CreatePanel, section_title
         from .library_tab import LibraryTab
         from .queue import QueueView
         from .results import ResultsModel, ResultsView
@@ -221,7 +213,12 @@ class MainWindow(QMainWindow):
         self._settings_dialog: SettingsDialog | None = None
 
         create, results, queue = self._panels
-        create.addWidget(self._create_panel())
+        self.create_panel = CreatePanel(service)
+        create.addWidget(self.create_panel)
+        c = self.create_panel  # the panel's controls, as the window's (menus, shortcuts and tests)
+        self.editor, self.diagnostics, self.summary = c.editor, c.diagnostics, c.summary
+        self.generate, self.history_button = c.generate, c.history_button
+        self.modes, self.params, self.zones = c.modes, c.params, c.zones
         self.results_model = ResultsModel(thumbnails, service.image_path, parent=self)
         self.results = ResultsView(self.results_model)
         self.library = LibraryTab(
@@ -236,7 +233,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results, self.tr("Recent results"))
         self.tabs.addTab(self.gallery, self.tr("Library"))
         results.addWidget(self.tabs, 1)
-        queue.addWidget(_title(self.tr("Queue"), indent=True))
+        queue.addWidget(section_title(self.tr("Queue"), indent=True))
         self.queue = QueueView()
         queue.addWidget(self.queue, 1)
         self.running_label.setText(self.tr("No jobs running"))
@@ -278,77 +275,13 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.settings_button)
         return bar
 
-    def _create_panel(self) -> QWidget:
-        from .controls import ModeBar, ParamsPanel
-        from .prompt_editor import DiagnosticsList, PromptEditor
-        from .references import ReferenceZone
-
-        scroll = QtWidgets.QScrollArea()
-        scroll.setObjectName("CreateScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        inner.setObjectName("CreateInner")
-        col = QVBoxLayout(inner)
-        col.setContentsMargins(16, 16, 16, 16)
-        col.setSpacing(8)
-        col.addWidget(_title(self.tr("Prompt")))
-        self.editor = PromptEditor()
-        self.editor.setMinimumHeight(110)
-        self.editor.setMaximumHeight(180)
-        col.addWidget(self.editor)
-        self.diagnostics = DiagnosticsList(self.editor)
-        col.addWidget(self.diagnostics)
-        submit_row = QHBoxLayout()
-        self.summary = QLabel("")
-        self.summary.setObjectName("Muted")
-        submit_row.addWidget(self.summary, 1)
-        self.history_button = QPushButton(self.tr("History"))
-        self.history_button.setToolTip(self.tr("Search your earlier prompts (Ctrl+H)"))
-        self.history_button.clicked.connect(self.open_history)
-        submit_row.addWidget(self.history_button)
-        self.generate = QPushButton(self.tr("Generate"))
-        self.generate.setObjectName("Primary")
-        self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))
-        self.generate.clicked.connect(self.submit)
-        submit_row.addWidget(self.generate)
-        col.addLayout(submit_row)
-        col.addSpacing(8)
-        col.addWidget(_title(self.tr("Mode")))
-        self.modes = ModeBar()
-        col.addWidget(self.modes)
-        col.addSpacing(8)
-        col.addWidget(_title(self.tr("Parameters")))
-        self.params = ParamsPanel()
-        col.addWidget(self.params)
-        col.addSpacing(8)
-        col.addWidget(_title(self.tr("References")))
-        self.zones = {kind: ReferenceZone(kind) for kind in ("image", "style", "omni")}
-        for zone in self.zones.values():
-            col.addWidget(zone)
-        col.addStretch(1)
-        scroll.setWidget(inner)
-        return scroll
-
     def _connect_signals(self) -> None:
         s = self.service
-        self.editor.analysis_changed.connect(self._on_analysis)
-        self.editor.submit_requested.connect(self.submit)
-        self.editor.history_requested.connect(self.open_history)
-        self.editor.image_dropped.connect(self._on_image_dropped_on_prompt)
+        self.create_panel.status_message.connect(self.status.showMessage)
+        self.create_panel.settings_needed.connect(self.open_settings)
         self._fill_menus()
         focus_prompt = QtGui.QShortcut(QKeySequence("Ctrl+L"), self)
         focus_prompt.activated.connect(self.editor.setFocus)
-        self.modes.speed_chosen.connect(self._on_speed_chosen)
-        self.modes.quality_chosen.connect(self._on_quality_chosen)
-        self.params.param_edited.connect(self._on_param_edited)
-        for zone in self.zones.values():
-            zone.files_added.connect(self._on_files_added)
-            zone.image_added.connect(self._on_image_added)
-            zone.url_added.connect(self._on_url_added)
-            zone.url_removed.connect(self._on_url_removed)
-            zone.weight_changed.connect(self._on_param_edited)
         self.queue.action_requested.connect(self._on_queue_action)
         s.job_added.connect(self._on_job)
         s.job_changed.connect(self._on_job)
@@ -356,201 +289,19 @@ class MainWindow(QMainWindow):
         s.jobs_loaded.connect(self._on_jobs_loaded)
         s.image_stored.connect(self._on_image_stored)
         lib = self.library
-        lib.prompt_requested.connect(self._on_prompt_requested)
-        lib.reference_requested.connect(lambda kind, path: self._on_files_added(kind, [path]))
+        lib.prompt_requested.connect(self.create_panel.use_prompt)
+        lib.reference_requested.connect(
+            lambda kind, path: self.create_panel.add_files(kind, [path])
+        )
         lib.status_message.connect(self.status.showMessage)
         lib.trashed.connect(self._on_trash)
         s.images_loaded.connect(self.results_model.set_images)
         s.notice.connect(self._on_notice)
         s.credits_changed.connect(self._on_credits)
         s.connection_changed.connect(self._on_connection)
-        s.ready_changed.connect(lambda _ready: self._on_analysis(self.editor.analysis))
         s.batch_finished.connect(self._on_batch_finished)
         s.key_test_finished.connect(self._on_key_test)
         s.key_saved.connect(self._on_key_saved)
-
-    # -- prompt ------------------------------------------------------------------------------
-
-    def _on_analysis(self, a: PromptAnalysis) -> None:
-        self.modes.set_modes(a.speed, a.quality)
-        self.params.show_params(a.params)
-        draft = a.speed == "draft"
-        self.zones["image"].show_state(list(a.image_urls), a.params.get("iw"), draft)
-        sref = a.params.get("sref") or []
-        self.zones["style"].show_state(list(sref), a.params.get("sw"), draft)
-        oref = a.params.get("oref")
-        self.zones["omni"].show_state([oref] if oref else [], a.params.get("ow"), draft)
-        empty = not self.editor.toPlainText().strip()
-        self.diagnostics.show_analysis(a if not empty else None)
-        images = sum(24 if t.speed == "draft" else 4 for t in a.tasks) if a.ok else 0
-        if empty:
-            self.summary.setText(self.tr("Type a prompt, then Ctrl+Enter"))
-        elif a.ok:
-            tasks = (
-                self.tr("1 task")
-                if a.task_count == 1
-                else self.tr("{count} tasks").format(count=a.task_count)
-            )
-            units = (
-                self.tr("1 cost unit")
-                if a.cost_units == 1
-                else self.tr("{count} cost units").format(count=f"{a.cost_units:g}")
-            )
-            pictures = self.tr("{count} images").format(count=images)
-            self.summary.setText(f"{tasks} · {pictures} · {units}")
-        else:
-            problems = len(a.errors)
-            self.summary.setText(
-                self.tr("1 problem to fix before sending")
-                if problems == 1
-                else self.tr("{count} problems to fix before sending").format(count=problems)
-            )
-        ready = bool(self.service.accepts_prompts)
-        self.generate.setEnabled(a.ok and not empty and ready)
-        if not ready:
-            self.generate.setToolTip(self.tr("Add an API key in Settings first"))
-        elif not a.ok:
-            self.generate.setToolTip(self.tr("Fix the prompt's problems first"))
-        else:
-            self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))
-
-    def _rewrite(self, text: str) -> None:
-        self.editor.replace_text(text)
-
-    def _on_speed_chosen(self, speed: str) -> None:
-        from ..core.prompt import set_param
-
-        text = self.editor.toPlainText()
-        for flag in ("draft", "fast", "turbo"):
-            text = set_param(text, flag, None)
-        self._rewrite(text)
-        self.editor.set_modes(speed, self.editor.quality)
-
-    def _on_quality_chosen(self, quality: str) -> None:
-        from ..core.prompt import set_param
-
-        self._rewrite(set_param(self.editor.toPlainText(), "hd", None))
-        self.editor.set_modes(self.editor.speed, quality)
-
-    def _on_param_edited(self, name: str, value: object) -> None:
-        from ..core.prompt import set_param
-
-        self._rewrite(set_param(self.editor.toPlainText(), name, value))  # type: ignore[arg-type]
-
-    def submit(self) -> None:
-        a = self.editor.analysis
-        if not self.editor.toPlainText().strip():
-            return
-        if not a.ok:
-            self.status.showMessage(
-                self.tr("Fix the prompt's problems first (they are underlined)"), 6000
-            )
-            return
-        if not self.service.accepts_prompts:
-            self.open_settings()
-            return
-        if a.task_count > CONFIRM_ABOVE:
-            answer = QtWidgets.QMessageBox.question(
-                self,
-                self.tr("mjdesk — Send several tasks?"),
-                self.tr(
-                    "This prompt makes {tasks} tasks ({units} cost units). Send them all?"
-                ).format(tasks=a.task_count, units=f"{a.cost_units:g}"),
-            )
-            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
-                return
-        self.service.submit(a)
-        self.editor.remember(a.text)
-        sent = (
-            self.tr("Sent 1 task")
-            if a.task_count == 1
-            else self.tr("Sent {count} tasks").format(count=a.task_count)
-        )
-        self.status.showMessage(sent, 4000)
-
-    def _on_image_dropped_on_prompt(self, path: str) -> None:
-        async def restore() -> None:
-            meta = await self.service.gallery.read_provenance(Path(path))
-            prompt = meta.get("prompt_sent") or meta.get("prompt")
-            if not prompt:
-                self.status.showMessage(self.tr("That image carries no mjdesk prompt"), 5000)
-                return
-            speed = meta.get("speed", self.editor.speed)
-            quality = meta.get("quality", self.editor.quality)
-            if speed in ("draft", "fast", "turbo") and quality in ("standard", "hd"):
-                self.editor.set_modes(speed, quality)
-            self.editor.setPlainText(prompt)
-            self.status.showMessage(self.tr("Prompt and settings restored from the image"), 4000)
-
-        self.service.spawn(restore(), "restore from image")
-
-    def open_history(self) -> None:
-        self.service.spawn(self._history_flow(), "history")
-
-    async def _history_flow(self) -> None:
-        from .history import HistoryDialog
-
-        prompts = await self.service.prompt_history()
-        dialog = HistoryDialog(prompts, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._use_prompt(dialog.chosen))
-        dialog.open()
-
-    def _use_prompt(self, text: str | None) -> None:
-        if text:
-            self.editor.setPlainText(text)
-            self.editor.setFocus()
-
-    # -- references --------------------------------------------------------------------------
-
-    def _on_files_added(self, kind: str, paths: list[str]) -> None:
-        import uuid
-
-        zone = self.zones[kind]
-        for path in paths:
-            ticket = uuid.uuid4().hex
-            zone.begin_upload(ticket, Path(path).name)
-            self.service.spawn(
-                self._upload_reference(kind, ticket, self.service.uploads.upload(path)), "upload"
-            )
-
-    def _on_image_added(self, kind: str, ticket: str, image: Any) -> None:
-        self.service.spawn(
-            self._upload_reference(kind, ticket, self.service.uploads.upload_image(image)),
-            "upload",
-        )
-
-    async def _upload_reference(self, kind: str, ticket: str, upload: Any) -> None:
-        """Awaits one reference's upload and puts its URL in the prompt (or says why not)."""
-        from ..services.uploads import UploadError
-
-        try:
-            url = await upload
-        except UploadError as exc:
-            self.zones[kind].finish_upload(ticket, str(exc))
-            return
-        self.zones[kind].finish_upload(ticket, "")
-        self._on_url_added(kind, url)
-
-    def _on_url_added(self, kind: str, url: str) -> None:
-        from ..core.prompt import add_image_prompt, add_reference
-
-        text = self.editor.toPlainText()
-        if kind == "image":
-            text = add_image_prompt(text, url)
-        else:
-            text = add_reference(text, "sref" if kind == "style" else "oref", url)
-        self._rewrite(text)
-
-    def _on_url_removed(self, kind: str, url: str) -> None:
-        from ..core.prompt import remove_image_prompt, remove_reference
-
-        text = self.editor.toPlainText()
-        if kind == "image":
-            text = remove_image_prompt(text, url)
-        else:
-            text = remove_reference(text, "sref" if kind == "style" else "oref", url)
-        self._rewrite(text)
 
     # -- queue -------------------------------------------------------------------------------
 
@@ -630,11 +381,11 @@ class MainWindow(QMainWindow):
             "undo-trash",
         )
 
-    def _on_prompt_requested(self, prompt: str, speed: str, quality: str) -> None:
-        if speed:
-            self.editor.set_modes(speed, quality)
-        self.editor.setPlainText(prompt)
-        self.editor.setFocus()
+    def submit(self) -> None:
+        self.create_panel.submit()
+
+    def open_history(self) -> None:
+        self.create_panel.open_history()
 
     def _fill_menus(self) -> None:
         """Every action has a menu entry (and so a keyboard path: Alt, then the letters)."""

@@ -230,6 +230,136 @@
     </message>
 </context>
 <context>
+    <name>CreatePanel</name>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="53"/>
+        <source>Prompt</source>
+        <extracomment>Above this many tasks, sending asks first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="64"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="65"/>
+        <source>Search your earlier prompts (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="68"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="70"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
+        <source>Send the prompt (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="75"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="79"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="83"/>
+        <source>References</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="126"/>
+        <source>Type a prompt, then Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="129"/>
+        <source>1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="131"/>
+        <source>{count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="134"/>
+        <source>1 cost unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
+        <source>{count} cost units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="138"/>
+        <source>{count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="143"/>
+        <source>1 problem to fix before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="145"/>
+        <source>{count} problems to fix before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="150"/>
+        <source>Add an API key in Settings first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="152"/>
+        <source>Fix the prompt&apos;s problems first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="185"/>
+        <source>Fix the prompt&apos;s problems first (they are underlined)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="194"/>
+        <source>mjdesk — Send several tasks?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="196"/>
+        <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="204"/>
+        <source>Sent 1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="206"/>
+        <source>Sent {count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="215"/>
+        <source>That image carries no mjdesk prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="222"/>
+        <source>Prompt and settings restored from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <location filename="../../mjdesk/core/prompt/_analyze.py" line="192"/>
@@ -1080,503 +1210,381 @@ Rating: {rating}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="79"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="70"/>
         <source>mjdesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="111"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="102"/>
         <source>Try the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="112"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="103"/>
         <source>Opens mjdesk --demo in a new window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="129"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="145"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="146"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="137"/>
         <source>&amp;Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="147"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="236"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="233"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="237"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="234"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="239"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="236"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="242"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="569"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="239"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="320"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="245"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="242"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="261"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="258"/>
         <source>Midjourney V8.1 · EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="265"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="262"/>
         <source>Demo — simulated results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="267"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="264"/>
         <source>Demo mode: results are simulated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="721"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="270"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="472"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="274"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="271"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="296"/>
-        <source>Prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="307"/>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="308"/>
-        <source>Search your earlier prompts (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="311"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="704"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="455"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="313"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
-        <source>Send the prompt (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="318"/>
-        <source>Mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mjdesk/ui/main_window.py" line="322"/>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="326"/>
-        <source>References</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="387"/>
-        <source>Type a prompt, then Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="390"/>
-        <source>1 task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="392"/>
-        <source>{count} tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="395"/>
-        <source>1 cost unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="397"/>
-        <source>{count} cost units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="399"/>
-        <source>{count} images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="404"/>
-        <source>1 problem to fix before sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="406"/>
-        <source>{count} problems to fix before sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="411"/>
-        <source>Add an API key in Settings first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="413"/>
-        <source>Fix the prompt&apos;s problems first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="446"/>
-        <source>Fix the prompt&apos;s problems first (they are underlined)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="455"/>
-        <source>mjdesk — Send several tasks?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="457"/>
-        <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
-        <source>Sent 1 task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
-        <source>Sent {count} tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="476"/>
-        <source>That image carries no mjdesk prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="483"/>
-        <source>Prompt and settings restored from the image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="571"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="573"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="324"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="579"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="330"/>
         <source>Prompt copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="583"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="334"/>
         <source>mjdesk — Resend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="585"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="336"/>
         <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="628"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="379"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="629"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="380"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="654"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="405"/>
         <source>&amp;Import a folder of images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="658"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="409"/>
         <source>&amp;Export the selected images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="661"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="412"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="664"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="666"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="417"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="669"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="420"/>
         <source>Prompt &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="672"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="423"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="676"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="427"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="678"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="429"/>
         <source>The log and crash reports, without your key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="681"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="432"/>
         <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="685"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="436"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="694"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="445"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="696"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="447"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="705"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="456"/>
         <source>Focus the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="706"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="457"/>
         <source>Up / Down (empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="706"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="457"/>
         <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="707"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="458"/>
         <source>Search prompt history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="708"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="459"/>
         <source>Draft / Fast / Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="709"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="460"/>
         <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="710"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
         <source>Ctrl+V (on a reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="710"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
         <source>Paste an image or URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="711"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
         <source>Rate the selected images, clear the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="712"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="713"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
         <source>Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="713"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
         <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="714"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
         <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="716"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="717"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="468"/>
         <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="719"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
         <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="720"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
         <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="722"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
         <source>This sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="723"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="474"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="724"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="475"/>
         <source>The menus: every action is in one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="728"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="479"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="734"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="485"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="745"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="496"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="747"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="498"/>
         <source>Show library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="757"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="508"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="761"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="512"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="762"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="513"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="763"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="514"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="765"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="516"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="772"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="523"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="781"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="532"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="787"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="538"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="791"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="542"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="810"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="561"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="812"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="563"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="827"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="578"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>

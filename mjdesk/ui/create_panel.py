@@ -1,0 +1,290 @@
+"""The Create panel: the prompt, its diagnostics and summary, the modes, the parameters and the
+reference zones, and sending. Whatever a control changes is written into the prompt text, which
+stays the one truth (``core.prompt`` reads and rewrites it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core.modes import IMAGES_PER_TASK
+from ..core.prompt import PromptAnalysis
+
+__all__ = ["CONFIRM_ABOVE", "CreatePanel", "section_title"]
+
+#: Above this many tasks, sending asks first.
+CONFIRM_ABOVE = 4
+
+
+def section_title(text: str, *, indent: bool = False) -> QLabel:
+    label = QLabel(("  " if indent else "") + text.upper())
+    label.setObjectName("SectionTitle")
+    return label
+
+
+class CreatePanel(QtWidgets.QScrollArea):
+    status_message = Signal(str, int)  # text, milliseconds
+    settings_needed = Signal()  # sending needs a key first
+
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        from .controls import ModeBar, ParamsPanel
+        from .prompt_editor import DiagnosticsList, PromptEditor
+        from .references import ReferenceZone
+
+        self.setObjectName("CreateScroll")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("CreateInner")
+        col = QVBoxLayout(inner)
+        col.setContentsMargins(16, 16, 16, 16)
+        col.setSpacing(8)
+        col.addWidget(section_title(self.tr("Prompt")))
+        self.editor = PromptEditor()
+        self.editor.setMinimumHeight(110)
+        self.editor.setMaximumHeight(180)
+        col.addWidget(self.editor)
+        self.diagnostics = DiagnosticsList(self.editor)
+        col.addWidget(self.diagnostics)
+        submit_row = QHBoxLayout()
+        self.summary = QLabel("")
+        self.summary.setObjectName("Muted")
+        submit_row.addWidget(self.summary, 1)
+        self.history_button = QPushButton(self.tr("History"))
+        self.history_button.setToolTip(self.tr("Search your earlier prompts (Ctrl+H)"))
+        self.history_button.clicked.connect(self.open_history)
+        submit_row.addWidget(self.history_button)
+        self.generate = QPushButton(self.tr("Generate"))
+        self.generate.setObjectName("Primary")
+        self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))
+        self.generate.clicked.connect(self.submit)
+        submit_row.addWidget(self.generate)
+        col.addLayout(submit_row)
+        col.addSpacing(8)
+        col.addWidget(section_title(self.tr("Mode")))
+        self.modes = ModeBar()
+        col.addWidget(self.modes)
+        col.addSpacing(8)
+        col.addWidget(section_title(self.tr("Parameters")))
+        self.params = ParamsPanel()
+        col.addWidget(self.params)
+        col.addSpacing(8)
+        col.addWidget(section_title(self.tr("References")))
+        self.zones = {kind: ReferenceZone(kind) for kind in ("image", "style", "omni")}
+        for zone in self.zones.values():
+            col.addWidget(zone)
+        col.addStretch(1)
+        self.setWidget(inner)
+
+    def _connect(self) -> None:
+        self.editor.analysis_changed.connect(self.on_analysis)
+        self.editor.submit_requested.connect(self.submit)
+        self.editor.history_requested.connect(self.open_history)
+        self.editor.image_dropped.connect(self._on_image_dropped_on_prompt)
+        self.modes.speed_chosen.connect(self._on_speed_chosen)
+        self.modes.quality_chosen.connect(self._on_quality_chosen)
+        self.params.param_edited.connect(self._on_param_edited)
+        for zone in self.zones.values():
+            zone.files_added.connect(self.add_files)
+            zone.image_added.connect(self._on_image_added)
+            zone.url_added.connect(self._on_url_added)
+            zone.url_removed.connect(self._on_url_removed)
+            zone.weight_changed.connect(self._on_param_edited)
+        self.service.ready_changed.connect(lambda _ready: self.on_analysis(self.editor.analysis))
+
+    def use_prompt(self, prompt: str, speed: str = "", quality: str = "") -> None:
+        """Puts a prompt (and its modes, when given) in the editor, ready to send."""
+        if speed:
+            self.editor.set_modes(speed, quality)
+        self.editor.setPlainText(prompt)
+        self.editor.setFocus()
+
+    def on_analysis(self, a: PromptAnalysis) -> None:
+        self.modes.set_modes(a.speed, a.quality)
+        self.params.show_params(a.params)
+        draft = a.speed == "draft"
+        self.zones["image"].show_state(list(a.image_urls), a.params.get("iw"), draft)
+        sref = a.params.get("sref") or []
+        self.zones["style"].show_state(list(sref), a.params.get("sw"), draft)
+        oref = a.params.get("oref")
+        self.zones["omni"].show_state([oref] if oref else [], a.params.get("ow"), draft)
+        empty = not self.editor.toPlainText().strip()
+        self.diagnostics.show_analysis(a if not empty else None)
+        images = sum(IMAGES_PER_TASK.get(t.speed, 4) for t in a.tasks) if a.ok else 0
+        if empty:
+            self.summary.setText(self.tr("Type a prompt, then Ctrl+Enter"))
+        elif a.ok:
+            tasks = (
+                self.tr("1 task")
+                if a.task_count == 1
+                else self.tr("{count} tasks").format(count=a.task_count)
+            )
+            units = (
+                self.tr("1 cost unit")
+                if a.cost_units == 1
+                else self.tr("{count} cost units").format(count=f"{a.cost_units:g}")
+            )
+            pictures = self.tr("{count} images").format(count=images)
+            self.summary.setText(f"{tasks} · {pictures} · {units}")
+        else:
+            problems = len(a.errors)
+            self.summary.setText(
+                self.tr("1 problem to fix before sending")
+                if problems == 1
+                else self.tr("{count} problems to fix before sending").format(count=problems)
+            )
+        ready = bool(self.service.accepts_prompts)
+        self.generate.setEnabled(a.ok and not empty and ready)
+        if not ready:
+            self.generate.setToolTip(self.tr("Add an API key in Settings first"))
+        elif not a.ok:
+            self.generate.setToolTip(self.tr("Fix the prompt's problems first"))
+        else:
+            self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))
+
+    def _rewrite(self, text: str) -> None:
+        self.editor.replace_text(text)
+
+    def _on_speed_chosen(self, speed: str) -> None:
+        from ..core.prompt import set_param
+
+        text = self.editor.toPlainText()
+        for flag in ("draft", "fast", "turbo"):
+            text = set_param(text, flag, None)
+        self._rewrite(text)
+        self.editor.set_modes(speed, self.editor.quality)
+
+    def _on_quality_chosen(self, quality: str) -> None:
+        from ..core.prompt import set_param
+
+        self._rewrite(set_param(self.editor.toPlainText(), "hd", None))
+        self.editor.set_modes(self.editor.speed, quality)
+
+    def _on_param_edited(self, name: str, value: object) -> None:
+        from ..core.prompt import set_param
+
+        self._rewrite(set_param(self.editor.toPlainText(), name, value))  # type: ignore[arg-type]
+
+    def submit(self) -> None:
+        a = self.editor.analysis
+        if not self.editor.toPlainText().strip():
+            return
+        if not a.ok:
+            self.status_message.emit(
+                self.tr("Fix the prompt's problems first (they are underlined)"), 6000
+            )
+            return
+        if not self.service.accepts_prompts:
+            self.settings_needed.emit()
+            return
+        if a.task_count > CONFIRM_ABOVE:
+            answer = QtWidgets.QMessageBox.question(
+                self,
+                self.tr("mjdesk — Send several tasks?"),
+                self.tr(
+                    "This prompt makes {tasks} tasks ({units} cost units). Send them all?"
+                ).format(tasks=a.task_count, units=f"{a.cost_units:g}"),
+            )
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+                return
+        self.service.submit(a)
+        self.editor.remember(a.text)
+        sent = (
+            self.tr("Sent 1 task")
+            if a.task_count == 1
+            else self.tr("Sent {count} tasks").format(count=a.task_count)
+        )
+        self.status_message.emit(sent, 4000)
+
+    def _on_image_dropped_on_prompt(self, path: str) -> None:
+        async def restore() -> None:
+            meta = await self.service.gallery.read_provenance(Path(path))
+            prompt = meta.get("prompt_sent") or meta.get("prompt")
+            if not prompt:
+                self.status_message.emit(self.tr("That image carries no mjdesk prompt"), 5000)
+                return
+            speed = meta.get("speed", self.editor.speed)
+            quality = meta.get("quality", self.editor.quality)
+            if speed in ("draft", "fast", "turbo") and quality in ("standard", "hd"):
+                self.editor.set_modes(speed, quality)
+            self.editor.setPlainText(prompt)
+            self.status_message.emit(self.tr("Prompt and settings restored from the image"), 4000)
+
+        self.service.spawn(restore(), "restore from image")
+
+    def open_history(self) -> None:
+        self.service.spawn(self._history_flow(), "history")
+
+    async def _history_flow(self) -> None:
+        from .history import HistoryDialog
+
+        prompts = await self.service.prompt_history()
+        dialog = HistoryDialog(prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._use_history(dialog.chosen))
+        dialog.open()
+
+    def _use_history(self, text: str | None) -> None:
+        if text:
+            self.editor.setPlainText(text)
+            self.editor.setFocus()
+
+    def add_files(self, kind: str, paths: list[str]) -> None:
+        import uuid
+
+        zone = self.zones[kind]
+        for path in paths:
+            ticket = uuid.uuid4().hex
+            zone.begin_upload(ticket, Path(path).name)
+            self.service.spawn(
+                self._upload_reference(kind, ticket, self.service.uploads.upload(path)), "upload"
+            )
+
+    def _on_image_added(self, kind: str, ticket: str, image: Any) -> None:
+        self.service.spawn(
+            self._upload_reference(kind, ticket, self.service.uploads.upload_image(image)),
+            "upload",
+        )
+
+    async def _upload_reference(self, kind: str, ticket: str, upload: Any) -> None:
+        """Awaits one reference's upload and puts its URL in the prompt (or says why not)."""
+        from ..services.uploads import UploadError
+
+        try:
+            url = await upload
+        except UploadError as exc:
+            self.zones[kind].finish_upload(ticket, str(exc))
+            return
+        self.zones[kind].finish_upload(ticket, "")
+        self._on_url_added(kind, url)
+
+    def _on_url_added(self, kind: str, url: str) -> None:
+        from ..core.prompt import add_image_prompt, add_reference
+
+        text = self.editor.toPlainText()
+        if kind == "image":
+            text = add_image_prompt(text, url)
+        else:
+            text = add_reference(text, "sref" if kind == "style" else "oref", url)
+        self._rewrite(text)
+
+    def _on_url_removed(self, kind: str, url: str) -> None:
+        from ..core.prompt import remove_image_prompt, remove_reference
+
+        text = self.editor.toPlainText()
+        if kind == "image":
+            text = remove_image_prompt(text, url)
+        else:
+            text = remove_reference(text, "sref" if kind == "style" else "oref", url)
+        self._rewrite(text)
