@@ -5,7 +5,7 @@ stays the one truth (``core.prompt`` reads and rewrites it)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ..core.modes import IMAGES_PER_TASK
 from ..core.prompt import PromptAnalysis
+
+if TYPE_CHECKING:
+    from ..services.ports import StudioPort
 
 __all__ = ["CONFIRM_ABOVE", "CreatePanel", "section_title"]
 
@@ -30,7 +33,7 @@ class CreatePanel(QtWidgets.QScrollArea):
     status_message = Signal(str, int)  # text, milliseconds
     settings_needed = Signal()  # sending needs a key first
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: StudioPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self._build()

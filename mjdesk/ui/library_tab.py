@@ -8,13 +8,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import edits
 from .gallery import GalleryModel, GalleryPanel, ImageViewer
+
+if TYPE_CHECKING:
+    from ..services.ports import StudioPort
 
 __all__ = ["LibraryTab", "strip_params"]
 
@@ -35,7 +38,7 @@ class LibraryTab(QObject):
 
     def __init__(
         self,
-        service: Any,
+        service: StudioPort,
         thumbnails: Any,
         *,
         prompt: Callable[[], tuple[str, str]],

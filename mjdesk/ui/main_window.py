@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
+    from ..services.ports import StudioPort
     from .gallery import GalleryModel, GalleryPanel
     from .settings_dialog import SettingsDialog
 
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         and is all the first frame needs. The panels' contents need the studio service: they
         are built by populate(), at once when a service is given."""
         super().__init__()
-        self.service: Any = None
+        self.service: StudioPort = None  # type: ignore[assignment]  # set by populate()
         self.demo = demo
         self.library_dir = library_dir
         self.log_folder = log_folder
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
             self._early_submit = False
             QTimer.singleShot(0, self.submit)
 
-    def populate(self, service: Any, thumbnails: Any) -> None:
+    def populate(self, service: StudioPort, thumbnails: Any) -> None:
         """Builds the panels over the studio service: the prompt, the results, the gallery,
         the queue."""
         from .create_panel import CreatePanel, section_title
@@ -351,8 +352,12 @@ class MainWindow(QMainWindow):
                 )
             if rows:
                 self.results.scrollTo(self.results_model.index(rows[0]))
-        elif key in ("retry", "dismiss", "resume"):
-            getattr(self.service, key)(job.id)
+        elif key == "retry":
+            self.service.retry(job.id)
+        elif key == "dismiss":
+            self.service.dismiss(job.id)
+        elif key == "resume":
+            self.service.resume(job.id)
 
     # -- gallery -----------------------------------------------------------------------------
 
