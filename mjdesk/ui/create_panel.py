@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ..core.modes import IMAGES_PER_TASK
 from ..core.prompt import PromptAnalysis
+from . import ops
 
 if TYPE_CHECKING:
     from ..services.ports import StudioPort
@@ -211,28 +212,39 @@ class CreatePanel(QtWidgets.QScrollArea):
         self.status_message.emit(sent, 4000)
 
     def _on_image_dropped_on_prompt(self, path: str) -> None:
-        async def restore() -> None:
-            meta = await self.service.gallery.read_provenance(Path(path))
-            prompt = meta.get("prompt_sent") or meta.get("prompt")
-            if not prompt:
-                self.status_message.emit(self.tr("That image carries no mjdesk prompt"), 5000)
-                return
-            speed = meta.get("speed", self.editor.speed)
-            quality = meta.get("quality", self.editor.quality)
-            if speed in ("draft", "fast", "turbo") and quality in ("standard", "hd"):
-                self.editor.set_modes(speed, quality)
-            self.editor.setPlainText(prompt)
-            self.status_message.emit(self.tr("Prompt and settings restored from the image"), 4000)
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.gallery.read_provenance(Path(path)),
+            self._restore_from,
+            name="restore from image",
+        )
 
-        self.service.spawn(restore(), "restore from image")
+    def _restore_from(self, meta: dict[str, str]) -> None:
+        """The prompt and modes an image carries, back in the editor."""
+        prompt = meta.get("prompt_sent") or meta.get("prompt")
+        if not prompt:
+            self.status_message.emit(self.tr("That image carries no mjdesk prompt"), 5000)
+            return
+        speed = meta.get("speed", self.editor.speed)
+        quality = meta.get("quality", self.editor.quality)
+        if speed in ("draft", "fast", "turbo") and quality in ("standard", "hd"):
+            self.editor.set_modes(speed, quality)
+        self.editor.setPlainText(prompt)
+        self.status_message.emit(self.tr("Prompt and settings restored from the image"), 4000)
 
     def open_history(self) -> None:
-        self.service.spawn(self._history_flow(), "history")
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.prompt_history(),
+            self._show_history,
+            name="history",
+        )
 
-    async def _history_flow(self) -> None:
+    def _show_history(self, prompts: list[str]) -> None:
         from .history import HistoryDialog
 
-        prompts = await self.service.prompt_history()
         dialog = HistoryDialog(prompts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._use_history(dialog.chosen))
@@ -250,27 +262,27 @@ class CreatePanel(QtWidgets.QScrollArea):
         for path in paths:
             ticket = uuid.uuid4().hex
             zone.begin_upload(ticket, Path(path).name)
-            self.service.spawn(
-                self._upload_reference(kind, ticket, self.service.uploads.upload(path)), "upload"
-            )
+            self._upload_reference(kind, ticket, self.service.uploads.upload(path))
 
     def _on_image_added(self, kind: str, ticket: str, image: Any) -> None:
-        self.service.spawn(
-            self._upload_reference(kind, ticket, self.service.uploads.upload_image(image)),
-            "upload",
-        )
+        self._upload_reference(kind, ticket, self.service.uploads.upload_image(image))
 
-    async def _upload_reference(self, kind: str, ticket: str, upload: Any) -> None:
-        """Awaits one reference's upload and puts its URL in the prompt (or says why not)."""
+    def _upload_reference(self, kind: str, ticket: str, upload: Any) -> None:
+        """One reference's upload: its URL goes into the prompt, or its zone says why not."""
         from ..services.uploads import UploadError
 
-        try:
-            url = await upload
-        except UploadError as exc:
-            self.zones[kind].finish_upload(ticket, str(exc))
-            return
-        self.zones[kind].finish_upload(ticket, "")
-        self._on_url_added(kind, url)
+        zone = self.zones[kind]
+
+        def done(url: str) -> None:
+            zone.finish_upload(ticket, "")
+            self._on_url_added(kind, url)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, UploadError):
+                raise exc
+            zone.finish_upload(ticket, str(exc))
+
+        ops.run(self, self.service.spawn, upload, done, failed=failed, name="upload")
 
     def _on_url_added(self, kind: str, url: str) -> None:
         from ..core.prompt import add_image_prompt, add_reference

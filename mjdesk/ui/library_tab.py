@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import edits
+from . import ops
 from .gallery import GalleryModel, GalleryPanel, ImageViewer
 
 if TYPE_CHECKING:
@@ -75,31 +76,47 @@ class LibraryTab(QObject):
         view.customContextMenuRequested.connect(self._on_gallery_menu)
         self.service.gallery_changed.connect(self.refresh_gallery)
 
+    def _run(
+        self,
+        work: Any,
+        done: Callable[[Any], None] | None = None,
+        name: str = "library",
+        owner: QObject | None = None,
+    ) -> None:
+        """Background work of this tab: its result reaches ``owner`` (the panel) only while
+        that widget exists."""
+        ops.run(owner or self.panel, self.service.spawn, work, done, name=name)
+
     def refresh_gallery(self) -> None:
-        self.service.spawn(self._load_gallery(), "gallery")
+        from ..library import ImageQuery
+
+        query = dict(self._query)
+        gallery = self.service.gallery
+
+        async def fetch() -> tuple[list[int], list[tuple[int, str]]]:
+            return await gallery.query_images(ImageQuery(**query)), await gallery.projects()
+
+        def show(found: tuple[list[int], list[tuple[int, str]]]) -> None:
+            ids, projects = found
+            self.model.grouped = bool(query.get("group_by_job"))
+            self.model.set_ids(ids)
+            self.panel.show_count(len(ids))
+            self.panel.set_projects(projects)
+            self.panel.set_saved_searches(self.service.settings.saved_searches)
+
+        self._run(fetch(), show, "gallery")
 
     def _on_query_changed(self, query: dict[str, Any]) -> None:
         self._query = query
         self.refresh_gallery()
 
-    async def _load_gallery(self) -> None:
-        from ..library import ImageQuery
-
-        ids = await self.service.gallery.query_images(ImageQuery(**self._query))
-        self.model.grouped = bool(self._query.get("group_by_job"))
-        self.model.set_ids(ids)
-        self.panel.show_count(len(ids))
-        self.panel.set_projects(await self.service.gallery.projects())
-        self.panel.set_saved_searches(self.service.settings.saved_searches)
-
     def _on_page_requested(self, page: int) -> None:
         ids = self.model.page_ids(page)
-
-        async def fetch() -> None:
-            items = await self.service.gallery.gallery_items(ids)
-            self.model.add_items(page, items)
-
-        self.service.spawn(fetch(), "gallery page")
+        self._run(
+            self.service.gallery.gallery_items(ids),
+            lambda items: self.model.add_items(page, items),
+            "gallery page",
+        )
 
     def on_image_stored(self, image: Any) -> None:
         """A new image: at the top of the grid when nothing filters or reorders it."""
@@ -162,7 +179,7 @@ class LibraryTab(QObject):
             self.panel, self.tr("Import a folder of images")
         )
         if folder:
-            self.service.spawn(self.service.gallery.import_images(Path(folder)), "import")
+            self._run(self.service.gallery.import_images(Path(folder)), name="import")
 
     def export_selected(self) -> None:
         ids = self.panel.view.selected_ids()
@@ -173,7 +190,7 @@ class LibraryTab(QObject):
             self.panel, self.tr("Export the selected images to")
         )
         if folder:
-            self.service.spawn(self.service.gallery.export_images(ids, Path(folder)), "export")
+            self._run(self.service.gallery.export_images(ids, Path(folder)), name="export")
 
     def _on_gallery_menu(self, pos: Any) -> None:
         from .gallery import ItemRole, gallery_actions
@@ -235,16 +252,18 @@ class LibraryTab(QObject):
             self.viewer = ImageViewer(self.panel.window())
             self.viewer.navigate.connect(self._on_viewer_navigate)
         self.viewer.show()
-        self.service.spawn(self._compare(left, right), "compare")
+        viewer = self.viewer
+        gallery, image_path = self.service.gallery, self.service.image_path
 
-    async def _compare(self, left: int, right: int) -> None:
-        items = await self.service.gallery.gallery_items([left, right])
-        if len(items) != 2 or self.viewer is None:
-            return
-        images = [
-            await self.service.gallery.load_full_image(self.service.image_path(i)) for i in items
-        ]
-        self.viewer.show_pair(images[0], items[0], images[1], items[1])
+        async def load() -> list[tuple[Any, Any]]:
+            items = await gallery.gallery_items([left, right])
+            return [(await gallery.load_full_image(image_path(i)), i) for i in items]
+
+        def show(pair: list[tuple[Any, Any]]) -> None:
+            if len(pair) == 2:
+                viewer.show_pair(pair[0][0], pair[0][1], pair[1][0], pair[1][1])
+
+        self._run(load(), show, "compare", owner=viewer)
 
     def gallery_action(self, key: str, item: Any) -> None:
         """Runs one reuse or edit action on a gallery image."""
@@ -269,21 +288,29 @@ class LibraryTab(QObject):
             prompt, speed = self._prompt()
             self._submit_edit(item, edits.remix(prompt.strip(), speed, item.task_id, item.idx))
         elif key == "remove_bg":
-            self.service.spawn(self._remove_background(item), "remove background")
+            self._remove_background(item)
         elif key == "copy_image":
-            self.service.spawn(self._copy_image(path), "copy image")
+            self._run(self.service.gallery.load_full_image(path), self._copy_image, "copy image")
         elif key == "reveal":
             QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
 
-    async def _remove_background(self, item: Any) -> None:
+    def _remove_background(self, item: Any) -> None:
+        """The route takes the image by URL: its fresh result link, or the file uploaded."""
         from ..services.uploads import UploadError
 
-        try:
-            url = await self.service.uploads.public_url_of(item.id)
-        except UploadError as exc:
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, UploadError):
+                raise exc
             self.status_message.emit(str(exc), 8000)
-            return
-        self._submit_edit(item, edits.remove_background(item.prompt, url))
+
+        ops.run(
+            self.panel,
+            self.service.spawn,
+            self.service.uploads.public_url_of(item.id),
+            lambda url: self._submit_edit(item, edits.remove_background(item.prompt, url)),
+            failed=failed,
+            name="remove background",
+        )
 
     def _submit_edit(self, item: Any, edit: edits.Edit) -> None:
         from ..library import NewJob
@@ -302,8 +329,7 @@ class LibraryTab(QObject):
             ]
         )
 
-    async def _copy_image(self, path: Path) -> None:
-        image = await self.service.gallery.load_full_image(path)
+    def _copy_image(self, image: QtGui.QImage) -> None:
         if not image.isNull():
             QtGui.QGuiApplication.clipboard().setImage(image)
             self.status_message.emit(self.tr("Image copied"), 3000)
@@ -319,20 +345,29 @@ class LibraryTab(QObject):
             self.viewer = ImageViewer(self.panel.window())
             self.viewer.navigate.connect(self._on_viewer_navigate)
         self.viewer.show()
-        self.service.spawn(self._show_in_viewer(image_id), "viewer")
+        self._show_in_viewer(image_id)
 
     def _on_viewer_navigate(self, step: int) -> None:
         pos = self._viewer_pos + step
         if 0 <= pos < self.model.count:
             self._viewer_pos = pos
-            self.service.spawn(self._show_in_viewer(self.model.id_at(pos)), "viewer")
+            self._show_in_viewer(self.model.id_at(pos))
 
-    async def _show_in_viewer(self, image_id: int) -> None:
-        items = await self.service.gallery.gallery_items([image_id])
-        if not items:
+    def _show_in_viewer(self, image_id: int) -> None:
+        viewer = self.viewer
+        if viewer is None:
             return
-        item = items[0]
-        path = self.service.image_path(item)
-        image = await self.service.gallery.load_full_image(path)
-        if self.viewer is not None:
-            self.viewer.show_image(image, item, path)
+        gallery, image_path = self.service.gallery, self.service.image_path
+
+        async def load() -> tuple[Any, Any, Path] | None:
+            items = await gallery.gallery_items([image_id])
+            if not items:
+                return None
+            path = image_path(items[0])
+            return await gallery.load_full_image(path), items[0], path
+
+        def show(found: tuple[Any, Any, Path] | None) -> None:
+            if found is not None:
+                viewer.show_image(*found)
+
+        self._run(load(), show, "viewer", owner=viewer)

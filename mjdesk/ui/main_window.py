@@ -592,12 +592,19 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        self.service.spawn(self._settings_flow(), "settings")
+        from . import ops
 
-    async def _settings_flow(self) -> None:
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.keyring_problem(),
+            self._show_settings,
+            name="settings",
+        )
+
+    def _show_settings(self, problem: str | None) -> None:
         from .settings_dialog import SettingsDialog
 
-        problem = await self.service.keyring_problem()
         dialog = SettingsDialog(
             self.service.settings,
             self.service.validate_settings,

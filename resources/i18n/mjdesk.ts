@@ -232,129 +232,129 @@
 <context>
     <name>CreatePanel</name>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="53"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="57"/>
         <source>Prompt</source>
         <extracomment>Above this many tasks, sending asks first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="64"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="68"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="65"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="69"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="68"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="72"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="70"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="74"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="75"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="79"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="79"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="83"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="83"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="87"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="126"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="130"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="129"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="133"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="131"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="135"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="134"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="138"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="140"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="138"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="142"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="143"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="147"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="145"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="150"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="152"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="156"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="185"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="189"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="194"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="198"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="196"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="200"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="204"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="208"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="206"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="210"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="215"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="227"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="222"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="234"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,82 +1127,82 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="131"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="151"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="133"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="153"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="149"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="149"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="154"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="174"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="159"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="179"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="167"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="187"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="190"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="193"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="213"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="195"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="215"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="197"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="217"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="199"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="219"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="207"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="227"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="208"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="228"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="220"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="240"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="306"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="335"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,381 +1210,381 @@ Rating: {rating}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="70"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="71"/>
         <source>mjdesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="102"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="103"/>
         <source>Try the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="103"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="104"/>
         <source>Opens mjdesk --demo in a new window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="129"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="130"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="136"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="137"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
         <source>&amp;Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="233"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="234"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="234"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="235"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="236"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="237"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="239"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="320"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="240"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="321"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="242"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="243"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="258"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="259"/>
         <source>Midjourney V8.1 · EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="262"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="263"/>
         <source>Demo — simulated results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="264"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="265"/>
         <source>Demo mode: results are simulated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="270"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="472"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="271"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="477"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="271"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="455"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="460"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="322"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="323"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="324"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="325"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="330"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="331"/>
         <source>Prompt copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="334"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="335"/>
         <source>mjdesk — Resend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="336"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="337"/>
         <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="379"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="384"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="380"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="385"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="405"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="410"/>
         <source>&amp;Import a folder of images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="409"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="414"/>
         <source>&amp;Export the selected images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="412"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="417"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="420"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="417"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="422"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="420"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="425"/>
         <source>Prompt &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="423"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="428"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="427"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="432"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="429"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="434"/>
         <source>The log and crash reports, without your key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="432"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="437"/>
         <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="436"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="441"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="445"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="450"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="447"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="452"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="456"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
         <source>Focus the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="457"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
         <source>Up / Down (empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="457"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
         <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="458"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
         <source>Search prompt history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="459"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
         <source>Draft / Fast / Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="460"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
         <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="466"/>
         <source>Ctrl+V (on a reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="466"/>
         <source>Paste an image or URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
         <source>Rate the selected images, clear the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="468"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="469"/>
         <source>Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="469"/>
         <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
         <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="472"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="468"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
         <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="475"/>
         <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="476"/>
         <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="478"/>
         <source>This sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="474"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="479"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="475"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="480"/>
         <source>The menus: every action is in one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="479"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="484"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="485"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="490"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="496"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="501"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="498"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="503"/>
         <source>Show library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="508"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="513"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="512"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="517"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="513"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="518"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="514"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="519"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="516"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="521"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="523"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="528"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="532"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="537"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="538"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="543"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="542"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="547"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="561"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="566"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="563"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="568"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="578"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="583"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
