@@ -1,0 +1,417 @@
+"""EvoLink's task routes: create (V8.1 and its edit routes), query a task, credits, and the
+result images a completed task links to."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import ClientSession, ClientTimeout, web
+
+from .base import (
+    _HTML_502,
+    _TASK_ID_RE,
+    KEY,
+    SimBase,
+    _Abort,
+    _api_error,
+    _Invalid,
+)
+from .images import render_png
+from .state import (
+    EDIT_MODELS,
+    MAIN_MODEL,
+    PROCESSED_FAULTS,
+    SimTask,
+    fingerprint,
+    has_image_extension,
+    leading_image_urls,
+)
+
+
+class GenerationRoutes(SimBase):
+    # -- generation --------------------------------------------------------------------------
+
+    async def create(self, request: web.Request) -> web.StreamResponse:
+        """Every create is written to the ledger, whatever its fate (even a 401)."""
+        st = self.state
+        route = "create"
+        self._count(route)
+        refused = self._auth_failure(request)
+        key: str = request[KEY]
+        raw = await request.read()
+        prompt_hint = None
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = None
+        if isinstance(body, dict) and isinstance(body.get("prompt"), str):
+            prompt_hint = body["prompt"]
+        entry = st.record_create(
+            prompt=prompt_hint,
+            task_id=None,
+            fault=None,
+            key_fingerprint=fingerprint(key),
+            idempotency_key=request.headers.get("Idempotency-Key"),
+            model=body.get("model") if isinstance(body, dict) else None,
+            callback_url=body.get("callback_url") if isinstance(body, dict) else None,
+            status=None,
+        )
+        if refused is not None:
+            entry["status"] = refused.status
+            return refused
+        kind = st.pick_fault(route, prompt_hint)
+        entry["fault"] = kind
+        early_kind = None if kind in PROCESSED_FAULTS else kind
+        early = await self._fault_response(early_kind, route)
+        if early is not None:
+            entry["status"] = early.status
+            return early
+        if len(raw) > self.config.max_body_bytes:
+            entry["status"] = 413
+            return _api_error(413, "Request body too large", "request_too_large_error")
+        if st.rate_limited(key):
+            entry["status"] = 429
+            headers = {"Retry-After": "1"} if self.config.retry_after_header else None
+            return _api_error(
+                429,
+                "Rate limit exceeded",
+                "rate_limit_error",
+                suggestion="retry after 1 seconds",
+                headers=headers,
+            )
+        response = self._create_task(key, body, entry)
+        entry["status"] = response.status
+        return await self._finish(request, kind if entry["task_id"] else None, response)
+
+    def _create_task(self, key: str, body: Any, entry: dict[str, Any]) -> web.Response:
+        st = self.state
+        cfg = self.config
+        if not isinstance(body, dict):
+            return _api_error(400, "Request body must be a JSON object", "invalid_request_error")
+        model = body.get("model")
+        if not isinstance(model, str) or not model:
+            return _api_error(400, "model is required", "invalid_request_error", param="model")
+        if model != MAIN_MODEL and model not in EDIT_MODELS:
+            if cfg.unknown_model_status == 404:
+                return _api_error(404, f"Model {model} not found", "not_found_error", param="model")
+            return _api_error(
+                400, f"Unsupported model: {model}", "invalid_request_error", param="model"
+            )
+        if cfg.max_concurrent_tasks and st.running_tasks(key) >= cfg.max_concurrent_tasks:
+            headers = {"Retry-After": "2"} if cfg.retry_after_header else None
+            return _api_error(
+                429,
+                "Too many concurrent tasks",
+                "rate_limit_error",
+                suggestion="reduce concurrent tasks; retry after 2 seconds",
+                headers=headers,
+            )
+        failure: str | None = None
+        try:
+            if model == MAIN_MODEL:
+                prompt, speed, quality, source = self._validate_main(body)
+            else:
+                prompt, speed, quality, source = self._validate_edit(key, model, body)
+            callback = self._validate_callback(body.get("callback_url"))
+        except _Invalid as exc:
+            if cfg.validation == "async" and exc.switchable:
+                failure = "invalid_parameters"
+                prompt = str(body.get("prompt") or "")
+                speed, quality, source, callback = "fast", "standard", None, None
+            else:
+                return _api_error(400, exc.message, "invalid_request_error", param=exc.param)
+        from .state import QUALITY_MULT, SPEED_MULT
+
+        cost = round(
+            cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4
+        )
+        if st.key_status(key) == "broke" or not st.charge(key, cost):
+            return _api_error(
+                402,
+                "Insufficient balance",
+                "insufficient_quota_error",
+                suggestion="top up your credits",
+            )
+        task = st.make_task(
+            key=key,
+            model=model,
+            prompt=prompt,
+            speed=speed,
+            quality=quality,
+            callback_url=callback,
+            failure=failure,
+            source=source,
+        )
+        entry["task_id"] = task.id
+        if callback:
+            self._spawn(self._deliver_callback(task))
+        return web.json_response(st.create_view(task))
+
+    def _validate_main(self, body: dict[str, Any]) -> tuple[str, str, str, None]:
+        prompt = body.get("prompt")
+        if not isinstance(prompt, str) or not prompt.strip():
+            raise _Invalid("prompt is required", "prompt", switchable=False)
+        if len(prompt) > 8192:
+            raise _Invalid("prompt exceeds 8192 characters", "prompt")
+        quality = body.get("quality", "standard")
+        if quality not in ("standard", "hd"):
+            raise _Invalid("quality must be standard or hd", "quality", switchable=False)
+        params = body.get("model_params") or {}
+        if not isinstance(params, dict):
+            raise _Invalid("model_params must be an object", "model_params", switchable=False)
+        speed = params.get("speed", "fast")
+        if speed not in ("draft", "fast", "turbo"):
+            raise _Invalid(
+                "speed must be draft, fast or turbo", "model_params.speed", switchable=False
+            )
+        if quality == "hd" and speed == "draft":
+            raise _Invalid("hd quality cannot be used with draft speed", "quality")
+        urls, text = leading_image_urls(prompt)
+        for u in urls:
+            if not has_image_extension(u):
+                raise _Invalid("image URLs must end in .png, .gif, .webp, .jpg or .jpeg", "prompt")
+        if len(urls) == 1 and not text:
+            raise _Invalid("a single image prompt needs text", "prompt")
+        if speed == "draft" and (urls or re.search(r"--(sref|oref)\b", prompt, re.IGNORECASE)):
+            raise _Invalid(
+                "image prompts and references need fast or turbo speed", "model_params.speed"
+            )
+        return prompt, speed, quality, None
+
+    def _validate_edit(
+        self, key: str, model: str, body: dict[str, Any]
+    ) -> tuple[str, str, str, tuple[str, int] | None]:
+        params = body.get("model_params") or {}
+        if not isinstance(params, dict):
+            raise _Invalid("model_params must be an object", "model_params", switchable=False)
+        prompt = body.get("prompt")
+        speed = params.get("speed", "fast")
+        if model == "mj-v8.1-remove-bg":
+            if prompt is not None or "speed" in params:
+                raise _Invalid(
+                    "remove-bg does not take prompt or speed", "prompt", switchable=False
+                )
+        elif speed not in ("fast", "turbo"):
+            raise _Invalid("speed must be fast or turbo", "model_params.speed", switchable=False)
+        needs_prompt = model in (
+            "mj-v8.1-remix",
+            "mj-v8.1-retexture",
+            "mj-v8.1-edit",
+            "mj-v8.1-upload-paint",
+        )
+        if needs_prompt and (not isinstance(prompt, str) or not prompt.strip()):
+            raise _Invalid("prompt is required", "prompt", switchable=False)
+        if prompt is not None and (not isinstance(prompt, str) or len(prompt) > 8192):
+            raise _Invalid("prompt exceeds 8192 characters", "prompt")
+        source: tuple[str, int] | None = None
+        if model in ("mj-v8.1-variation", "mj-v8.1-remix", "mj-v8.1-edit"):
+            task_id = params.get("task_id")
+            number = params.get("image_number", 0)
+            if not isinstance(task_id, str) or not task_id:
+                raise _Invalid(
+                    "model_params.task_id is required", "model_params.task_id", switchable=False
+                )
+            src = self.state.tasks.get(task_id)
+            if src is None or src.key != key:
+                raise _Invalid("source task not found", "model_params.task_id", switchable=False)
+            if src.status_at(self.state.now()) != "completed" or not src.model.startswith(
+                MAIN_MODEL
+            ):
+                raise _Invalid(
+                    "source task is not a completed V8.1 task",
+                    "model_params.task_id",
+                    switchable=False,
+                )
+            if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 3:
+                raise _Invalid(
+                    "image_number must be 0-3", "model_params.image_number", switchable=False
+                )
+            kind = params.get("type" if model == "mj-v8.1-variation" else "mode")
+            if kind is not None and kind not in ("subtle", "strong"):
+                raise _Invalid(
+                    "type must be subtle or strong", "model_params.type", switchable=False
+                )
+            source = (task_id, number)
+        if model in ("mj-v8.1-retexture", "mj-v8.1-upload-paint", "mj-v8.1-remove-bg"):
+            urls = body.get("image_urls")
+            if not isinstance(urls, list) or not urls or not isinstance(urls[0], str):
+                raise _Invalid("image_urls is required", "image_urls", switchable=False)
+        if model in ("mj-v8.1-edit", "mj-v8.1-upload-paint"):
+            for name in ("canvas", "img_pos"):
+                if not isinstance(params.get(name), dict):
+                    raise _Invalid(
+                        f"model_params.{name} is required", f"model_params.{name}", switchable=False
+                    )
+        if model == "mj-v8.1-upload-paint" and not params.get("mask"):
+            raise _Invalid("model_params.mask is required", "model_params.mask", switchable=False)
+        return (
+            str(prompt or ""),
+            str(speed if model != "mj-v8.1-remove-bg" else "fast"),
+            "standard",
+            source,
+        )
+
+    def _validate_callback(self, url: Any) -> str | None:
+        if url is None or url == "":
+            return None
+        if not isinstance(url, str) or len(url) > 2048:
+            raise _Invalid(
+                "callback_url must be at most 2048 characters", "callback_url", switchable=False
+            )
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        private = host in ("localhost",) or host.endswith(".localhost")
+        with contextlib.suppress(ValueError):
+            addr = ipaddress.ip_address(host)
+            private = private or not addr.is_global
+        if self.config.allow_private_callbacks and parts.scheme in ("http", "https") and host:
+            return url
+        if parts.scheme != "https" or not host or private:
+            raise _Invalid(
+                "callback_url must be a public https URL", "callback_url", switchable=False
+            )
+        return url
+
+    async def _deliver_callback(self, task: SimTask) -> None:
+        st = self.state
+        wait = task.terminal_at() - st.now()
+        while wait > 0:
+            await asyncio.sleep(min(wait, 1.0))
+            wait = task.terminal_at() - st.now()
+        payload = st.task_view(task)
+        host = urlsplit(task.callback_url or "").hostname or ""
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            # The simulator never sends traffic off this computer: the delivery is recorded only.
+            st.callbacks.append(
+                {
+                    "task_id": task.id,
+                    "url": task.callback_url,
+                    "attempt": 0,
+                    "at": st.now(),
+                    "skipped": "not a loopback address",
+                }
+            )
+            return
+        delays = [0.0, 1.0, 2.0, 4.0]
+        async with ClientSession(timeout=ClientTimeout(total=10)) as session:
+            for attempt, delay in enumerate(delays):
+                if delay:
+                    await asyncio.sleep(self.config.scaled(delay))
+                record: dict[str, Any] = {
+                    "task_id": task.id,
+                    "url": task.callback_url,
+                    "attempt": attempt + 1,
+                    "at": st.now(),
+                }
+                try:
+                    assert task.callback_url is not None
+                    async with session.post(task.callback_url, json=payload) as resp:
+                        record["status"] = resp.status
+                        ok = 200 <= resp.status < 300
+                except Exception as exc:  # the receiver is someone else's server
+                    record["error"] = type(exc).__name__
+                    ok = False
+                st.callbacks.append(record)
+                if ok:
+                    return
+
+    async def get_task(self, request: web.Request, route: str) -> web.StreamResponse:
+        st = self.state
+        task_id = request.match_info["task_id"]
+        gets = st.stats["task_gets"]
+        gets[task_id] = gets.get(task_id, 0) + 1
+        kind = st.pick_fault(route)
+        early = await self._fault_response(None if kind == "not_visible" else kind, route)
+        if early is not None:
+            return early
+        if not _TASK_ID_RE.match(task_id):
+            return _api_error(
+                400,
+                "Invalid task ID format, must start with 'task-unified-'",
+                "invalid_request_error",
+                code="invalid_task_id",
+                param="task_id",
+            )
+        task = st.tasks.get(task_id)
+        if (
+            task is None
+            or task.key != request[KEY]
+            or st.now() > task.created + self.config.task_retention
+        ):
+            return _api_error(
+                404, "Task ID invalid or expired", "not_found_error", code="resource_not_found"
+            )
+        # Eventual consistency only ever hides a task in its first moments.
+        if kind == "not_visible" and st.now() - task.created < self.config.scaled(30):
+            return _api_error(404, "Unknown task ID", "not_found_error")
+        st.settle(task)
+        return await self._finish(request, kind, web.json_response(st.task_view(task)))
+
+    async def get_credits(self, request: web.Request, route: str) -> web.StreamResponse:
+        st = self.state
+        kind = st.pick_fault(route)
+        early = await self._fault_response(kind, route)
+        if early is not None:
+            return early
+        key = request[KEY]
+        for task in st.tasks.values():
+            if task.key == key:
+                st.settle(task)
+        remaining = round(st.balance(key), 4)
+        used = round(st.used.get(key, 0.0), 4)
+        payload = {
+            "data": {
+                "token": {
+                    "remaining_credits": remaining,
+                    "unlimited_credits": False,
+                    "used_credits": used,
+                },
+                "user": {"remaining_credits": remaining, "used_credits": used},
+            },
+            "message": "",
+            "success": True,
+        }
+        return await self._finish(request, kind, web.json_response(payload))
+
+    # -- results -----------------------------------------------------------------------------
+
+    async def serve_result(self, request: web.Request) -> web.StreamResponse:
+        st = self.state
+        self._count("result")
+        task = st.tasks.get(request.match_info["task_id"])
+        m = re.fullmatch(r"(\d{1,3})\.png", request.match_info["name"])
+        if task is None or m is None or task.status_at(st.now()) != "completed":
+            return web.Response(status=404, text="Not Found")
+        index = int(m.group(1))
+        if index >= task.n_results:
+            return web.Response(status=404, text="Not Found")
+        kind = st.pick_fault("result")
+        if kind == "expired_link" or st.now() > task.done_at + self.config.result_ttl:
+            return web.Response(status=403, text="Request has expired", content_type="text/plain")
+        early = await self._fault_response(kind, "result")
+        if early is not None:
+            return early
+        loop = asyncio.get_running_loop()
+        data = await loop.run_in_executor(None, render_png, task.id, index, task.width, task.height)
+        if kind == "slow_drip":
+            return await self._drip(request, 200, data, "image/png")
+        if kind == "wrong_body":
+            return web.Response(body=_HTML_502.encode(), headers={"Content-Type": "image/png"})
+        if kind == "truncate":
+            resp = web.StreamResponse(status=200, headers={"Content-Type": "image/png"})
+            resp.content_length = len(data)
+            await resp.prepare(request)
+            await resp.write(data[: len(data) // 2])
+            await asyncio.sleep(0.01)
+            raise _Abort()
+        return web.Response(
+            body=data,
+            content_type="image/png",
+            headers={"Cache-Control": "private, max-age=2592000"},
+        )
