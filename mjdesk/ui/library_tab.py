@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import edits
 from . import ops
-from .gallery import GalleryModel, GalleryPanel, ImageViewer
+from .gallery import GalleryModel, GalleryPanel
+from .viewer import ImageViewer
 
 if TYPE_CHECKING:
     from ..services.ports import StudioPort
@@ -247,7 +248,7 @@ class LibraryTab(QObject):
 
     def compare(self, left: int, right: int) -> None:
         if self.viewer is None:
-            from .gallery import ImageViewer
+            from .viewer import ImageViewer
 
             self.viewer = ImageViewer(self.panel.window())
             self.viewer.navigate.connect(self._on_viewer_navigate)
@@ -340,7 +341,7 @@ class LibraryTab(QObject):
         if pos is not None:
             self._viewer_pos = pos
         if self.viewer is None:
-            from .gallery import ImageViewer
+            from .viewer import ImageViewer
 
             self.viewer = ImageViewer(self.panel.window())
             self.viewer.navigate.connect(self._on_viewer_navigate)

@@ -719,82 +719,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="864"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="709"/>
         <source>Open in viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="865"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="710"/>
         <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="866"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="711"/>
         <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="867"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="712"/>
         <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="868"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="713"/>
         <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="869"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="714"/>
         <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="870"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="715"/>
         <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="871"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="716"/>
         <source>Vary (subtle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="872"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="717"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="875"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="720"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="877"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="722"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="879"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="724"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="880"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="725"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="881"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="726"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="891"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="188"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="892"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="189"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,221 +802,221 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="463"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="464"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="463"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="469"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="468"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="470"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="473"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="474"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="473"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="478"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="477"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="479"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="481"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="482"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="481"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="485"/>
         <location filename="../../mjdesk/ui/gallery.py" line="486"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="487"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="489"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="488"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="490"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="489"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="494"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="493"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="495"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="497"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="498"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="497"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="502"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="501"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="503"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="506"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="507"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="506"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="511"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="510"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="512"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="514"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="515"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="514"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="516"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="515"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="518"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="682"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="681"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="521"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="522"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="521"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../mjdesk/ui/gallery.py" line="538"/>
         <location filename="../../mjdesk/ui/gallery.py" line="539"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="540"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="669"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="668"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="541"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="540"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="564"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="563"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="566"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="565"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="568"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="567"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="570"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="569"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="578"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="577"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="579"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="578"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="693"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="692"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="693"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="692"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,7 +1037,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="339"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="338"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1063,19 +1063,19 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="704"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="35"/>
         <source>mjdesk — Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="726"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="57"/>
         <source>Left: {left}
 
 Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="742"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="73"/>
         <source>{prompt}
 
 Speed: {speed} · Quality: {quality}
@@ -1127,82 +1127,82 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="151"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="152"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="153"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="154"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="174"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="175"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="179"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="187"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="190"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="213"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="214"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="215"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="216"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="217"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="218"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="219"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="220"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="227"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="228"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="228"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="240"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="241"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="335"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="336"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
