@@ -16,7 +16,6 @@ import os
 import re
 import ssl
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, NoReturn
 from urllib.parse import quote, urlsplit
@@ -27,6 +26,7 @@ from ..core.evolink import MAX_PROMPT_CHARS
 from ..core.i18n import translate
 from . import errors as E
 from .downloads import Downloaded, ResultDownloads
+from .limits import Limits
 from .models import (
     DEFAULT_MODEL,
     QUALITIES,
@@ -59,21 +59,6 @@ DEFAULT_API_BASE: Final = "https://api.evolink.ai"
 DEFAULT_FILES_BASE: Final = "https://files-api.evolink.ai"
 USER_AGENT: Final = "mjdesk/0.1"
 _IMAGE_EXT_RE: Final = re.compile(r"\.(png|gif|webp|jpe?g)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Sizes and deadlines (seconds). Defaults are contract §9; tests shrink them."""
-
-    max_json_bytes: int = 1024 * 1024
-    max_download_bytes: int = 50 * 1024 * 1024
-    max_upload_bytes: int = 30 * 1024 * 1024
-    json_deadline: float = 60.0
-    upload_deadline: float = 60.0
-    upload_deadline_per_100kb: float = 1.0
-    download_deadline: float = 300.0
-    max_redirects: int = 5
-    max_invalid_image_retries: int = 3
 
 
 class _Secret:

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -21,12 +21,10 @@ import httpx
 from ..core.i18n import translate
 from ..fsutil import fsync_dir
 from . import errors as E
+from .limits import Limits
 from .retry import RetryPolicy
 from .security import resolve_public, validate_fetch_url
 from .sniff import EXTENSIONS, image_info, sniff_mime
-
-if TYPE_CHECKING:
-    from .client import Limits
 
 __all__ = ["Downloaded", "ResultDownloads"]
 

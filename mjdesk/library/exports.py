@@ -6,13 +6,10 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from . import provenance
 from .gallery import GalleryItem
-
-if TYPE_CHECKING:
-    from .store import Store
 
 __all__ = ["export_files", "export_name", "fill_template"]
 
@@ -47,14 +44,14 @@ def export_name(template: str, item: GalleryItem, ext: str) -> str:
 
 
 def export_files(
-    store: Store, items: Sequence[GalleryItem], folder: Path, template: str, embed: bool
+    root: Path, items: Sequence[GalleryItem], folder: Path, template: str, embed: bool
 ) -> list[Path]:
     """Copies images into ``folder`` named by ``template``, with provenance when ``embed``.
     Never overwrites: a clash gets a numbered name. Runs off the GUI thread."""
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for item in items:
-        source = store.root / item.path if not Path(item.path).is_absolute() else Path(item.path)
+        source = root / item.path if not Path(item.path).is_absolute() else Path(item.path)
         data = source.read_bytes()
         ext = source.suffix.lstrip(".") or "png"
         if embed and not provenance.read(data):

@@ -34,7 +34,6 @@ from .errors import (
     LibraryWriteError,
     StaleStateError,
 )
-from .exports import export_files, export_name
 from .gallery import Curation, GalleryItem, ImageQuery
 from .rows import (
     _IMAGE_COLUMNS,
@@ -66,8 +65,6 @@ __all__ = [
     "NewJob",
     "StaleStateError",
     "Store",
-    "export_files",
-    "export_name",
 ]
 
 T = TypeVar("T")

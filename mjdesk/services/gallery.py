@@ -61,14 +61,14 @@ class GalleryService(QObject):
         self, ids: list[int], folder: Path, template: str = "{date}_{prompt}_{task}_{n}"
     ) -> list[Path]:
         """Copies images to a folder (named by a template, with their metadata)."""
-        from ..library.store import export_files
+        from ..library.exports import export_files
 
         items = await self.library.run(lambda s: s.gallery_items(ids))
         loop = asyncio.get_running_loop()
         written = await loop.run_in_executor(
             None,
             export_files,
-            self.library.store,
+            self.library.root,
             items,
             folder,
             template,

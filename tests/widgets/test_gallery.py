@@ -247,24 +247,24 @@ def test_panel_query_reflects_the_filters(qtbot):
 
 def test_export_names_metadata_and_import_round_trip(tmp_path):
     from mjdesk.library import provenance
+    from mjdesk.library.exports import export_files
     from mjdesk.library.imports import import_folder
-    from mjdesk.library.store import export_files
 
     store = Store(tmp_path / "lib", provenance=False)
     ids = seed_library(
         store, tmp_path, [("a red kite over dunes --ar 3:2", "turbo", "standard", 2)]
     )
     items = store.gallery_items(ids)
-    out = export_files(store, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
+    out = export_files(store.root, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
     names = sorted(p.name for p in out)
     assert len(names) == 2 and all("_a-red-kite-over-dunes_" in n for n in names)
     assert names[0].endswith("_1.png") and names[1].endswith("_2.png")
     assert all(
         provenance.read(p.read_bytes())["prompt"] == "a red kite over dunes --ar 3:2" for p in out
     )
-    again = export_files(store, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
+    again = export_files(store.root, items, tmp_path / "out", "{date}_{prompt}_{n}", embed=True)
     assert {p.name for p in again}.isdisjoint(names)  # never overwrites
-    from mjdesk.library.store import export_name
+    from mjdesk.library.exports import export_name
 
     hostile = export_name("{n:>99999999999999}{date.__class__}{id[0]}", items[0], "png")
     assert hostile == "n_99999999999999_date.__class___id_0.png"  # typed, not evaluated
