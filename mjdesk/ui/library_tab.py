@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import edits
 from . import ops
-from .gallery import GalleryModel, GalleryPanel
+from .gallery import GalleryModel
+from .gallery_panel import GalleryPanel
 from .viewer import ImageViewer
 
 if TYPE_CHECKING:

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from ..services.ports import StudioPort
-    from .gallery import GalleryModel, GalleryPanel
+    from .gallery import GalleryModel
+    from .gallery_panel import GalleryPanel
     from .settings_dialog import SettingsDialog
 
 # The first frame is the frame of the window: this module creates only the Qt types that frame

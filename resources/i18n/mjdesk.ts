@@ -4,227 +4,227 @@
 <context>
     <name>Client</name>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="145"/>
+        <location filename="../../mjdesk/api/client.py" line="114"/>
         <source>No API key is set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="148"/>
+        <location filename="../../mjdesk/api/client.py" line="117"/>
         <source>The API key contains spaces, line breaks or non-ASCII characters; paste it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="265"/>
+        <location filename="../../mjdesk/api/client.py" line="242"/>
         <source>The request was sent but its answer was lost ({detail}); the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="274"/>
+        <location filename="../../mjdesk/api/client.py" line="251"/>
         <source>The server&apos;s answer was too large to read; the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="286"/>
+        <location filename="../../mjdesk/api/client.py" line="263"/>
         <source>The server accepted the request but its answer had no task id; the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="304"/>
+        <location filename="../../mjdesk/api/client.py" line="281"/>
         <source>The server answered {status} after receiving the request ({message}); the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="318"/>
+        <location filename="../../mjdesk/api/client.py" line="295"/>
         <source>Invalid task id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="325"/>
+        <location filename="../../mjdesk/api/client.py" line="302"/>
         <source>Unexpected task answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="334"/>
+        <location filename="../../mjdesk/api/client.py" line="311"/>
         <source>Unexpected credits answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="392"/>
+        <location filename="../../mjdesk/api/client.py" line="369"/>
         <source>Unexpected upload answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="400"/>
+        <location filename="../../mjdesk/api/client.py" line="377"/>
         <source>Unexpected quota answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="409"/>
+        <location filename="../../mjdesk/api/client.py" line="386"/>
         <source>Unexpected file list answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="433"/>
+        <location filename="../../mjdesk/api/downloads.py" line="79"/>
         <source>The download took too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="463"/>
+        <location filename="../../mjdesk/api/client.py" line="408"/>
         <source>Unknown model {model}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="468"/>
-        <location filename="../../mjdesk/api/client.py" line="491"/>
+        <location filename="../../mjdesk/api/client.py" line="413"/>
+        <location filename="../../mjdesk/api/client.py" line="436"/>
         <source>The prompt is longer than 8192 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="473"/>
+        <location filename="../../mjdesk/api/client.py" line="418"/>
         <source>Unknown speed {speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="478"/>
+        <location filename="../../mjdesk/api/client.py" line="423"/>
         <source>Unknown quality {quality}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="483"/>
+        <location filename="../../mjdesk/api/client.py" line="428"/>
         <source>HD quality cannot be combined with Draft speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="488"/>
+        <location filename="../../mjdesk/api/client.py" line="433"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="497"/>
+        <location filename="../../mjdesk/api/client.py" line="442"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="504"/>
+        <location filename="../../mjdesk/api/client.py" line="449"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="510"/>
+        <location filename="../../mjdesk/api/client.py" line="455"/>
         <source>Draft speed cannot use image prompts or references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="516"/>
+        <location filename="../../mjdesk/api/client.py" line="461"/>
         <source>The file is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="519"/>
-        <location filename="../../mjdesk/api/client.py" line="869"/>
-        <location filename="../../mjdesk/api/client.py" line="877"/>
+        <location filename="../../mjdesk/api/client.py" line="464"/>
+        <location filename="../../mjdesk/api/client.py" line="670"/>
+        <location filename="../../mjdesk/api/client.py" line="678"/>
         <source>The file is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="525"/>
+        <location filename="../../mjdesk/api/client.py" line="470"/>
         <source>Not a PNG, JPEG, GIF or WebP image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="529"/>
+        <location filename="../../mjdesk/api/client.py" line="474"/>
         <source>The image is damaged (its header cannot be read)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="545"/>
+        <location filename="../../mjdesk/api/client.py" line="490"/>
         <source>Refusing to send the API key to another host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="571"/>
+        <location filename="../../mjdesk/api/client.py" line="516"/>
         <source>The server&apos;s answer is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="579"/>
+        <location filename="../../mjdesk/api/client.py" line="524"/>
         <source>The server&apos;s certificate could not be verified (a proxy or antivirus may be intercepting the connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="596"/>
+        <location filename="../../mjdesk/api/client.py" line="541"/>
         <source>The server did not answer in time ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="602"/>
+        <location filename="../../mjdesk/api/client.py" line="547"/>
         <source>Cannot reach the server ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="605"/>
+        <location filename="../../mjdesk/api/client.py" line="550"/>
         <source>The connection to the server broke ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="660"/>
+        <location filename="../../mjdesk/api/client.py" line="605"/>
         <source>The server answered with something that is not JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="728"/>
+        <location filename="../../mjdesk/api/downloads.py" line="117"/>
         <source>A redirect without a location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="733"/>
+        <location filename="../../mjdesk/api/downloads.py" line="122"/>
         <source>Refusing a redirect from https to http</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="739"/>
+        <location filename="../../mjdesk/api/downloads.py" line="128"/>
         <source>The result link has expired or was removed (HTTP {status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="750"/>
+        <location filename="../../mjdesk/api/downloads.py" line="139"/>
         <source>Cannot reach the image host ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="756"/>
+        <location filename="../../mjdesk/api/downloads.py" line="145"/>
         <source>The image download broke off ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="760"/>
+        <location filename="../../mjdesk/api/downloads.py" line="149"/>
         <source>Too many redirects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="768"/>
-        <location filename="../../mjdesk/api/client.py" line="785"/>
+        <location filename="../../mjdesk/api/downloads.py" line="157"/>
+        <location filename="../../mjdesk/api/downloads.py" line="174"/>
         <source>The image is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="792"/>
-        <location filename="../../mjdesk/api/client.py" line="796"/>
+        <location filename="../../mjdesk/api/downloads.py" line="181"/>
+        <location filename="../../mjdesk/api/downloads.py" line="185"/>
         <source>The result is not an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="798"/>
+        <location filename="../../mjdesk/api/downloads.py" line="187"/>
         <source>The image download was truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="861"/>
+        <location filename="../../mjdesk/api/client.py" line="662"/>
         <source>Cannot open the file ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="866"/>
+        <location filename="../../mjdesk/api/client.py" line="667"/>
         <source>Not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,72 +719,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="709"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="445"/>
         <source>Open in viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="710"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="446"/>
         <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="711"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="447"/>
         <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="712"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="448"/>
         <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="713"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="449"/>
         <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="714"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="450"/>
         <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="715"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="451"/>
         <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="716"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="452"/>
         <source>Vary (subtle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="717"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="453"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="720"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="456"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="722"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="458"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="724"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="460"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="725"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="461"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="726"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,221 +802,221 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="55"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="463"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="56"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="468"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="61"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="470"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="63"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="471"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="472"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="473"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="66"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="477"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="70"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="479"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="480"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="481"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="485"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="486"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="78"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="488"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="489"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="493"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="86"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="495"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="88"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="496"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="497"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="501"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="94"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="503"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="504"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="505"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="506"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="510"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="512"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="513"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="514"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="515"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="108"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="518"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="111"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="519"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="681"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="274"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="520"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="521"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="538"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="539"/>
-        <location filename="../../mjdesk/ui/gallery.py" line="668"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="131"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="132"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="261"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="540"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="133"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="563"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="156"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="565"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="158"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="567"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="160"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="569"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="162"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="577"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="170"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="578"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="171"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="692"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="285"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="692"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="285"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,7 +1037,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="338"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="329"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,82 +1127,82 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="152"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="153"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="154"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="155"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="171"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="171"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="175"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="176"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="181"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="189"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="192"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="214"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="215"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="216"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="217"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="218"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="219"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="220"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="221"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="228"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="230"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="241"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="242"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="336"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="337"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,381 +1210,381 @@ Rating: {rating}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="71"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="72"/>
         <source>mjdesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="103"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="104"/>
         <source>Try the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="104"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="105"/>
         <source>Opens mjdesk --demo in a new window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="130"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="131"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="137"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="139"/>
         <source>&amp;Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="139"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="140"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="234"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="235"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="235"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="236"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="237"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="238"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="240"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="321"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="241"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="322"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="243"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="244"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="259"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="260"/>
         <source>Midjourney V8.1 · EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="263"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="264"/>
         <source>Demo — simulated results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="265"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="266"/>
         <source>Demo mode: results are simulated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="271"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="477"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="478"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="460"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="323"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="324"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="325"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="326"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="331"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="332"/>
         <source>Prompt copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="335"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="336"/>
         <source>mjdesk — Resend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="337"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="338"/>
         <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="384"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="385"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="385"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="386"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="410"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="411"/>
         <source>&amp;Import a folder of images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="414"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
         <source>&amp;Export the selected images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="417"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="418"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="420"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="421"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="422"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="423"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="425"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="426"/>
         <source>Prompt &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="428"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="429"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="432"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="433"/>
         <source>Open the &amp;log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="434"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="435"/>
         <source>The log and crash reports, without your key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="437"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="438"/>
         <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="441"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="442"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="450"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="451"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="452"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="453"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
         <source>Focus the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
         <source>Up / Down (empty prompt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
         <source>Earlier prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
         <source>Search prompt history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
         <source>Draft / Fast / Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="466"/>
         <source>Standard / HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="466"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
         <source>Ctrl+V (on a reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="466"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
         <source>Paste an image or URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="468"/>
         <source>Rate the selected images, clear the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="468"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="469"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="469"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
         <source>Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="469"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
         <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
         <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="472"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="474"/>
         <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="475"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="476"/>
         <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="476"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="477"/>
         <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="478"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="479"/>
         <source>This sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="479"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="480"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="480"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="481"/>
         <source>The menus: every action is in one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="484"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="485"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="490"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="491"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="501"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="502"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="503"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="504"/>
         <source>Show library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="513"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="514"/>
         <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="517"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="518"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="518"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="519"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="519"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="520"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="521"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="522"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="528"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="529"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="537"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="538"/>
         <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="543"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="544"/>
         <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="547"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="548"/>
         <source>Add key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="566"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="567"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="568"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="569"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="583"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="584"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>

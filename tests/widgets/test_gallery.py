@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QImage
 
 from mjdesk.library import ImageQuery, NewJob, Store
 from mjdesk.services import ThumbnailService
-from mjdesk.ui.gallery import GalleryModel, GalleryPanel, ItemRole
+from mjdesk.ui.gallery import GalleryModel, ItemRole
+from mjdesk.ui.gallery_panel import GalleryPanel
 from tests.widgets.conftest import open_studio
 
 

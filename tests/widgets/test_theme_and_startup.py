@@ -165,7 +165,8 @@ import sys
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
-from mjdesk.ui.gallery import GalleryModel, GalleryPanel
+from mjdesk.ui.gallery import GalleryModel
+from mjdesk.ui.gallery_panel import GalleryPanel
 from mjdesk.ui.results import ResultsModel, ResultsView
 
 class NoThumbs(QObject):  # the views' thumbnail size is the subject; nothing is loaded
