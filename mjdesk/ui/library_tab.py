@@ -55,6 +55,8 @@ class LibraryTab(QObject):
         self.model.setParent(self.panel)
         self.viewer: ImageViewer | None = None
         self._viewer_pos = 0
+        self._view_request = 0
+        self._gallery_request = 0
         self._query: dict[str, Any] = self.panel.query()
         self._new_ids: list[int] = []
         self._prepend_timer = QTimer(self)
@@ -98,7 +100,12 @@ class LibraryTab(QObject):
         async def fetch() -> tuple[list[int], list[tuple[int, str]]]:
             return await gallery.query_images(ImageQuery(**query)), await gallery.projects()
 
+        self._gallery_request += 1
+        request = self._gallery_request
+
         def show(found: tuple[list[int], list[tuple[int, str]]]) -> None:
+            if request != self._gallery_request:
+                return  # a newer query is on its way (typing in the search field)
             ids, projects = found
             self.model.grouped = bool(query.get("group_by_job"))
             self.model.set_ids(ids)
@@ -261,8 +268,10 @@ class LibraryTab(QObject):
             items = await gallery.gallery_items([left, right])
             return [(await gallery.load_full_image(image_path(i)), i) for i in items]
 
+        request = self._next_view()
+
         def show(pair: list[tuple[Any, Any]]) -> None:
-            if len(pair) == 2:
+            if len(pair) == 2 and request == self._view_request:
                 viewer.show_pair(pair[0][0], pair[0][1], pair[1][0], pair[1][1])
 
         self._run(load(), show, "compare", owner=viewer)
@@ -368,8 +377,16 @@ class LibraryTab(QObject):
             path = image_path(items[0])
             return await gallery.load_full_image(path), items[0], path
 
+        request = self._next_view()
+
         def show(found: tuple[Any, Any, Path] | None) -> None:
-            if found is not None:
+            if found is not None and request == self._view_request:
                 viewer.show_image(*found)
 
         self._run(load(), show, "viewer", owner=viewer)
+
+    def _next_view(self) -> int:
+        """A number for the newest thing asked of the viewer: an older answer arriving late
+        (stepping fast, or compare right after a step) is not shown over it."""
+        self._view_request += 1
+        return self._view_request
