@@ -23,7 +23,14 @@ from ..api import DEFAULT_API_BASE, DEFAULT_FILES_BASE, EvoLinkClient, UnsafeUrl
 from ..core.modes import QUALITIES, SPEEDS, compatible
 from ..core.prompt import analyze
 from ..jobs import Engine, EngineNotice, Event, ImageStored, JobAdded, JobChanged, PollPolicy
-from ..library import IndexMissingError, Library, LibraryError, NewJob, resolve_library_dir
+from ..library import (
+    IndexMissingError,
+    Library,
+    LibraryError,
+    NewJob,
+    intents,
+    resolve_library_dir,
+)
 from ..library.store import TERMINAL_STATES
 from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
 
@@ -323,10 +330,7 @@ async def _run(
                     err.write(f"line {number}: not sent\n")
                     rejected += 1
                     continue
-                new_jobs.extend(
-                    NewJob(line, t.prompt, t.speed, t.quality, batch=f"line-{number}")
-                    for t in analysis.tasks
-                )
+                new_jobs.extend(intents(analysis, typed=line, batch=f"line-{number}"))
             # every intent of the file is committed in one transaction before anything is sent
             rows = await engine.submit(new_jobs)
             handled.update(r.id for r in rows)

@@ -24,7 +24,7 @@ from ..core.i18n import translate
 from ..core.jobs import ACTIVE, POLLED, Action, JobState, allowed, resume_target
 from ..core.prompt import PromptAnalysis
 from ..faults import crashpoint
-from ..library import Library, NewJob
+from ..library import Library, NewJob, intents
 from ..library.store import JobRow
 from .book import JobBook
 from .downloader import Downloader
@@ -56,7 +56,7 @@ class Engine:
         self.client = client
         self.library = library
         self.policy = policy or PollPolicy()
-        self.book = JobBook(library, policy=self.policy, wall=wall, scrub=_scrubber(client))
+        self.book = JobBook(library, policy=self.policy, wall=wall, scrub=client.scrub)
         self.events = self.book.events
         self.downloader = Downloader(
             self.book, client, policy=self.policy, concurrency=download_concurrency
@@ -188,14 +188,7 @@ class Engine:
         self, analysis: PromptAnalysis, *, batch: str | None = None
     ) -> list[JobRow]:
         """Records one intent per task of an analysed prompt, then sends them."""
-        if not analysis.ok:
-            raise ValueError("the prompt has errors; nothing is sent")
-        return await self.submit(
-            [
-                NewJob(analysis.text, t.prompt, t.speed, t.quality, batch=batch)
-                for t in analysis.tasks
-            ]
-        )
+        return await self.submit(intents(analysis, batch=batch))
 
     async def submit(self, jobs: Iterable[NewJob]) -> list[JobRow]:
         specs = list(jobs)
@@ -284,8 +277,3 @@ class Engine:
         else:
             self.sender.start(job.id)
         return row
-
-
-def _scrubber(client: object) -> Callable[[str], str] | None:
-    scrub = getattr(client, "scrub", None)
-    return scrub if callable(scrub) else None

@@ -1,6 +1,7 @@
 """The durable local library: SQLite (WAL, migrations) plus image files. No Qt."""
 
 from .paths import default_library_dir, resolve_library_dir
+from .rows import intents
 from .store import (
     ACTIVE_STATES,
     TERMINAL_STATES,
@@ -34,5 +35,6 @@ __all__ = [
     "StaleStateError",
     "Store",
     "default_library_dir",
+    "intents",
     "resolve_library_dir",
 ]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..core import jobs as jobstates
 from ..core.i18n import from_json
 from ..core.jobs import JobState
 
-__all__ = ["ACTIVE_STATES", "TERMINAL_STATES", "ImageRow", "JobRow", "NewJob"]
+if TYPE_CHECKING:
+    from ..core.prompt import PromptAnalysis
+
+__all__ = ["ACTIVE_STATES", "TERMINAL_STATES", "ImageRow", "JobRow", "NewJob", "intents"]
 
 # Job states live in core.jobs; these names stay for the modules that spell them out.
 SAVED: Final = JobState.SAVED.value
@@ -126,3 +129,13 @@ _JOB_UPDATABLE: Final = frozenset(f.name for f in fields(JobRow)) - {
     "client_ref",
     "created_at",
 }
+
+
+def intents(
+    analysis: PromptAnalysis, *, typed: str | None = None, batch: str | None = None
+) -> list[NewJob]:
+    """One intent per task of an analysed prompt (the words as typed, each task's prompt)."""
+    if not analysis.ok:
+        raise ValueError("the prompt has errors; nothing is sent")
+    words = analysis.text if typed is None else typed
+    return [NewJob(words, t.prompt, t.speed, t.quality, batch=batch) for t in analysis.tasks]

@@ -28,7 +28,7 @@ from ..jobs import (
     JobProgress,
     PollPolicy,
 )
-from ..library import JobRow, Library, NewJob
+from ..library import JobRow, Library, NewJob, intents
 from ..library.store import TERMINAL_STATES
 from ..secrets import (
     EnvSecretStore,
@@ -284,17 +284,15 @@ class StudioService(QObject):
     # -- intents -----------------------------------------------------------------------------
 
     def submit(self, analysis: PromptAnalysis) -> None:
-        self._record_and_send(lambda engine: engine.submit_analysis(analysis), "submit")
+        self._record_and_send(intents(analysis), "submit")
 
-    def _record_and_send(
-        self, record: Callable[[Engine], Awaitable[list[JobRow]]], name: str
-    ) -> None:
+    def _record_and_send(self, specs: list[NewJob], name: str) -> None:
         """Has the engine record new jobs (then send them), counted in the current batch.
         While the engine is being started the jobs are recorded at once and handed to it
         when it is ready."""
         if self.engine is None:
             if self._expecting:
-                self.spawn(self._record_early(record), name)
+                self.spawn(self._record_early(specs), name)
                 return
             self.notice.emit(
                 "error", self.tr("Add an API key first (Settings), or start mjdesk --demo")
@@ -303,14 +301,15 @@ class StudioService(QObject):
         engine = self.engine
 
         async def go() -> None:
-            rows = await record(engine)
+            rows = await engine.submit(specs)
             self._batch.update(r.id for r in rows)
 
         self.spawn(go(), name)
 
-    async def _record_early(self, record: Callable[[Any], Awaitable[list[JobRow]]]) -> None:
+    async def _record_early(self, specs: list[NewJob]) -> None:
+        """The intents committed now (saved), sent by the engine once it runs."""
         await self._library_ready.wait()
-        rows = await record(_EarlyRecorder(self.library))
+        rows = await self.library.run(lambda s: s.add_jobs(specs))
         for row in rows:
             self.job_added.emit(row)
         self._batch.update(r.id for r in rows)
@@ -323,30 +322,30 @@ class StudioService(QObject):
                 self.tr("Saved, not sent yet: add an API key in Settings and it will be sent"),
             )
 
-    def _job_action(self, name: str, job_id: int) -> None:
+    def _job_action(self, action: Callable[[Engine], Awaitable[JobRow]], name: str) -> None:
         if self.engine is None:
             return
-        action = getattr(self.engine, name)
+        engine = self.engine
 
         async def go() -> None:
             try:
-                await action(job_id)
-            except ValueError as exc:
+                await action(engine)
+            except ValueError as exc:  # the job moved on: the action no longer applies
                 self.notice.emit("warning", str(exc))
 
         self.spawn(go(), name)
 
     def retry(self, job_id: int) -> None:
-        self._job_action("retry", job_id)
+        self._job_action(lambda e: e.retry(job_id), "retry")
 
     def resend(self, job_id: int) -> None:
-        self._job_action("resend", job_id)
+        self._job_action(lambda e: e.resend(job_id), "resend")
 
     def dismiss(self, job_id: int) -> None:
-        self._job_action("dismiss", job_id)
+        self._job_action(lambda e: e.dismiss(job_id), "dismiss")
 
     def resume(self, job_id: int) -> None:
-        self._job_action("resume", job_id)
+        self._job_action(lambda e: e.resume(job_id), "resume")
 
     def resume_sending(self) -> None:
         if self.engine is not None:
@@ -372,7 +371,7 @@ class StudioService(QObject):
 
     def submit_jobs(self, jobs: list[NewJob]) -> None:
         """Records and sends prepared jobs (edit actions on gallery images)."""
-        self._record_and_send(lambda engine: engine.submit(jobs), "submit jobs")
+        self._record_and_send(list(jobs), "submit jobs")
 
     def save_search(self, name: str, filters: dict[str, Any]) -> None:
         kept = [s for s in self.settings.saved_searches if s.get("name") != name]
@@ -501,22 +500,3 @@ class StudioService(QObject):
         from ..settings import problems
 
         return {name: say(reason) for name, reason in problems(settings).items()}
-
-
-class _EarlyRecorder:
-    """Stands where the engine records jobs while it is not running yet: the intents are
-    committed the same way (saved), and the engine sends them once it runs."""
-
-    def __init__(self, library: Library) -> None:
-        self.library = library
-
-    async def submit(self, jobs: list[NewJob]) -> list[JobRow]:
-        specs = list(jobs)
-        return await self.library.run(lambda s: s.add_jobs(specs))
-
-    async def submit_analysis(self, analysis: PromptAnalysis) -> list[JobRow]:
-        if not analysis.ok:
-            raise ValueError("the prompt has errors; nothing is sent")
-        return await self.submit(
-            [NewJob(analysis.text, t.prompt, t.speed, t.quality) for t in analysis.tasks]
-        )

@@ -105,8 +105,11 @@ async def _serve(args: argparse.Namespace) -> None:
     sim = Simulator(config_from_args(args), control_token=args.control_token)
     url = await sim.start(args.host, args.port)
     print(f"mjdesk-sim listening on {url}", flush=True)
-    # The simulator's own control token (for /_sim/), required on the second line; never an API key.
-    if args.control_token is None:
+    # The simulator's own control token (for /_sim/: never an API key), for the person who started
+    # it on a terminal. A parent process (the demo) does not need it: it is not written there.
+    if args.exit_on_stdin_eof:
+        print("control token: (not shown to a parent process)", flush=True)
+    elif args.control_token is None:
         print(f"control token: {sim.control_token}", flush=True)
     else:
         print("control token: (as given)", flush=True)

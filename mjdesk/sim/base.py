@@ -211,14 +211,7 @@ class SimBase:
         if kind == "reset_before":
             raise _Abort()
         if kind == "rate_limit":
-            headers = {"Retry-After": "1"} if self.config.retry_after_header else None
-            return _api_error(
-                429,
-                "Rate limit exceeded",
-                "rate_limit_error",
-                suggestion="retry after 1 seconds",
-                headers=headers,
-            )
+            return self._rate_limited()
         if kind == "rate_limit_no_header":
             return _api_error(
                 429, "Rate limit exceeded", "rate_limit_error", suggestion="retry after 1 seconds"
@@ -236,6 +229,17 @@ class SimBase:
             return _api_error(404, "Unknown task ID", "not_found_error")
         # bad_gateway / gateway_timeout on a non-create route: no processing at all.
         return self._gateway_page(kind)
+
+    def _rate_limited(self) -> web.Response:
+        """429 with a fallback suggestion (and Retry-After unless switched off)."""
+        headers = {"Retry-After": "1"} if self.config.retry_after_header else None
+        return _api_error(
+            429,
+            "Rate limit exceeded",
+            "rate_limit_error",
+            suggestion="retry after 1 seconds",
+            headers=headers,
+        )
 
     def _gateway_page(self, kind: str) -> web.Response:
         if kind == "gateway_timeout":

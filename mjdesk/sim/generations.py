@@ -77,14 +77,7 @@ class GenerationRoutes(SimBase):
             return _api_error(413, "Request body too large", "request_too_large_error")
         if st.rate_limited(key):
             entry["status"] = 429
-            headers = {"Retry-After": "1"} if self.config.retry_after_header else None
-            return _api_error(
-                429,
-                "Rate limit exceeded",
-                "rate_limit_error",
-                suggestion="retry after 1 seconds",
-                headers=headers,
-            )
+            return self._rate_limited()
         response = self._create_task(key, body, entry)
         entry["status"] = response.status
         return await self._finish(request, kind if entry["task_id"] else None, response)

@@ -341,3 +341,18 @@ def test_cli_prints_its_url_and_serves_a_round_trip(tmp_path):
     finally:
         proc.terminate()
         assert proc.wait(10) == 0
+
+
+def test_a_parent_process_is_not_given_the_control_token():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mjdesk.sim", "--port", "0", "--exit-on-stdin-eof"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout.readline().startswith("mjdesk-sim listening on ")
+        assert proc.stdout.readline().strip() == "control token: (not shown to a parent process)"
+    finally:
+        proc.stdin.close()  # the child's signal to stop
+        assert proc.wait(10) == 0

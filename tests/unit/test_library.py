@@ -235,3 +235,19 @@ def test_settings_round_trip_atomically(tmp_path):
     path.write_text("{ not json")
     assert s.load(path) == s.Settings()
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_a_move_outside_the_job_table_is_refused_and_changes_nothing(tmp_path):
+    """The library itself holds the engine to core.jobs' table: saved → stored, or a second
+    saved → sending, is refused in the transaction that would make it."""
+    from mjdesk.library import StaleStateError
+
+    s = make_store(tmp_path)
+    [job] = s.add_jobs([NewJob("a", "a cup", "fast", "standard")])
+    with pytest.raises(StaleStateError):
+        s.update_job(job.id, state="stored")
+    s.update_job(job.id, state="sending", expect=["saved"])
+    with pytest.raises(StaleStateError):
+        s.update_job(job.id, state="sending", expect=["saved"])  # a second sender loses
+    assert s.job(job.id).state == "sending"
+    s.close()
