@@ -12,7 +12,14 @@ import signal
 
 _hits: dict[str, int] = {}
 
-POINTS = ("after_intent", "after_post", "mid_download", "between_rename_and_row")
+POINTS = (
+    "after_intent",
+    "after_post",
+    "mid_download",
+    "before_unstage",
+    "between_rename_and_row",
+    "after_row",
+)
 
 
 def _hit(variable: str, name: str) -> tuple[int, int, int] | None:

@@ -174,6 +174,13 @@ class Downloader:
                 ).format(reason=refused[0])
             return missing, len(urls), reason, bool(refused)
         withheld = job.withheld_images
+        # A kill between an image's row and the clean-up after it can leave a staged copy
+        # behind; once the job settles nothing would come back for it.
+        loop = asyncio.get_running_loop()
+        staging = [
+            self.book.library.store.staging_path(job.task_id or "", i) for i in range(len(urls))
+        ]
+        await loop.run_in_executor(None, _drop_all_staged, staging)
         if expired:
             await self.book.transition(
                 job.id,
@@ -261,6 +268,7 @@ class Downloader:
                 source_url=self.book.scrub(url),
             )
         )
+        crashpoint("after_row")
         # a copy a kill left in the staging folder is not needed any more
         await loop.run_in_executor(None, _drop_staged, store.staging_path(task_id, index))
         self.book.events.publish(ImageStored(image, self.book.jobs.get(job.id, job)))
@@ -288,6 +296,11 @@ def _drop_staged(staging: Path) -> None:
     for ext in EXTENSIONS.values():
         _unlink(staging.with_name(f"{staging.name}.{ext}"))
     _unlink(staging)
+
+
+def _drop_all_staged(paths: list[Path]) -> None:
+    for path in paths:
+        _drop_staged(path)
 
 
 def _find_staged(staging: Path) -> tuple[Path, str] | None:

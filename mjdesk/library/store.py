@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from ..core import jobs as jobstates
 from ..core.i18n import Text, to_json
 from ..core.jobs import JobState
-from ..faults import diskfault
+from ..faults import crashpoint, diskfault
 from ..fsutil import atomic_write
 from . import provenance
 from .db import DB_NAME, Database
@@ -385,6 +385,7 @@ class Store(Database, Curation):
         if self.provenance and meta:
             data = provenance.embed(data, meta)
         atomic_write(final, data, before_write=lambda: diskfault("store_file"))
+        crashpoint("before_unstage")
         with contextlib.suppress(OSError):
             staging.unlink()
         return final, hashlib.sha256(data).hexdigest(), len(data)

@@ -48,6 +48,8 @@ def check_library(sim, root):
     assert len(files) == db.execute("SELECT COUNT(*) FROM images").fetchone()[0]
     states = collections.Counter(s for _, _, s, _, _, _ in jobs)
     db.close()
+    assert not list((root / ".staging").glob("*")), "staged files left"
+
     return states
 
 
@@ -81,6 +83,23 @@ def test_kill_and_restart(sim, tmp_path, point):
         assert states == {"stored": 3} and len(sim.ledger()) == 3
     else:
         assert states == {"stored": 3} and len(sim.ledger()) == 3
+
+
+def test_a_staged_copy_left_between_two_kills_is_cleared_when_the_job_settles(sim, tmp_path):
+    """Killed after an image is written into place but before its staged copy is removed,
+    then again after the adopted image's row but before the clean-up: the third run settles
+    the job and leaves nothing in the staging folder."""
+    prompts = tmp_path / "p.txt"
+    prompts.write_text("a folded paper fox\n")
+    first = run_batch(sim, tmp_path, str(prompts), crash="before_unstage")
+    assert first.returncode == -9, (first.returncode, first.stdout, first.stderr)
+    assert list((tmp_path / "lib" / ".staging").glob("*.png"))
+    second = run_batch(sim, tmp_path, crash="after_row")
+    assert second.returncode == -9, (second.returncode, second.stdout, second.stderr)
+    third = run_batch(sim, tmp_path, "--strict")
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert check_library(sim, tmp_path / "lib") == {"stored": 1}
+    assert len(sim.ledger()) == 1
 
 
 def test_killed_at_random_moments_under_faults_loses_and_doubles_nothing(sim, tmp_path):
