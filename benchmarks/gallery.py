@@ -46,8 +46,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QListView, QStyledItemDelegate, QTableView
 
+from mjdesk.app.wiring import build_studio
 from mjdesk.library import ImageQuery, Library, Store
-from mjdesk.services import StudioService, ThumbnailService
+from mjdesk.services import ThumbnailService
 from mjdesk.settings import Settings
 from mjdesk.ui import theme
 from mjdesk.ui.gallery import GalleryModel, GalleryPanel
@@ -208,9 +209,9 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
     )
 
     library = await Library.open(root)
-    service = StudioService(library, Settings())
+    service = build_studio(library, Settings())
     thumbs = ThumbnailService(cache_path=library.store.thumb_path)
-    model = GalleryModel(thumbs, service.image_path)
+    model = GalleryModel(thumbs, service.gallery.image_path)
     panel = GalleryPanel(model)
 
     def on_page(page: int) -> None:

@@ -25,9 +25,10 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from mjdesk.app.wiring import build_studio
 from mjdesk.core.prompt import analyze
 from mjdesk.library import Library
-from mjdesk.services import StudioService, ThumbnailService
+from mjdesk.services import ThumbnailService
 from mjdesk.settings import Settings
 from mjdesk.sim import DEMO_KEY
 from mjdesk.ui import theme
@@ -81,12 +82,12 @@ def start_simulator() -> tuple[subprocess.Popen[str], str]:
 async def run(root: Path) -> dict[str, object]:
     sim, url = start_simulator()
     library = await Library.open(root)
-    service = StudioService(library, Settings(api_base=url, files_base=url), time_scale=SPEED)
+    service = build_studio(library, Settings(api_base=url, files_base=url), time_scale=SPEED)
     thumbs = ThumbnailService(cache_path=library.store.thumb_path)
     window = MainWindow(service, thumbs, library_dir=str(root))
     window.resize(1440, 900)
     window.show()
-    await service.connect_with_key(DEMO_KEY)
+    await service.connection.connect_with_key(DEMO_KEY)
     window.tabs.setCurrentWidget(window.gallery)
     heart = Heart()
 
@@ -99,7 +100,7 @@ async def run(root: Path) -> dict[str, object]:
     heart.start()
     start = time.perf_counter()
     for p in prompts:
-        service.submit(analyze(p, "draft"))
+        service.jobs.submit(analyze(p, "draft"))
     bar = window.gallery.view.verticalScrollBar()
     direction = 1
     stored = 0

@@ -59,7 +59,8 @@ class Studio:
         from ..library import LibraryError, resolve_library_dir
         from ..logs import install_excepthook, log_dir, setup_logging, teardown_logging
         from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
-        from ..services import StudioService, ThumbnailService
+        from ..services import ThumbnailService
+        from .wiring import build_studio
 
         args = self.args
         settings = self.settings
@@ -86,7 +87,7 @@ class Studio:
             root = Path(temp_dir)
         else:
             root = resolve_library_dir(settings.library_dir or None)
-        service = StudioService(
+        service = build_studio(
             None,
             settings,
             demo=args.demo,
@@ -122,9 +123,11 @@ class Studio:
 
             sim = await loop.run_in_executor(None, start_demo_simulator, DEMO_SPEED)
             url = sim.url
-            service.settings = service.settings.with_changes(api_base=url, files_base=url)
-        service.load_jobs()
-        service.load_recent_images()
+            service.connection.settings = service.settings.with_changes(
+                api_base=url, files_base=url
+            )
+        service.jobs.load_jobs()
+        service.jobs.load_recent_images()
         window.refresh_gallery()
         service.spawn(self._load_history(), "history")
         key: str | None
@@ -135,13 +138,13 @@ class Studio:
             key, source = DEMO_KEY, "demo"
         else:
             key, source = await find_api_key([EnvSecretStore(), KeyringSecretStore()])
-        window.key_source = source
+        window.settings_flow.key_source = source
         if key:
-            service.spawn(service.connect_with_key(key), "connect")
+            service.spawn(service.connection.connect_with_key(key), "connect")
         else:
-            service.no_key()
-            window.keyring_problem = await service.keyring_problem()
-            service.connection_changed.emit("no-key", "No API key")
+            service.connection.no_key()
+            window.keyring_problem = await service.connection.keyring_problem()
+            service.connection.connection_changed.emit("no-key", "No API key")
         if getattr(args, "smoke_test", False):
             service.spawn(self._smoke(closed), "smoke test")
         await closed.wait()
@@ -213,7 +216,7 @@ class Studio:
 
     async def _load_history(self) -> None:
         assert self.service is not None
-        prompts = await self.service.prompt_history()
+        prompts = await self.service.jobs.prompt_history()
         self.window.editor.set_history(prompts)
 
     async def _smoke(self, closed: asyncio.Event) -> None:
@@ -222,9 +225,9 @@ class Studio:
         assert window is not None and service is not None
         ready = asyncio.Event()
         done = asyncio.Event()
-        service.ready_changed.connect(lambda ok: ready.set() if ok else None)
-        service.job_changed.connect(lambda job: done.set() if job.state == "stored" else None)
-        if service.ready:
+        service.connection.ready_changed.connect(lambda ok: ready.set() if ok else None)
+        service.jobs.job_changed.connect(lambda job: done.set() if job.state == "stored" else None)
+        if service.connection.ready:
             ready.set()
         try:
             async with asyncio.timeout(120):

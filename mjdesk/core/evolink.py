@@ -7,10 +7,12 @@ these numbers out.
 
 from __future__ import annotations
 
-from typing import Final
+import re
+from typing import Final, NamedTuple
+from urllib.parse import urlsplit
 
 from .i18n import Text, translate
-from .modes import IMAGES_PER_TASK
+from .modes import IMAGES_PER_TASK, QUALITIES, SPEEDS
 
 #: The generation model, and the V8.1 routes that act on an image.
 GENERATE: Final = "mj-v8.1"
@@ -73,5 +75,81 @@ def source_problem(model: str, task_id: str | None, index: int, age: float) -> T
     if age > RESULT_LINK_LIFETIME:
         return translate(
             "Gallery", "The source task is older than 30 days; EvoLink may no longer have it"
+        )
+    return None
+
+
+# -- what a generation request may carry ---------------------------------------------------
+
+#: The endings an image prompt URL must have.
+IMAGE_URL_ENDINGS: Final = re.compile(r"\.(png|gif|webp|jpe?g)$", re.IGNORECASE)
+_REFERENCE_PARAM: Final = re.compile(r"(^|\s)--(sref|oref)\b", re.IGNORECASE)
+
+
+class Problem(NamedTuple):
+    """Why EvoLink would refuse a request: the field at fault and a sentence."""
+
+    param: str
+    message: Text
+
+
+def leading_image_urls(prompt: str) -> tuple[list[str], str]:
+    """The image prompt URLs a prompt starts with, and the text after them (before any
+    parameter)."""
+    words = prompt.split()
+    urls: list[str] = []
+    for w in words:
+        bare = w[1:-1] if w.startswith("<") and w.endswith(">") else w
+        if bare.lower().startswith(("http://", "https://")):
+            urls.append(bare)
+        else:
+            break
+    rest = " ".join(words[len(urls) :])
+    text = rest.split(" --", 1)[0] if not rest.startswith("--") else ""
+    return urls, text.strip()
+
+
+def generation_problem(model: str, speed: str, quality: str, prompt: str) -> Problem | None:
+    """Why a request to ``model`` would be refused, or None: checked before it is sent."""
+    too_long = Problem("prompt", translate("Client", "The prompt is longer than 8192 characters"))
+    if model != GENERATE:
+        if not model.startswith("mj-v8.1-"):
+            return Problem(
+                "model", translate("Client", "Unknown model {model}").format(model=repr(model))
+            )
+        return too_long if len(prompt) > MAX_PROMPT_CHARS else None
+    if speed not in SPEEDS:
+        return Problem(
+            "model_params.speed",
+            translate("Client", "Unknown speed {speed}").format(speed=repr(speed)),
+        )
+    if quality not in QUALITIES:
+        return Problem(
+            "quality",
+            translate("Client", "Unknown quality {quality}").format(quality=repr(quality)),
+        )
+    if quality == "hd" and speed == "draft":
+        return Problem(
+            "quality", translate("Client", "HD quality cannot be combined with Draft speed")
+        )
+    if not prompt.strip():
+        return Problem("prompt", translate("Client", "The prompt is empty"))
+    if len(prompt) > MAX_PROMPT_CHARS:
+        return too_long
+    urls, text = leading_image_urls(prompt)
+    if any(not IMAGE_URL_ENDINGS.search(urlsplit(u).path) for u in urls):
+        return Problem(
+            "prompt",
+            translate("Client", "Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg"),
+        )
+    if len(urls) == 1 and not text:
+        return Problem(
+            "prompt",
+            translate("Client", "One image prompt needs some text (or add a second image)"),
+        )
+    if speed == "draft" and (urls or _REFERENCE_PARAM.search(prompt)):
+        return Problem(
+            "model_params.speed",
+            translate("Client", "Draft speed cannot use image prompts or references"),
         )
     return None

@@ -412,6 +412,11 @@ class Library:
             raise
         return cls(store, executor)
 
+    def set_provenance(self, embed: bool) -> None:
+        """Whether images stored from now on carry their prompt and parameters (a flag the
+        library thread reads once per stored file)."""
+        self.store.provenance = embed
+
     async def run(self, fn: Callable[[Store], T]) -> T:
         """Runs ``fn(store)`` on the library thread."""
         loop = asyncio.get_running_loop()

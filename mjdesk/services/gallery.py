@@ -42,6 +42,10 @@ class GalleryService(QObject):
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
         self._spawn(coro, name)
 
+    def image_path(self, image: Any) -> Path:
+        """Where an image's file is (a row or a gallery item)."""
+        return self.library.store.absolute(image)
+
     async def query_images(self, query: ImageQuery) -> list[int]:
         return await self.library.run(lambda s: s.image_ids(query))
 

@@ -14,20 +14,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ..core.modes import IMAGES_PER_TASK
 from ..core.prompt import PromptAnalysis
 from . import ops
+from .theme import section_title
 
 if TYPE_CHECKING:
     from ..services.ports import StudioPort
 
-__all__ = ["CONFIRM_ABOVE", "CreatePanel", "section_title"]
+__all__ = ["CONFIRM_ABOVE", "CreatePanel"]
 
 #: Above this many tasks, sending asks first.
 CONFIRM_ABOVE = 4
-
-
-def section_title(text: str, *, indent: bool = False) -> QLabel:
-    label = QLabel(("  " if indent else "") + text.upper())
-    label.setObjectName("SectionTitle")
-    return label
 
 
 class CreatePanel(QtWidgets.QScrollArea):
@@ -105,7 +100,9 @@ class CreatePanel(QtWidgets.QScrollArea):
             zone.url_added.connect(self._on_url_added)
             zone.url_removed.connect(self._on_url_removed)
             zone.weight_changed.connect(self._on_param_edited)
-        self.service.ready_changed.connect(lambda _ready: self.on_analysis(self.editor.analysis))
+        self.service.connection.ready_changed.connect(
+            lambda _ready: self.on_analysis(self.editor.analysis)
+        )
 
     def use_prompt(self, prompt: str, speed: str = "", quality: str = "") -> None:
         """Puts a prompt (and its modes, when given) in the editor, ready to send."""
@@ -148,7 +145,7 @@ class CreatePanel(QtWidgets.QScrollArea):
                 if problems == 1
                 else self.tr("{count} problems to fix before sending").format(count=problems)
             )
-        ready = bool(self.service.accepts_prompts)
+        ready = bool(self.service.jobs.accepts_prompts)
         self.generate.setEnabled(a.ok and not empty and ready)
         if not ready:
             self.generate.setToolTip(self.tr("Add an API key in Settings first"))
@@ -189,7 +186,7 @@ class CreatePanel(QtWidgets.QScrollArea):
                 self.tr("Fix the prompt's problems first (they are underlined)"), 6000
             )
             return
-        if not self.service.accepts_prompts:
+        if not self.service.jobs.accepts_prompts:
             self.settings_needed.emit()
             return
         if a.task_count > CONFIRM_ABOVE:
@@ -202,7 +199,7 @@ class CreatePanel(QtWidgets.QScrollArea):
             )
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
-        self.service.submit(a)
+        self.service.jobs.submit(a)
         self.editor.remember(a.text)
         sent = (
             self.tr("Sent 1 task")
@@ -237,7 +234,7 @@ class CreatePanel(QtWidgets.QScrollArea):
         ops.run(
             self,
             self.service.spawn,
-            self.service.prompt_history(),
+            self.service.jobs.prompt_history(),
             self._show_history,
             name="history",
         )

@@ -50,7 +50,7 @@ class LibraryTab(QObject):
         super().__init__(parent)
         self.service = service
         self._prompt = prompt  # the create panel's prompt text and speed (for Remix)
-        self.model = GalleryModel(thumbnails, service.image_path)
+        self.model = GalleryModel(thumbnails, service.gallery.image_path)
         self.panel = GalleryPanel(self.model)
         self.model.setParent(self.panel)
         self.viewer: ImageViewer | None = None
@@ -78,7 +78,7 @@ class LibraryTab(QObject):
         self.panel.save_search.clicked.connect(self._on_save_search)
         view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_gallery_menu)
-        self.service.gallery_changed.connect(self.refresh_gallery)
+        self.service.gallery.gallery_changed.connect(self.refresh_gallery)
 
     def _run(
         self,
@@ -178,7 +178,7 @@ class LibraryTab(QObject):
             self.panel, self.tr("mjdesk — Save search"), self.tr("Name this search:")
         )
         if ok and name.strip():
-            self.service.save_search(name.strip(), self.panel.filters())
+            self.service.connection.save_search(name.strip(), self.panel.filters())
             self.status_message.emit(
                 self.tr("Saved the search “{name}”").format(name=name.strip()), 3000
             )
@@ -262,7 +262,7 @@ class LibraryTab(QObject):
             self.viewer.navigate.connect(self._on_viewer_navigate)
         self.viewer.show()
         viewer = self.viewer
-        gallery, image_path = self.service.gallery, self.service.image_path
+        gallery, image_path = self.service.gallery, self.service.gallery.image_path
 
         async def load() -> list[tuple[Any, Any]]:
             items = await gallery.gallery_items([left, right])
@@ -278,7 +278,7 @@ class LibraryTab(QObject):
 
     def gallery_action(self, key: str, item: Any) -> None:
         """Runs one reuse or edit action on a gallery image."""
-        path = self.service.image_path(item)
+        path = self.service.gallery.image_path(item)
         if key == "open":
             self.open_viewer(item.id)
         elif key == "use_prompt":
@@ -288,7 +288,7 @@ class LibraryTab(QObject):
         elif key in ("image", "style", "omni"):
             self.reference_requested.emit(key, str(path))
         elif key == "rerun":
-            self.service.retry(item.job_id)
+            self.service.jobs.retry(item.job_id)
         elif key in ("vary_subtle", "vary_strong"):
             strong = key == "vary_strong"
             self._submit_edit(
@@ -326,7 +326,7 @@ class LibraryTab(QObject):
     def _submit_edit(self, item: Any, edit: edits.Edit) -> None:
         from ..library import NewJob
 
-        self.service.submit_jobs(
+        self.service.jobs.submit_jobs(
             [
                 NewJob(
                     edit.label,
@@ -368,7 +368,7 @@ class LibraryTab(QObject):
         viewer = self.viewer
         if viewer is None:
             return
-        gallery, image_path = self.service.gallery, self.service.image_path
+        gallery, image_path = self.service.gallery, self.service.gallery.image_path
 
         async def load() -> tuple[Any, Any, Path] | None:
             items = await gallery.gallery_items([image_id])

@@ -149,6 +149,19 @@ class ResultsView(QListView):
         self.setAccessibleName(self.tr("Recent results"))
         self.empty_text = self.tr("Your images appear here as they arrive")
 
+    def show_job(self, job_id: int) -> None:
+        """Selects a job's images and scrolls to the first."""
+        model = self.model()
+        if not isinstance(model, ResultsModel):
+            return
+        rows = model.rows_of_job(job_id)
+        self.clearSelection()
+        selection = self.selectionModel()
+        for row in rows:
+            selection.select(model.index(row), selection.SelectionFlag.Select)
+        if rows:
+            self.scrollTo(model.index(rows[0]))
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._fit_thumbnails()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 PREFERENCES = ("system", "dark", "light")
 
@@ -358,3 +358,10 @@ def set_tone(label: QWidget, tone: str | None) -> None:
     style = label.style()
     style.unpolish(label)
     style.polish(label)
+
+
+def section_title(text: str, *, indent: bool = False) -> QLabel:
+    """A panel's small upper-case heading (styled as ``SectionTitle``)."""
+    label = QLabel(("  " if indent else "") + text.upper())
+    label.setObjectName("SectionTitle")
+    return label

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="51"/>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="52"/>
+        <source>Opens mjdesk --demo in a new window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="76"/>
+        <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="82"/>
+        <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="86"/>
+        <source>Add key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Client</name>
     <message>
         <location filename="../../mjdesk/api/client.py" line="114"/>
@@ -230,131 +258,190 @@
     </message>
 </context>
 <context>
+    <name>ConnectionService</name>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="136"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="149"/>
+        <location filename="../../mjdesk/services/connection.py" line="172"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="187"/>
+        <source>The key works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="189"/>
+        <source>The key works: {amount} credits left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="200"/>
+        <source>Key saved for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="207"/>
+        <source>Key saved in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="213"/>
+        <source>{problem}. Use MJDESK_API_KEY or keep it for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="231"/>
+        <source>No API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="243"/>
+        <source>The keyring did not answer within 5 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="272"/>
+        <source>Settings could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/connection.py" line="280"/>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreatePanel</name>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="57"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="52"/>
         <source>Prompt</source>
         <extracomment>Above this many tasks, sending asks first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="68"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="63"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="69"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="64"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="72"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="67"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="74"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="69"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="79"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="74"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="83"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="78"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="87"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="82"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="130"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="127"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="133"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="130"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="135"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="132"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="138"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="135"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="140"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="137"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="142"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="147"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="144"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="146"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="156"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="189"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="186"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="198"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="195"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="200"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="197"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="208"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="205"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="210"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="207"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="227"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="224"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="234"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="231"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -685,7 +772,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/downloader.py" line="198"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="205"/>
         <source>{withheld} of {asked} images withheld by EvoLink&apos;s moderation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,12 +1111,12 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="79"/>
+        <location filename="../../mjdesk/services/gallery.py" line="83"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="117"/>
+        <location filename="../../mjdesk/services/gallery.py" line="121"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,6 +1126,146 @@
     <message>
         <location filename="../../mjdesk/ui/gallery.py" line="329"/>
         <source>Library gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="60"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="61"/>
+        <source>Focus the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="62"/>
+        <source>Up / Down (empty prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="62"/>
+        <source>Earlier prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="63"/>
+        <source>Search prompt history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="64"/>
+        <source>Draft / Fast / Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="65"/>
+        <source>Standard / HD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="67"/>
+        <source>Ctrl+V (on a reference zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="68"/>
+        <source>Paste an image or URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="70"/>
+        <source>Rate the selected images, clear the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="71"/>
+        <source>Favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="72"/>
+        <source>Menu key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="72"/>
+        <source>Actions on the current image or job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="73"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="73"/>
+        <source>Move to the trash (undo in the banner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="75"/>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="76"/>
+        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="78"/>
+        <source>Bigger / smaller thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="79"/>
+        <source>Move between controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="80"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="81"/>
+        <source>This sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="82"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="83"/>
+        <source>The menus: every action is in one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="86"/>
+        <source>mjdesk — Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="92"/>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="105"/>
+        <source>About mjdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="106"/>
+        <source>mjdesk {version}
+
+A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1091,6 +1318,19 @@ Rating: {rating}
     </message>
 </context>
 <context>
+    <name>JobsService</name>
+    <message>
+        <location filename="../../mjdesk/services/jobs.py" line="95"/>
+        <source>Add an API key first (Settings), or start mjdesk --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/services/jobs.py" line="118"/>
+        <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keyring</name>
     <message>
         <location filename="../../mjdesk/secrets.py" line="74"/>
@@ -1127,82 +1367,82 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="153"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="160"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="155"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="162"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="171"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="178"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="171"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="178"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="176"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="183"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="181"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="189"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="196"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="192"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="199"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="215"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="217"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="219"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="226"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="221"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="228"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="236"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="230"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="237"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="242"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="249"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="337"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="346"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,382 +1450,131 @@ Rating: {rating}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="72"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="61"/>
         <source>mjdesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="104"/>
-        <source>Try the demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="105"/>
-        <source>Opens mjdesk --demo in a new window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="131"/>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="138"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="139"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="98"/>
         <source>&amp;Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="140"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="99"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="235"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="162"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="236"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="163"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="238"/>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="241"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="322"/>
-        <source>No jobs running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="244"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="173"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="260"/>
-        <source>Midjourney V8.1 · EvoLink</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="264"/>
-        <source>Demo — simulated results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="266"/>
-        <source>Demo mode: results are simulated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="272"/>
-        <location filename="../../mjdesk/ui/main_window.py" line="478"/>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
-        <source>Settings: API key, library, appearance (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="461"/>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="324"/>
-        <source>1 job running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="326"/>
-        <source>{count} jobs running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="332"/>
-        <source>Prompt copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="336"/>
-        <source>mjdesk — Resend?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="338"/>
-        <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="385"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="259"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="386"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="260"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="411"/>
-        <source>&amp;Import a folder of images…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="415"/>
-        <source>&amp;Export the selected images…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="418"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="421"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="423"/>
-        <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="426"/>
-        <source>Prompt &amp;history…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="429"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="433"/>
-        <source>Open the &amp;log folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="435"/>
-        <source>The log and crash reports, without your key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="438"/>
-        <source>&amp;About mjdesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="442"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="451"/>
-        <source>About mjdesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="453"/>
-        <source>mjdesk {version}
-
-A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="462"/>
-        <source>Focus the prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
-        <source>Up / Down (empty prompt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="463"/>
-        <source>Earlier prompts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="464"/>
-        <source>Search prompt history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="465"/>
-        <source>Draft / Fast / Turbo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="466"/>
-        <source>Standard / HD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
-        <source>Ctrl+V (on a reference zone)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="467"/>
-        <source>Paste an image or URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="468"/>
-        <source>Rate the selected images, clear the rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="469"/>
-        <source>Favourite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
-        <source>Menu key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="470"/>
-        <source>Actions on the current image or job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="471"/>
-        <source>Move to the trash (undo in the banner)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="473"/>
-        <source>Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="474"/>
-        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="476"/>
-        <source>Bigger / smaller thumbnails</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="477"/>
-        <source>Move between controls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="479"/>
-        <source>This sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="480"/>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="481"/>
-        <source>The menus: every action is in one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="485"/>
-        <source>mjdesk — Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="491"/>
-        <source>Open log folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="502"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="283"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="504"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="285"/>
         <source>Show library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="514"/>
-        <source>{amount} credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="518"/>
-        <source>● Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="519"/>
-        <source>● Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="520"/>
-        <source>● Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="522"/>
-        <source>● No key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="529"/>
-        <source>Offline: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="538"/>
-        <source>No EvoLink API key yet, and {problem}. Set MJDESK_API_KEY before starting mjdesk, or paste the key in Settings for this session only. Or try the demo: everything works offline with simulated results.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="544"/>
-        <source>No EvoLink API key yet. Add one in Settings: it is kept in your system&apos;s keyring, never in a file. Or try the demo: everything works offline with simulated results.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="548"/>
-        <source>Add key…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="567"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="303"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="569"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="305"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="584"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="320"/>
         <source>{stored} of {total} tasks finished with images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="24"/>
+        <source>&amp;Import a folder of images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="25"/>
+        <source>&amp;Export the selected images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="26"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="28"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="29"/>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="30"/>
+        <source>Prompt &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="31"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="35"/>
+        <source>Open the &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="37"/>
+        <source>The log and crash reports, without your key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="40"/>
+        <source>&amp;About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1926,6 +1915,29 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
     <message>
         <location filename="../../mjdesk/ui/queue.py" line="122"/>
         <source>No images yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../mjdesk/ui/queue_panel.py" line="30"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue_panel.py" line="57"/>
+        <source>Prompt copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue_panel.py" line="61"/>
+        <source>mjdesk — Resend?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue_panel.py" line="63"/>
+        <source>EvoLink may already have created this task: its answer was lost. Resending it may charge you twice. Resend anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2334,14 +2346,62 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="150"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="157"/>
+        <source>No jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="159"/>
+        <source>1 job running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="161"/>
+        <source>{count} jobs running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="166"/>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="167"/>
+        <source>● Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="168"/>
+        <source>● Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="170"/>
+        <source>● No key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="173"/>
+        <source>Offline: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Studio</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="169"/>
+        <location filename="../../mjdesk/app/studio.py" line="172"/>
         <source>mjdesk — Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="170"/>
+        <location filename="../../mjdesk/app/studio.py" line="173"/>
         <source>{message}
 
 mjdesk kept running. A report (without your key) was written to:
@@ -2351,77 +2411,6 @@ mjdesk kept running. A report (without your key) was written to:
 </context>
 <context>
     <name>StudioService</name>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="157"/>
-        <source>Something went wrong ({task}); see the log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="193"/>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="218"/>
-        <location filename="../../mjdesk/services/studio.py" line="254"/>
-        <source>Connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="300"/>
-        <source>Add an API key first (Settings), or start mjdesk --demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="323"/>
-        <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="398"/>
-        <source>The key works</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="400"/>
-        <source>The key works: {amount} credits left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="411"/>
-        <source>Key saved for this session only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="418"/>
-        <source>Key saved in the system keyring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="424"/>
-        <source>{problem}. Use MJDESK_API_KEY or keep it for this session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="442"/>
-        <source>No API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="454"/>
-        <source>The keyring did not answer within 5 seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="478"/>
-        <source>Settings could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/studio.py" line="494"/>
-        <source>Settings saved</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location filename="../../mjdesk/settings.py" line="47"/>
         <source>API base URL</source>
@@ -2608,8 +2597,49 @@ mjdesk kept running. A report (without your key) was written to:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/downloader.py" line="184"/>
+        <location filename="../../mjdesk/jobs/downloader.py" line="191"/>
         <source>{expired} of {total} result links expired before the images could be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskOwner</name>
+    <message>
+        <location filename="../../mjdesk/services/owner.py" line="39"/>
+        <source>Something went wrong ({task}); see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="98"/>
+        <source>Midjourney V8.1 · EvoLink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="102"/>
+        <source>Demo — simulated results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="104"/>
+        <source>Demo mode: results are simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="110"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="111"/>
+        <source>Settings: API key, library, appearance (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="121"/>
+        <source>{amount} credits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2644,12 +2674,12 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="199"/>
+        <location filename="../../mjdesk/app/studio.py" line="202"/>
         <source>mjdesk — Rebuild the library index?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="201"/>
+        <location filename="../../mjdesk/app/studio.py" line="204"/>
         <source>{problem}
 
 Rebuild the index from the image files now? The old database is kept beside it, renamed.</source>

@@ -10,9 +10,10 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from mjdesk.app.wiring import build_studio
 from mjdesk.library import Library
 from mjdesk.secrets import TRUSTED_BACKENDS, KeyringSecretStore, MemorySecretStore
-from mjdesk.services import StudioService, ThumbnailService
+from mjdesk.services import ThumbnailService
 from mjdesk.settings import Settings
 from mjdesk.ui import theme
 from mjdesk.ui.main_window import MainWindow
@@ -35,17 +36,42 @@ class Studio:
         self.service = service
         self.library = library
         self.keyring = keyring
+        self._news = asyncio.Event()
+        for signal in _news_signals(window, service):
+            signal.connect(self._heard)
+
+    def _heard(self, *_args) -> None:
+        self._news.set()
 
     async def until(self, predicate, limit=20.0):
+        """Waits until ``predicate()`` holds: it is checked again whenever a service says
+        something or a model of the window changes (and every 250 ms, for widget states that
+        no signal announces, such as a dialog shown or a banner hidden)."""
         async with asyncio.timeout(limit):
-            while not predicate():  # noqa: ASYNC110 - polls widget state, which has no event
-                await asyncio.sleep(0.02)
+            while not predicate():
+                self._news.clear()
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(0.25):
+                        await self._news.wait()
 
     async def only_job(self, state, limit=20.0):
         """Waits until the queue holds one job, in ``state``; returns it."""
         model = self.window.queue.queue_model
         await self.until(lambda: model.rowCount() == 1 and model.job_at(0).state == state, limit)
         return model.job_at(0)
+
+
+def _news_signals(window, service):
+    """Every signal the services send, and the change signals of the window's models."""
+    parts = (service, service.connection, service.jobs, service.gallery)
+    for part in parts:
+        meta = part.metaObject()
+        for i in range(meta.methodOffset(), meta.methodCount()):
+            method = meta.method(i)
+            if method.methodType() == method.MethodType.Signal:
+                yield getattr(part, bytes(method.name()).decode())
+    for model in (window.queue.queue_model, window.results_model, window.gallery_model):
+        yield from (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset)
 
 
 @contextlib.asynccontextmanager
@@ -59,7 +85,7 @@ async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=Tru
     settings = Settings(api_base=sim.url, files_base=sim.url)
     backend = MemoryKeyring() if keyring_backend is None else keyring_backend
     keyring = KeyringSecretStore(backend=lambda: backend, trusted=("tests.", *TRUSTED_BACKENDS))
-    service = StudioService(
+    service = build_studio(
         library, settings, keyring=keyring, session=MemorySecretStore(), time_scale=400
     )
     thumbs = ThumbnailService(cache_path=library.store.thumb_path)
@@ -67,7 +93,7 @@ async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=Tru
     qtbot.addWidget(window)
     window.show()
     if connect:
-        await service.connect_with_key(DEMO_KEY)
+        await service.connection.connect_with_key(DEMO_KEY)
     try:
         yield Studio(window, service, library, backend)
     finally:

@@ -34,7 +34,7 @@ async def _quit_mid_flight(qtbot, tmp_path, monkeypatch):
     before = asyncio.all_tasks()
     run = asyncio.ensure_future(studio.run())
     async with asyncio.timeout(30):
-        while studio.service is None or not studio.service.ready:  # noqa: ASYNC110
+        while studio.service is None or not studio.service.connection.ready:  # noqa: ASYNC110
             await asyncio.sleep(0.02)
     assert window.is_populated
     assert "mjdesk" in window.windowTitle()

@@ -143,8 +143,8 @@ async def test_rating_favourite_and_trash_from_the_keyboard(sim, tmp_path, qtbot
         qtbot.keyClick(view, Qt.Key.Key_Delete)
         await st.until(lambda: st.library.store.image(newest).deleted_at is not None)
         await st.until(lambda: model.count == 3)
-        assert w.banner.isVisible() and w.banner_button.text() == "Undo"
-        w.banner_button.click()
+        assert w.banner.isVisible() and w.banner.button.text() == "Undo"
+        w.banner.button.click()
         await st.until(lambda: model.count == 4)
         assert st.library.store.image(newest).deleted_at is None
 

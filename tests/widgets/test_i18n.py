@@ -135,8 +135,8 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         window.show_first_run()
         window.editor.setPlainText("")
         window.editor.reanalyse()
-        await st.service.connect_with_key("mjdesk-demo-key")
-        await st.until(lambda: st.service.ready)
+        await st.service.connection.connect_with_key("mjdesk-demo-key")
+        await st.until(lambda: st.service.connection.ready)
         window.editor.setPlainText("a kite --ar 3:2 --style raw")  # a problem with a fix
         assert _english_left(window) == []
         menus = [a.text() for a in window.menuBar().actions()]
@@ -158,9 +158,9 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         ), shown
         # the parts made later: the settings dialog, the shortcuts sheet, the menus' words
         window.open_settings()
-        await st.until(lambda: window._settings_dialog is not None)
-        assert _english_left(window._settings_dialog) == []
-        dialog = window._settings_dialog
+        await st.until(lambda: window.settings_flow.dialog is not None)
+        assert _english_left(window.settings_flow.dialog) == []
+        dialog = window.settings_flow.dialog
         dialog.api_base.setText("http://api.evolink.ai")  # the URL checker's sentence, with a value
         dialog.callback.setText("https://127.0.0.1/hook")
         dialog._on_save()
@@ -169,7 +169,7 @@ async def test_no_english_is_left_in_the_window(sim, tmp_path, qtbot, pseudo):
         )
         assert dialog.errors["callback_url"].text().startswith("‹Callback URL")
         assert _english_left(dialog) == []
-        window._settings_dialog.reject()
+        window.settings_flow.dialog.reject()
         window.show_shortcuts()
         assert _english_left(window._shortcuts_box) == []
         window._shortcuts_box.close()
@@ -216,8 +216,8 @@ async def test_the_clients_own_words_are_said_too(sim, tmp_path, qtbot, pseudo):
         probe.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{probe.getsockname()[1]}"
     async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
-        st.service.settings = st.service.settings.with_changes(api_base=url, files_base=url)
-        await st.service.connect_with_key("mjdesk-demo-key")
+        st.service.connection.settings = st.service.settings.with_changes(api_base=url, files_base=url)
+        await st.service.connection.connect_with_key("mjdesk-demo-key")
         await st.until(lambda: "Offline" in st.window.status.currentMessage())
         message = st.window.status.currentMessage()
         assert message.startswith("‹Offline: ‹Cannot reach the server ("), message

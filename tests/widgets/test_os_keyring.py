@@ -91,32 +91,32 @@ async def test_a_key_saved_in_the_os_keyring_survives_a_restart_and_is_never_wri
     ) as st:
         w = st.window
         w.open_settings()
-        await st.until(lambda: w._settings_dialog is not None and w._settings_dialog.isVisible())
-        dialog = w._settings_dialog
+        await st.until(lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible())
+        dialog = w.settings_flow.dialog
         qtbot.keyClicks(dialog.key, canary)
-        saved = next_emission(st.service.key_saved)
+        saved = next_emission(st.service.connection.key_saved)
         qtbot.mouseClick(dialog.save_key, Qt.MouseButton.LeftButton)
         assert await asyncio.wait_for(saved, 10) == (True, "Key saved in the system keyring")
-        await st.until(lambda: st.service.ready)
+        await st.until(lambda: st.service.connection.ready)
         dialog.reject()
     assert secret_service.get_password(SERVICE, USERNAME) == canary
 
     async with open_studio(
         sim, tmp_path, qtbot, keyring_backend=secret_service, connect=False
     ) as st:  # a restart: the key comes back from the Secret Service
-        key, source = await find_api_key([st.service.keyring])
+        key, source = await find_api_key([st.service.connection.keyring])
         assert (key, source) == (canary, "keyring")
-        await st.service.connect_with_key(key)
+        await st.service.connection.connect_with_key(key)
         st.window.editor.setPlainText("a lantern over a night market")
         st.window.submit()
         await st.only_job("stored")
         w = st.window
         w.open_settings()
-        await st.until(lambda: w._settings_dialog is not None and w._settings_dialog.isVisible())
-        removed = next_emission(st.service.connection_changed)
-        qtbot.mouseClick(w._settings_dialog.remove, Qt.MouseButton.LeftButton)
+        await st.until(lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible())
+        removed = next_emission(st.service.connection.connection_changed)
+        qtbot.mouseClick(w.settings_flow.dialog.remove, Qt.MouseButton.LeftButton)
         assert (await asyncio.wait_for(removed, 10))[0] == "no-key"
-        w._settings_dialog.reject()
+        w.settings_flow.dialog.reject()
     assert secret_service.get_password(SERVICE, USERNAME) is None
     assert [e["prompt"] for e in sim.ledger()] == ["a lantern over a night market"]
 

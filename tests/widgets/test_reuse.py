@@ -40,7 +40,7 @@ def test_edit_actions_say_why_they_do_not_apply():
 
 
 async def _one_stored_item(st):
-    st.service.submit(analyze("a glass teapot on linen --ar 1:1"))
+    st.service.jobs.submit(analyze("a glass teapot on linen --ar 1:1"))
     w = st.window
     await st.only_job("stored")
     w.refresh_gallery()
@@ -96,12 +96,12 @@ async def test_dropping_an_mjdesk_image_on_the_prompt_restores_it(sim, tmp_path,
     async with open_studio(sim, tmp_path, qtbot) as st:
         w = st.window
         w.modes.buttons["turbo"].click()
-        st.service.submit(analyze("a lantern festival --ar 3:2 --s 300", "turbo", "hd"))
+        st.service.jobs.submit(analyze("a lantern festival --ar 3:2 --s 300", "turbo", "hd"))
         await st.only_job("stored")
         w.refresh_gallery()
         await st.until(lambda: w.gallery_model.count == 4)
         [item] = await st.service.gallery.gallery_items([w.gallery_model.id_at(0)])
-        path = st.service.image_path(item)
+        path = st.service.gallery.image_path(item)
         w.editor.setPlainText("")
         w.modes.buttons["fast"].click()
         w.modes.buttons["standard"].click()

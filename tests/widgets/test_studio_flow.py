@@ -20,7 +20,6 @@ async def test_ctrl_enter_reaches_the_simulator_and_the_images_arrive(sim, tmp_p
     sim.config(speed_factor=60.0)
     async with open_studio(sim, tmp_path, qtbot) as st:
         w = st.window
-        st.service.time_scale = 60.0
         assert w.editor.hasFocus() or w.editor.isVisible()
         w.editor.setFocus()
         qtbot.keyClicks(w.editor, "a paper lantern over a night market --ar 3:2")
@@ -40,7 +39,7 @@ async def test_ctrl_enter_reaches_the_simulator_and_the_images_arrive(sim, tmp_p
         assert len(sim.ledger()) == 1
         assert sim.ledger()[0]["prompt"] == "a paper lantern over a night market --ar 3:2"
         amount = QLocale().toString(9998.0, "f", 2)  # the user's digits and separators
-        await st.until(lambda: w.credits_label.text() == f"{amount} credits")
+        await st.until(lambda: w.top_bar.credits_label.text() == f"{amount} credits")
         assert w.running_label.text() == "No jobs running"
 
 
@@ -64,7 +63,7 @@ async def test_the_queue_shows_the_same_jobs_after_a_restart(sim, tmp_path, qtbo
         model = st.window.queue.queue_model
         await st.only_job("stored")
     async with open_studio(sim, tmp_path, qtbot) as st:
-        st.service.load_jobs()
+        st.service.jobs.load_jobs()
         model = st.window.queue.queue_model
         await st.until(lambda: model.rowCount() == 1)
         assert model.job_at(0).prompt_typed == "a kite" and model.job_at(0).state == "stored"
@@ -88,9 +87,9 @@ async def test_resending_an_unconfirmed_job_warns_first(sim, tmp_path, qtbot, mo
         await st.only_job("unconfirmed")
         job = model.job_at(0)
         assert [a.key for a in actions_for(job) if a.enabled] == ["resend", "copy"]
-        w._on_queue_action("resend", job)
+        w.queue_panel.act("resend", job)
         assert "charge you twice" in warned[0] and len(sim.ledger()) == 1
-        w._on_queue_action("resend", job)
+        w.queue_panel.act("resend", job)
         await st.until(lambda: model.job_at(0).state == "stored")
         assert len(sim.ledger()) == 2
 
@@ -115,11 +114,11 @@ async def test_models_pass_the_model_tester(sim, tmp_path, qtbot, qtmodeltester)
 
 
 def test_settings_validation_shows_the_reason_next_to_the_field(qtbot):
-    from mjdesk.services import StudioService
+    from mjdesk.services.connection import ConnectionService
 
     dialog = SettingsDialog(
         Settings(),
-        StudioService.validate_settings,
+        ConnectionService.validate_settings,
         keyring_problem=None,
         key_source=None,
         library_dir="/tmp/lib",
@@ -147,17 +146,19 @@ async def test_without_a_keyring_the_key_can_be_kept_for_the_session(sim, tmp_pa
         sim, tmp_path, qtbot, keyring_backend=keyring.backends.fail.Keyring(), connect=False
     ) as st:
         service = st.service
-        service.keyring = type(service.keyring)()  # the real lookup: the fail backend is refused
+        service.connection.keyring = type(
+            service.connection.keyring
+        )()  # the real lookup: the fail backend is refused
         import keyring as kr
 
         previous = kr.get_keyring()
         kr.set_keyring(keyring.backends.fail.Keyring())
         try:
-            problem = await service.keyring_problem()
+            problem = await service.connection.keyring_problem()
             assert problem and "No secure keyring" in problem
             dialog = SettingsDialog(
                 service.settings,
-                service.validate_settings,
+                service.connection.validate_settings,
                 keyring_problem=problem,
                 key_source=None,
                 library_dir="x",
@@ -166,12 +167,12 @@ async def test_without_a_keyring_the_key_can_be_kept_for_the_session(sim, tmp_pa
             assert not dialog.save_key.isEnabled()
             assert "MJDESK_API_KEY" in dialog.findChild(type(dialog.key_status), "Banner").text()
             results = []
-            service.key_saved.connect(lambda ok, msg: results.append((ok, msg)))
-            service.save_key("mjdesk-demo-key", session_only=False)
+            service.connection.key_saved.connect(lambda ok, msg: results.append((ok, msg)))
+            service.connection.save_key("mjdesk-demo-key", session_only=False)
             await st.until(lambda: results)
             assert results[0][0] is False and "session" in results[0][1]
-            service.save_key("mjdesk-demo-key", session_only=True)
-            await st.until(lambda: service.ready)
+            service.connection.save_key("mjdesk-demo-key", session_only=True)
+            await st.until(lambda: service.connection.ready)
             assert results[-1] == (True, "Key saved for this session only")
         finally:
             kr.set_keyring(previous)
@@ -182,27 +183,27 @@ async def test_without_a_keyring_the_key_can_be_kept_for_the_session(sim, tmp_pa
 
 async def test_no_key_explains_itself(sim, tmp_path, qtbot):
     async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
-        st.service.no_key()  # as start-up does when it finds none
-        st.service.connection_changed.emit("no-key", "No API key")
+        st.service.connection.no_key()  # as start-up does when it finds none
+        st.service.connection.connection_changed.emit("no-key", "No API key")
         w = st.window
-        assert w.banner.isVisible() and "No EvoLink API key" in w.banner_text.text()
-        assert "keyring" in w.banner_text.text() and "demo" in w.banner_text.text()
-        assert w.banner_button.text() == "Add key…" and w.banner_demo.isVisible()
+        assert w.banner.isVisible() and "No EvoLink API key" in w.banner.text.text()
+        assert "keyring" in w.banner.text.text() and "demo" in w.banner.text.text()
+        assert w.banner.button.text() == "Add key…" and w.banner.demo.isVisible()
         w.editor.setPlainText("a kite")
         assert not w.generate.isEnabled() and "API key" in w.generate.toolTip()
         # without a keyring backend the banner says what works instead
-        w.keyring_problem = await st.service.keyring_problem() or (
+        w.keyring_problem = await st.service.connection.keyring_problem() or (
             "No secure keyring is available on this computer."
         )
-        st.service.connection_changed.emit("no-key", "No API key")
-        text = w.banner_text.text()
+        st.service.connection.connection_changed.emit("no-key", "No API key")
+        text = w.banner.text.text()
         assert "MJDESK_API_KEY" in text and "session only" in text
-        assert "no secure keyring" in text.lower() and w.banner_demo.isVisible()
-        w.banner_button.click()  # "Add key…" opens the settings, where the session key is
-        await st.until(lambda: w._settings_dialog is not None)
-        w._settings_dialog.reject()
+        assert "no secure keyring" in text.lower() and w.banner.demo.isVisible()
+        w.banner.button.click()  # "Add key…" opens the settings, where the session key is
+        await st.until(lambda: w.settings_flow.dialog is not None)
+        w.settings_flow.dialog.reject()
         # a key arrives: the banner goes
-        await st.service.connect_with_key("mjdesk-demo-key")
+        await st.service.connection.connect_with_key("mjdesk-demo-key")
         await st.until(lambda: not w.banner.isVisible())
 
 
@@ -223,19 +224,19 @@ async def test_overlapping_connects_leave_one_engine_and_bill_once(sim, tmp_path
         await st.library.run(
             lambda s: s.add_jobs([NewJob("a", f"a kite {i}", "fast", "standard") for i in range(3)])
         )
-        first = st.service.spawn(st.service.connect_with_key(DEMO_KEY), "connect")
+        first = st.service.spawn(st.service.connection.connect_with_key(DEMO_KEY), "connect")
         await asyncio.sleep(0.1)
-        st.service.apply_settings(st.service.settings.with_changes(send_concurrency=1))
-        second = st.service.spawn(st.service.connect_with_key(DEMO_KEY), "connect")
+        st.service.connection.apply_settings(st.service.settings.with_changes(send_concurrency=1))
+        second = st.service.spawn(st.service.connection.connect_with_key(DEMO_KEY), "connect")
         await asyncio.gather(first, second)
-        engines = [st.service.engine]
-        assert st.service.engine is not None and st.service.ready
-        assert await st.service.engine.wait_idle(20)
+        engines = [st.service.connection.engine]
+        assert st.service.connection.engine is not None and st.service.connection.ready
+        assert await st.service.connection.engine.wait_idle(20)
         jobs = await st.library.run(lambda s: s.jobs())
         assert [j.state for j in jobs] == ["stored"] * 3
         per_intent = Counter(e["idempotency_key"] for e in sim.ledger() if e["task_id"])
         assert sorted(per_intent.values()) == [1, 1, 1]
-        assert engines == [st.service.engine]
+        assert engines == [st.service.connection.engine]
 
 
 async def test_a_prompt_sent_while_connecting_is_saved_then_sent(sim, tmp_path, qtbot):
@@ -249,10 +250,10 @@ async def test_a_prompt_sent_while_connecting_is_saved_then_sent(sim, tmp_path, 
         qtbot.keyClicks(w.editor, "a lighthouse at dawn")
         qtbot.keyClick(w.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await st.until(lambda: w.queue.queue_model.rowCount() == 1)
-        assert sim.ledger() == [] and w._settings_dialog is None
+        assert sim.ledger() == [] and w.settings_flow.dialog is None
         jobs = await st.library.run(lambda s: s.jobs())
         assert [j.state for j in jobs] == ["saved"]
-        await st.service.connect_with_key(DEMO_KEY)
+        await st.service.connection.connect_with_key(DEMO_KEY)
         await st.only_job("stored")
         assert [e["prompt"] for e in sim.ledger()] == ["a lighthouse at dawn"]
 
@@ -279,7 +280,7 @@ async def test_a_full_disk_shows_a_banner_and_the_images_still_arrive(
         banners = []  # what the banner showed as each notice arrived (the window's slot ran)
         st.service.notice.connect(
             lambda kind, _message: banners.append(
-                (kind, w.banner.isVisible(), w.banner_text.text(), w.banner_button.text())
+                (kind, w.banner.isVisible(), w.banner.text.text(), w.banner.button.text())
             )
         )
         monkeypatch.setenv("MJDESK_DISK_FULL", "store_file:4")

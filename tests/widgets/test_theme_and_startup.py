@@ -90,11 +90,11 @@ async def test_switching_the_scheme_repaints_the_window(sim, tmp_path, qtbot, qa
 
 
 def test_the_settings_dialog_offers_the_appearance(qtbot):
-    from mjdesk.services import StudioService
+    from mjdesk.services.connection import ConnectionService
 
     dialog = SettingsDialog(
         Settings(appearance="light"),
-        StudioService.validate_settings,
+        ConnectionService.validate_settings,
         keyring_problem=None,
         key_source=None,
         library_dir="/tmp/lib",
@@ -108,7 +108,8 @@ def test_the_settings_dialog_offers_the_appearance(qtbot):
 
 
 async def test_the_frame_paints_before_the_panels_exist(sim, tmp_path, qtbot, qapp):
-    from mjdesk.services import StudioService, ThumbnailService
+    from mjdesk.app.wiring import build_studio
+    from mjdesk.services import ThumbnailService
 
     window = MainWindow(demo=True)
     qtbot.addWidget(window)
@@ -119,7 +120,7 @@ async def test_the_frame_paints_before_the_panels_exist(sim, tmp_path, qtbot, qa
     assert painted == [False]  # the first frame came before any panel
     assert not window.settings_button.isEnabled()
     assert "Demo" in window.windowTitle()
-    service = StudioService(None, Settings(api_base=sim.url, files_base=sim.url))
+    service = build_studio(None, Settings(api_base=sim.url, files_base=sim.url))
     thumbs = ThumbnailService()
     populated: list[bool] = []
     window.populated.connect(lambda: populated.append(True))

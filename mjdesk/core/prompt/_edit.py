@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._analyze import _removal
+from ._lint_params import removal_span as _removal
 from ._params import ParamSpec, lookup
 from ._tokens import Param, mask_braces, tokenize
 
