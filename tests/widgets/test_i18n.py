@@ -216,7 +216,9 @@ async def test_the_clients_own_words_are_said_too(sim, tmp_path, qtbot, pseudo):
         probe.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{probe.getsockname()[1]}"
     async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
-        st.service.connection.settings = st.service.settings.with_changes(api_base=url, files_base=url)
+        st.service.connection.settings = st.service.settings.with_changes(
+            api_base=url, files_base=url
+        )
         await st.service.connection.connect_with_key("mjdesk-demo-key")
         await st.until(lambda: "Offline" in st.window.status.currentMessage())
         message = st.window.status.currentMessage()

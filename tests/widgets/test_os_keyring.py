@@ -91,7 +91,9 @@ async def test_a_key_saved_in_the_os_keyring_survives_a_restart_and_is_never_wri
     ) as st:
         w = st.window
         w.open_settings()
-        await st.until(lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible())
+        await st.until(
+            lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible()
+        )
         dialog = w.settings_flow.dialog
         qtbot.keyClicks(dialog.key, canary)
         saved = next_emission(st.service.connection.key_saved)
@@ -112,7 +114,9 @@ async def test_a_key_saved_in_the_os_keyring_survives_a_restart_and_is_never_wri
         await st.only_job("stored")
         w = st.window
         w.open_settings()
-        await st.until(lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible())
+        await st.until(
+            lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible()
+        )
         removed = next_emission(st.service.connection.connection_changed)
         qtbot.mouseClick(w.settings_flow.dialog.remove, Qt.MouseButton.LeftButton)
         assert (await asyncio.wait_for(removed, 10))[0] == "no-key"
