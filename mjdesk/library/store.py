@@ -1,4 +1,5 @@
-"""The library: one folder with ``library.db`` (SQLite, WAL) and ``images/YYYY/MM/``.
+"""The library: one folder with ``library.db`` (SQLite, WAL) and ``images/YYYY/MM/`` (named
+by ``layout.py``).
 
 ``Store`` is synchronous and owns one connection; ``Library`` wraps it for asyncio, running every
 call on one dedicated thread so that commits (and their fsyncs) never run on the event loop —
@@ -8,25 +9,19 @@ which is the GUI thread in the window.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import json
-import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..core import jobs as jobstates
 from ..core.i18n import Text, to_json
 from ..core.jobs import JobState
-from ..faults import crashpoint, diskfault
-from ..fsutil import atomic_write
-from . import provenance
-from .db import DB_NAME, Database
+from .db import DB_NAME
 from .errors import (
     IndexMissingError,
     LibraryError,
@@ -35,6 +30,7 @@ from .errors import (
     StaleStateError,
 )
 from .gallery import Curation, GalleryItem, ImageQuery
+from .layout import FileLayout
 from .rows import (
     _IMAGE_COLUMNS,
     _JOB_COLUMNS,
@@ -70,11 +66,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-def _safe_name(task_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "_", task_id)[:96] or "task"
-
-
-class Store(Database, Curation):
+class Store(FileLayout, Curation):
     """Synchronous access to one library folder. Use from one thread at a time."""
 
     # -- jobs --------------------------------------------------------------------------------
@@ -204,15 +196,6 @@ class Store(Database, Curation):
 
     # -- images ------------------------------------------------------------------------------
 
-    def image_path(self, task_id: str, index: int, ext: str, when: float | None = None) -> Path:
-        stamp = datetime.fromtimestamp(time.time() if when is None else when, UTC)
-        return (
-            self.images_dir / f"{stamp:%Y}" / f"{stamp:%m}" / f"{_safe_name(task_id)}_{index}.{ext}"
-        )
-
-    def staging_path(self, task_id: str, index: int) -> Path:
-        return self.staging_dir / f"{_safe_name(task_id)}_{index}"
-
     def add_image(
         self,
         job_id: int,
@@ -253,13 +236,6 @@ class Store(Database, Curation):
                     (image_id, job.prompt or job.prompt_typed),  # this image's own variant
                 )
         return self.image(image_id)
-
-    def _relative(self, path: Path) -> str:
-        """How a file is named in a row: relative to the library folder when inside it."""
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
 
     def add_imported(
         self, job: NewJob, task_id: str, path: Path, sha256: str, size: int, info: Any
@@ -327,10 +303,6 @@ class Store(Database, Curation):
                 count += 1
         return count
 
-    def absolute(self, image: ImageRow) -> Path:
-        p = Path(image.path)
-        return p if p.is_absolute() else self.root / p
-
     def job_image_count(self, job_id: int) -> int:
         return int(
             self.db.execute(
@@ -348,9 +320,6 @@ class Store(Database, Curation):
             "SELECT id FROM images WHERE path = ? AND deleted_at IS NULL", (rel,)
         ).fetchone()
         return int(row[0]) if row else None
-
-    def thumb_path(self, sha256: str, size: int) -> Path:
-        return self.root / "thumbs" / sha256[:2] / f"{sha256}_{size}.jpg"
 
     # -- uploads -----------------------------------------------------------------------------
 
@@ -371,24 +340,6 @@ class Store(Database, Curation):
                 " VALUES (?, ?, ?, ?, ?)",
                 (sha256, file_url, file_id, expires_at, time.time()),
             )
-
-    # -- files -------------------------------------------------------------------------------
-
-    def store_file(
-        self, staging: Path, final: Path, meta: dict[str, str] | None
-    ) -> tuple[Path, str, int]:
-        """Moves a verified download into the library, with provenance, atomically.
-
-        Returns (final path, sha256, size) of the bytes as stored.
-        """
-        data = staging.read_bytes()
-        if self.provenance and meta:
-            data = provenance.embed(data, meta)
-        atomic_write(final, data, before_write=lambda: diskfault("store_file"))
-        crashpoint("before_unstage")
-        with contextlib.suppress(OSError):
-            staging.unlink()
-        return final, hashlib.sha256(data).hexdigest(), len(data)
 
 
 class Library:

@@ -14,8 +14,8 @@ Prompt keywords that steer a task (case-insensitive, anywhere in the prompt):
 * ``sim:timeout`` — the task fails with ``generation_timeout`` after the task timeout.
 """
 
+from .config import ALL_FAULTS, BROKE_KEY, DEMO_KEY, FORBIDDEN_KEY, SimConfig
 from .server import SimThread, Simulator
-from .state import ALL_FAULTS, BROKE_KEY, DEMO_KEY, FORBIDDEN_KEY, SimConfig
 
 __all__ = [
     "ALL_FAULTS",

@@ -9,8 +9,8 @@ import signal
 import sys
 import threading
 
+from .config import ALL_FAULTS, DEMO_KEY, SimConfig
 from .server import Simulator
-from .state import ALL_FAULTS, DEMO_KEY, SimConfig
 
 
 def build_parser() -> argparse.ArgumentParser:

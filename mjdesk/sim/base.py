@@ -14,10 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from .state import (
-    SimConfig,
-    SimState,
-)
+from .config import SimConfig
+from .state import SimState
 
 log = logging.getLogger("mjdesk.sim")
 

@@ -10,10 +10,7 @@ from aiohttp import web
 from .base import (
     SimBase,
 )
-from .state import (
-    FAULT_ROUTES,
-    Fault,
-)
+from .config import FAULT_ROUTES, Fault
 
 
 class ControlRoutes(SimBase):

@@ -18,9 +18,7 @@ from .base import (
     _sniff,
 )
 from .images import render_png
-from .state import (
-    SimFile,
-)
+from .state import SimFile
 
 
 class FileRoutes(SimBase):

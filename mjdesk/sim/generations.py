@@ -4,8 +4,6 @@ result images a completed task links to."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import ipaddress
 import json
 import re
 from typing import Any
@@ -13,6 +11,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import ClientSession, ClientTimeout, web
 
+from . import rules
 from .base import (
     _HTML_502,
     _TASK_ID_RE,
@@ -22,16 +21,9 @@ from .base import (
     _api_error,
     _Invalid,
 )
+from .config import EDIT_MODELS, MAIN_MODEL, PROCESSED_FAULTS, fingerprint
 from .images import render_png
-from .state import (
-    EDIT_MODELS,
-    MAIN_MODEL,
-    PROCESSED_FAULTS,
-    SimTask,
-    fingerprint,
-    has_image_extension,
-    leading_image_urls,
-)
+from .state import SimTask
 
 
 class GenerationRoutes(SimBase):
@@ -108,10 +100,12 @@ class GenerationRoutes(SimBase):
         failure: str | None = None
         try:
             if model == MAIN_MODEL:
-                prompt, speed, quality, source = self._validate_main(body)
+                prompt, speed, quality, source = rules.check_generation(body)
             else:
-                prompt, speed, quality, source = self._validate_edit(key, model, body)
-            callback = self._validate_callback(body.get("callback_url"))
+                prompt, speed, quality, source = rules.check_edit(self.state, key, model, body)
+            callback = rules.check_callback(
+                body.get("callback_url"), allow_private=self.config.allow_private_callbacks
+            )
         except _Invalid as exc:
             if cfg.validation == "async" and exc.switchable:
                 failure = "invalid_parameters"
@@ -119,7 +113,7 @@ class GenerationRoutes(SimBase):
                 speed, quality, source, callback = "fast", "standard", None, None
             else:
                 return _api_error(400, exc.message, "invalid_request_error", param=exc.param)
-        from .state import QUALITY_MULT, SPEED_MULT
+        from .config import QUALITY_MULT, SPEED_MULT
 
         cost = round(
             cfg.base_credits * SPEED_MULT.get(speed, 1.0) * QUALITY_MULT.get(quality, 1.0), 4
@@ -145,131 +139,6 @@ class GenerationRoutes(SimBase):
         if callback:
             self._spawn(self._deliver_callback(task))
         return web.json_response(st.create_view(task))
-
-    def _validate_main(self, body: dict[str, Any]) -> tuple[str, str, str, None]:
-        prompt = body.get("prompt")
-        if not isinstance(prompt, str) or not prompt.strip():
-            raise _Invalid("prompt is required", "prompt", switchable=False)
-        if len(prompt) > 8192:
-            raise _Invalid("prompt exceeds 8192 characters", "prompt")
-        quality = body.get("quality", "standard")
-        if quality not in ("standard", "hd"):
-            raise _Invalid("quality must be standard or hd", "quality", switchable=False)
-        params = body.get("model_params") or {}
-        if not isinstance(params, dict):
-            raise _Invalid("model_params must be an object", "model_params", switchable=False)
-        speed = params.get("speed", "fast")
-        if speed not in ("draft", "fast", "turbo"):
-            raise _Invalid(
-                "speed must be draft, fast or turbo", "model_params.speed", switchable=False
-            )
-        if quality == "hd" and speed == "draft":
-            raise _Invalid("hd quality cannot be used with draft speed", "quality")
-        urls, text = leading_image_urls(prompt)
-        for u in urls:
-            if not has_image_extension(u):
-                raise _Invalid("image URLs must end in .png, .gif, .webp, .jpg or .jpeg", "prompt")
-        if len(urls) == 1 and not text:
-            raise _Invalid("a single image prompt needs text", "prompt")
-        if speed == "draft" and (urls or re.search(r"--(sref|oref)\b", prompt, re.IGNORECASE)):
-            raise _Invalid(
-                "image prompts and references need fast or turbo speed", "model_params.speed"
-            )
-        return prompt, speed, quality, None
-
-    def _validate_edit(
-        self, key: str, model: str, body: dict[str, Any]
-    ) -> tuple[str, str, str, tuple[str, int] | None]:
-        params = body.get("model_params") or {}
-        if not isinstance(params, dict):
-            raise _Invalid("model_params must be an object", "model_params", switchable=False)
-        prompt = body.get("prompt")
-        speed = params.get("speed", "fast")
-        if model == "mj-v8.1-remove-bg":
-            if prompt is not None or "speed" in params:
-                raise _Invalid(
-                    "remove-bg does not take prompt or speed", "prompt", switchable=False
-                )
-        elif speed not in ("fast", "turbo"):
-            raise _Invalid("speed must be fast or turbo", "model_params.speed", switchable=False)
-        needs_prompt = model in (
-            "mj-v8.1-remix",
-            "mj-v8.1-retexture",
-            "mj-v8.1-edit",
-            "mj-v8.1-upload-paint",
-        )
-        if needs_prompt and (not isinstance(prompt, str) or not prompt.strip()):
-            raise _Invalid("prompt is required", "prompt", switchable=False)
-        if prompt is not None and (not isinstance(prompt, str) or len(prompt) > 8192):
-            raise _Invalid("prompt exceeds 8192 characters", "prompt")
-        source: tuple[str, int] | None = None
-        if model in ("mj-v8.1-variation", "mj-v8.1-remix", "mj-v8.1-edit"):
-            task_id = params.get("task_id")
-            number = params.get("image_number", 0)
-            if not isinstance(task_id, str) or not task_id:
-                raise _Invalid(
-                    "model_params.task_id is required", "model_params.task_id", switchable=False
-                )
-            src = self.state.tasks.get(task_id)
-            if src is None or src.key != key:
-                raise _Invalid("source task not found", "model_params.task_id", switchable=False)
-            if src.status_at(self.state.now()) != "completed" or not src.model.startswith(
-                MAIN_MODEL
-            ):
-                raise _Invalid(
-                    "source task is not a completed V8.1 task",
-                    "model_params.task_id",
-                    switchable=False,
-                )
-            if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 3:
-                raise _Invalid(
-                    "image_number must be 0-3", "model_params.image_number", switchable=False
-                )
-            kind = params.get("type" if model == "mj-v8.1-variation" else "mode")
-            if kind is not None and kind not in ("subtle", "strong"):
-                raise _Invalid(
-                    "type must be subtle or strong", "model_params.type", switchable=False
-                )
-            source = (task_id, number)
-        if model in ("mj-v8.1-retexture", "mj-v8.1-upload-paint", "mj-v8.1-remove-bg"):
-            urls = body.get("image_urls")
-            if not isinstance(urls, list) or not urls or not isinstance(urls[0], str):
-                raise _Invalid("image_urls is required", "image_urls", switchable=False)
-        if model in ("mj-v8.1-edit", "mj-v8.1-upload-paint"):
-            for name in ("canvas", "img_pos"):
-                if not isinstance(params.get(name), dict):
-                    raise _Invalid(
-                        f"model_params.{name} is required", f"model_params.{name}", switchable=False
-                    )
-        if model == "mj-v8.1-upload-paint" and not params.get("mask"):
-            raise _Invalid("model_params.mask is required", "model_params.mask", switchable=False)
-        return (
-            str(prompt or ""),
-            str(speed if model != "mj-v8.1-remove-bg" else "fast"),
-            "standard",
-            source,
-        )
-
-    def _validate_callback(self, url: Any) -> str | None:
-        if url is None or url == "":
-            return None
-        if not isinstance(url, str) or len(url) > 2048:
-            raise _Invalid(
-                "callback_url must be at most 2048 characters", "callback_url", switchable=False
-            )
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        private = host in ("localhost",) or host.endswith(".localhost")
-        with contextlib.suppress(ValueError):
-            addr = ipaddress.ip_address(host)
-            private = private or not addr.is_global
-        if self.config.allow_private_callbacks and parts.scheme in ("http", "https") and host:
-            return url
-        if parts.scheme != "https" or not host or private:
-            raise _Invalid(
-                "callback_url must be a public https URL", "callback_url", switchable=False
-            )
-        return url
 
     async def _deliver_callback(self, task: SimTask) -> None:
         st = self.state

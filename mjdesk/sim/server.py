@@ -14,13 +14,10 @@ from typing import Any
 
 from aiohttp import web
 
+from .config import TASK_ERROR_CODES, SimConfig
 from .control import ControlRoutes
 from .files import FileRoutes
 from .generations import GenerationRoutes
-from .state import (
-    TASK_ERROR_CODES,
-    SimConfig,
-)
 
 
 class Simulator(GenerationRoutes, FileRoutes, ControlRoutes):

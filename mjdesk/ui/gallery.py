@@ -39,8 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.evolink import source_problem
-from ..services.words import say
 from . import theme
 from .menus import keyboard_menu_event
 
@@ -427,37 +425,3 @@ class GalleryView(QTableView):
         image_id = self.gallery.image_id(index)
         if image_id is not None:
             self.open_requested.emit(image_id)
-
-
-class GalleryAction:
-    __slots__ = ("enabled", "key", "label", "reason")
-
-    def __init__(self, key: str, label: str, enabled: bool = True, reason: str = "") -> None:
-        self.key, self.label, self.enabled, self.reason = key, label, enabled, reason
-
-
-def gallery_actions(item: Any, *, prompt_text: str, now: float) -> list[GalleryAction]:
-    """What a gallery image offers, each disabled with its reason where it does not apply."""
-    problem = source_problem(item.model, item.task_id, item.idx, now - item.created_at)
-    why = say(problem) if problem is not None else ""
-    edit_ok = problem is None
-    return [
-        GalleryAction("open", translate("Gallery", "Open in viewer")),
-        GalleryAction("use_prompt", translate("Gallery", "Use prompt")),
-        GalleryAction("use_settings", translate("Gallery", "Use all settings")),
-        GalleryAction("image", translate("Gallery", "Use as image prompt")),
-        GalleryAction("style", translate("Gallery", "Use as style reference")),
-        GalleryAction("omni", translate("Gallery", "Use as omni reference")),
-        GalleryAction("rerun", translate("Gallery", "Rerun")),
-        GalleryAction("vary_subtle", translate("Gallery", "Vary (subtle)"), edit_ok, why),
-        GalleryAction("vary_strong", translate("Gallery", "Vary (strong)"), edit_ok, why),
-        GalleryAction(
-            "remix",
-            translate("Gallery", "Remix with the current prompt"),
-            edit_ok and bool(prompt_text.strip()),
-            why or translate("Gallery", "Type the prompt for the remix in the editor first"),
-        ),
-        GalleryAction("remove_bg", translate("Gallery", "Remove background")),
-        GalleryAction("copy_image", translate("Gallery", "Copy image")),
-        GalleryAction("reveal", translate("Gallery", "Show in folder")),
-    ]

@@ -10,32 +10,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core import edits
 from . import ops
 from .gallery import GalleryModel
 from .gallery_panel import GalleryPanel
+from .image_actions import ImageActions
 from .viewer import ImageViewer
 
 if TYPE_CHECKING:
     from ..services.ports import StudioPort
 
-__all__ = ["LibraryTab", "strip_params"]
-
-
-def strip_params(prompt: str) -> str:
-    """The prose of a prompt, without its parameters (what "Use prompt" puts back)."""
-    from ..core.prompt import analyze
-
-    a = analyze(prompt)
-    return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
+__all__ = ["LibraryTab"]
 
 
 class LibraryTab(QObject):
-    prompt_requested = Signal(str, str, str)  # prompt; speed and quality ("" keeps them)
-    reference_requested = Signal(str, str)  # zone ("image", "style", "omni"), file path
     status_message = Signal(str, int)  # text, milliseconds
     trashed = Signal(list)  # image ids, for the window's undo banner
 
@@ -49,10 +39,12 @@ class LibraryTab(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self._prompt = prompt  # the create panel's prompt text and speed (for Remix)
         self.model = GalleryModel(thumbnails, service.gallery.image_path)
         self.panel = GalleryPanel(self.model)
         self.model.setParent(self.panel)
+        self.actions = ImageActions(service, self.panel, prompt=prompt)
+        self.actions.open_requested.connect(self.open_viewer)
+        self.actions.status_message.connect(self.status_message)
         self.viewer: ImageViewer | None = None
         self._viewer_pos = 0
         self._view_request = 0
@@ -202,7 +194,7 @@ class LibraryTab(QObject):
             self._run(self.service.gallery.export_images(ids, Path(folder)), name="export")
 
     def _on_gallery_menu(self, pos: Any) -> None:
-        from .gallery import ItemRole, gallery_actions
+        from .gallery import ItemRole
 
         view = self.panel.view
         index = view.indexAt(pos)
@@ -210,13 +202,7 @@ class LibraryTab(QObject):
         if item is None:
             return
         menu = QtWidgets.QMenu(self.panel)
-        menu.setToolTipsVisible(True)
-        for action in gallery_actions(item, prompt_text=self._prompt()[0], now=time.time()):
-            entry = menu.addAction(action.label)
-            entry.setEnabled(action.enabled)
-            if not action.enabled:
-                entry.setToolTip(action.reason)
-            entry.triggered.connect(lambda _=False, k=action.key: self.gallery_action(k, item))
+        self.actions.fill_menu(menu, item, time.time())
         menu.addSeparator()
         selected = view.selected_ids() or [item.id]
         tags = menu.addAction(self.tr("Tags…"))
@@ -277,73 +263,8 @@ class LibraryTab(QObject):
         self._run(load(), show, "compare", owner=viewer)
 
     def gallery_action(self, key: str, item: Any) -> None:
-        """Runs one reuse or edit action on a gallery image."""
-        path = self.service.gallery.image_path(item)
-        if key == "open":
-            self.open_viewer(item.id)
-        elif key == "use_prompt":
-            self.prompt_requested.emit(strip_params(item.prompt), "", "")
-        elif key == "use_settings":
-            self.prompt_requested.emit(item.prompt, item.speed, item.quality)
-        elif key in ("image", "style", "omni"):
-            self.reference_requested.emit(key, str(path))
-        elif key == "rerun":
-            self.service.jobs.retry(item.job_id)
-        elif key in ("vary_subtle", "vary_strong"):
-            strong = key == "vary_strong"
-            self._submit_edit(
-                item,
-                edits.vary(item.prompt, item.task_id, item.idx, "strong" if strong else "subtle"),
-            )
-        elif key == "remix":
-            prompt, speed = self._prompt()
-            self._submit_edit(item, edits.remix(prompt.strip(), speed, item.task_id, item.idx))
-        elif key == "remove_bg":
-            self._remove_background(item)
-        elif key == "copy_image":
-            self._run(self.service.gallery.load_full_image(path), self._copy_image, "copy image")
-        elif key == "reveal":
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path.parent)))
-
-    def _remove_background(self, item: Any) -> None:
-        """The route takes the image by URL: its fresh result link, or the file uploaded."""
-        from ..services.uploads import UploadError
-
-        def failed(exc: Exception) -> None:
-            if not isinstance(exc, UploadError):
-                raise exc
-            self.status_message.emit(str(exc), 8000)
-
-        ops.run(
-            self.panel,
-            self.service.spawn,
-            self.service.uploads.public_url_of(item.id),
-            lambda url: self._submit_edit(item, edits.remove_background(item.prompt, url)),
-            failed=failed,
-            name="remove background",
-        )
-
-    def _submit_edit(self, item: Any, edit: edits.Edit) -> None:
-        from ..library import NewJob
-
-        self.service.jobs.submit_jobs(
-            [
-                NewJob(
-                    edit.label,
-                    edit.prompt,
-                    edit.speed,
-                    "standard",
-                    model=edit.model,
-                    model_params=edit.params,
-                    parent_image_id=item.id,
-                )
-            ]
-        )
-
-    def _copy_image(self, image: QtGui.QImage) -> None:
-        if not image.isNull():
-            QtGui.QGuiApplication.clipboard().setImage(image)
-            self.status_message.emit(self.tr("Image copied"), 3000)
+        """Runs one reuse or edit action on a gallery image (see ``image_actions``)."""
+        self.actions.run(key, item)
 
     def open_viewer(self, image_id: int) -> None:
         model = self.model

@@ -197,8 +197,8 @@ class MainWindow(QMainWindow):
         jobs.images_loaded.connect(self.results_model.set_images)
         jobs.batch_finished.connect(self._on_batch_finished)
         lib = self.library
-        lib.prompt_requested.connect(self.create_panel.use_prompt)
-        lib.reference_requested.connect(
+        lib.actions.prompt_requested.connect(self.create_panel.use_prompt)
+        lib.actions.reference_requested.connect(
             lambda kind, path: self.create_panel.add_files(kind, [path])
         )
         lib.status_message.connect(status)

@@ -61,6 +61,22 @@ class Studio:
         return model.job_at(0)
 
 
+def next_emission(signal, where=None) -> asyncio.Future:
+    """A future for the signal's next emission (its arguments) that ``where`` accepts: the
+    test awaits it on the running qasync loop instead of spinning a nested Qt loop."""
+    future = asyncio.get_running_loop().create_future()
+
+    def on(*args):
+        if where is not None and not where(*args):
+            return
+        signal.disconnect(on)
+        if not future.done():
+            future.set_result(args)
+
+    signal.connect(on)
+    return future
+
+
 def _news_signals(window, service):
     """Every signal the services send, and the change signals of the window's models."""
     parts = (service, service.connection, service.jobs, service.gallery)

@@ -17,21 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mjdesk.secrets import SERVICE, USERNAME, find_api_key
-from tests.widgets.conftest import open_studio
-
-
-def next_emission(signal) -> asyncio.Future:
-    """A future for the signal's next emission (its arguments): the test awaits it on the
-    running qasync loop instead of spinning a nested Qt loop."""
-    future = asyncio.get_running_loop().create_future()
-
-    def on(*args):
-        signal.disconnect(on)
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(on)
-    return future
+from tests.widgets.conftest import next_emission, open_studio
 
 
 @pytest.fixture
@@ -117,7 +103,9 @@ async def test_a_key_saved_in_the_os_keyring_survives_a_restart_and_is_never_wri
         await st.until(
             lambda: w.settings_flow.dialog is not None and w.settings_flow.dialog.isVisible()
         )
-        removed = next_emission(st.service.connection.connection_changed)
+        removed = next_emission(
+            st.service.connection.connection_changed, where=lambda state, _detail: state == "no-key"
+        )
         qtbot.mouseClick(w.settings_flow.dialog.remove, Qt.MouseButton.LeftButton)
         assert (await asyncio.wait_for(removed, 10))[0] == "no-key"
         w.settings_flow.dialog.reject()

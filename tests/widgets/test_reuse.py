@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from PySide6.QtCore import QMimeData, QUrl
 
 from mjdesk.core.prompt import analyze
-from mjdesk.ui.gallery import gallery_actions
+from mjdesk.ui.image_actions import gallery_actions
 from tests.widgets.conftest import open_studio
 
 
