@@ -10,18 +10,17 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
     QToolButton,
     QWidget,
 )
 
 from ..core.modes import QUALITIES, SPEEDS
+from .wheel import QuietComboBox, QuietSlider
 
 translate = QCoreApplication.translate
 
@@ -150,7 +149,7 @@ class _SliderRow:
         self.default = default
         self.scale = scale
         self.label = QLabel(label)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = QuietSlider()
         self.slider.setRange(lo, hi)
         self.slider.setValue(default)
         self.slider.setAccessibleName(label)
@@ -165,6 +164,13 @@ class _SliderRow:
         self.reset.setAccessibleName(translate("ParamsPanel", "Remove {label}").format(label=label))
         self.slider.valueChanged.connect(lambda v: panel._on_slider(self, v))
         self.reset.clicked.connect(lambda: panel.param_edited.emit(self.name, None))
+        self.slider.reset_requested.connect(lambda: panel.param_edited.emit(self.name, None))
+        self.slider.setToolTip(
+            translate(
+                "ParamsPanel",
+                "{label}: drag, or click and use the arrow keys; double-click for the default",
+            ).format(label=label)
+        )
 
     def show(self, value: Any) -> None:
         self.slider.blockSignals(True)
@@ -197,7 +203,7 @@ class ParamsPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
-        self.aspect = QComboBox()
+        self.aspect = QuietComboBox()
         self.aspect.setEditable(True)
         self.default_text = self.tr("default")
         self.aspect.addItem(self.default_text)

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from . import theme
+from .wheel import QuietSlider
 
 translate = QCoreApplication.translate
 
@@ -101,6 +101,7 @@ class ReferenceZone(QFrame):
         super().__init__(parent)
         self.kind = kind
         title, self.weight_param, weight_label, flag, lo, hi, default, self.scale = KINDS[kind]
+        self.default_weight = default
         title = translate("ReferenceZone", title)
         weight_label = translate("ReferenceZone", weight_label)
         self.draft_why = translate("ReferenceZone", DRAFT_WHY)
@@ -144,14 +145,15 @@ class ReferenceZone(QFrame):
         self.message.hide()
         layout.addWidget(self.message)
         weight_row = QHBoxLayout()
-        self.weight = QSlider(Qt.Orientation.Horizontal)
+        self.weight = QuietSlider()
+        self.weight.reset_requested.connect(self._reset_weight)
         self.weight.setRange(lo, hi)
         self.weight.setValue(default)
         self.weight.setAccessibleName(weight_label)
         self.weight.setToolTip(f"{weight_label} ({flag})")
         self.weight_value = QLabel("")
         self.weight_value.setObjectName("Muted")
-        self.weight_value.setMinimumWidth(40)
+        self.weight_value.setMinimumWidth(72)
         self.weight.valueChanged.connect(self._on_weight)
         weight_row.addWidget(QLabel(weight_label))
         weight_row.addWidget(self.weight, 1)
@@ -174,8 +176,13 @@ class ReferenceZone(QFrame):
         if weight is not None:
             self.weight.setValue(round(weight / self.scale))
             self.weight_value.setText(_num(weight))
-        else:
-            self.weight_value.setText("")
+        else:  # no token: the route's default applies, and the number says which
+            self.weight.setValue(self.default_weight)
+            self.weight_value.setText(
+                self.tr("{value} (default)").format(
+                    value=_num(round(self.default_weight * self.scale, 2))
+                )
+            )
         self.weight.blockSignals(False)
         self._render()
 
@@ -313,6 +320,10 @@ class ReferenceZone(QFrame):
             event.acceptProposedAction()
         else:
             event.ignore()
+
+    def _reset_weight(self) -> None:
+        """Double-click on the slider: the weight's token goes, the default applies."""
+        self.weight_changed.emit(self.weight_param, None)
 
     def _on_weight(self, value: int) -> None:
         weight = value * self.scale

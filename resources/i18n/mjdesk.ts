@@ -32,62 +32,62 @@
 <context>
     <name>Client</name>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="114"/>
+        <location filename="../../mjdesk/api/client.py" line="53"/>
         <source>No API key is set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="117"/>
+        <location filename="../../mjdesk/api/client.py" line="56"/>
         <source>The API key contains spaces, line breaks or non-ASCII characters; paste it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="242"/>
+        <location filename="../../mjdesk/api/client.py" line="162"/>
         <source>The request was sent but its answer was lost ({detail}); the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="251"/>
+        <location filename="../../mjdesk/api/client.py" line="171"/>
         <source>The server&apos;s answer was too large to read; the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="263"/>
+        <location filename="../../mjdesk/api/client.py" line="183"/>
         <source>The server accepted the request but its answer had no task id; the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="281"/>
+        <location filename="../../mjdesk/api/client.py" line="201"/>
         <source>The server answered {status} after receiving the request ({message}); the task may exist and be billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="295"/>
+        <location filename="../../mjdesk/api/client.py" line="215"/>
         <source>Invalid task id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="302"/>
+        <location filename="../../mjdesk/api/client.py" line="222"/>
         <source>Unexpected task answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="311"/>
+        <location filename="../../mjdesk/api/client.py" line="231"/>
         <source>Unexpected credits answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="369"/>
+        <location filename="../../mjdesk/api/files.py" line="84"/>
         <source>Unexpected upload answer: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="377"/>
+        <location filename="../../mjdesk/api/files.py" line="92"/>
         <source>Unexpected quota answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="386"/>
+        <location filename="../../mjdesk/api/files.py" line="101"/>
         <source>Unexpected file list answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,105 +97,105 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="408"/>
+        <location filename="../../mjdesk/core/evolink.py" line="118"/>
         <source>Unknown model {model}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="413"/>
-        <location filename="../../mjdesk/api/client.py" line="436"/>
+        <location filename="../../mjdesk/core/evolink.py" line="114"/>
         <source>The prompt is longer than 8192 characters</source>
+        <extracomment>The endings an image prompt URL must have.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="418"/>
+        <location filename="../../mjdesk/core/evolink.py" line="124"/>
         <source>Unknown speed {speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="423"/>
+        <location filename="../../mjdesk/core/evolink.py" line="129"/>
         <source>Unknown quality {quality}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="428"/>
+        <location filename="../../mjdesk/core/evolink.py" line="133"/>
         <source>HD quality cannot be combined with Draft speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="433"/>
+        <location filename="../../mjdesk/core/evolink.py" line="136"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="442"/>
+        <location filename="../../mjdesk/core/evolink.py" line="143"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="449"/>
+        <location filename="../../mjdesk/core/evolink.py" line="148"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="455"/>
+        <location filename="../../mjdesk/core/evolink.py" line="153"/>
         <source>Draft speed cannot use image prompts or references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="461"/>
+        <location filename="../../mjdesk/api/files.py" line="110"/>
         <source>The file is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="464"/>
-        <location filename="../../mjdesk/api/client.py" line="670"/>
-        <location filename="../../mjdesk/api/client.py" line="678"/>
+        <location filename="../../mjdesk/api/files.py" line="113"/>
+        <location filename="../../mjdesk/api/files.py" line="143"/>
+        <location filename="../../mjdesk/api/files.py" line="151"/>
         <source>The file is larger than {detail} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="470"/>
+        <location filename="../../mjdesk/api/files.py" line="119"/>
         <source>Not a PNG, JPEG, GIF or WebP image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="474"/>
+        <location filename="../../mjdesk/api/files.py" line="123"/>
         <source>The image is damaged (its header cannot be read)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="490"/>
+        <location filename="../../mjdesk/api/transport.py" line="116"/>
         <source>Refusing to send the API key to another host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="516"/>
+        <location filename="../../mjdesk/api/transport.py" line="142"/>
         <source>The server&apos;s answer is larger than 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="524"/>
+        <location filename="../../mjdesk/api/transport.py" line="150"/>
         <source>The server&apos;s certificate could not be verified (a proxy or antivirus may be intercepting the connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="541"/>
+        <location filename="../../mjdesk/api/transport.py" line="167"/>
         <source>The server did not answer in time ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="547"/>
+        <location filename="../../mjdesk/api/transport.py" line="173"/>
         <source>Cannot reach the server ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="550"/>
+        <location filename="../../mjdesk/api/transport.py" line="176"/>
         <source>The connection to the server broke ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="605"/>
+        <location filename="../../mjdesk/api/transport.py" line="231"/>
         <source>The server answered with something that is not JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,12 +247,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="662"/>
+        <location filename="../../mjdesk/api/files.py" line="135"/>
         <source>Cannot open the file ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/api/client.py" line="667"/>
+        <location filename="../../mjdesk/api/files.py" line="140"/>
         <source>Not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,193 +449,193 @@
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="192"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="139"/>
         <source>Text after the parameters is read as part of the prompt text; parameters belong at the end</source>
         <extracomment>Every rule id analyze can report (stable: the GUI and the tests refer to them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="212"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="159"/>
         <source>The prompt is {length} characters; the limit is {limit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="235"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="96"/>
         <source>“{dash}{name}” has a typographic dash (autocorrect?); read as --{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="247"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="108"/>
         <source>--{name} is not a Midjourney parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="268"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="129"/>
         <source>--{name} is given more than once; the last one is used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="311"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="172"/>
         <source>--{name} needs a value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="324"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="185"/>
         <source>--ar takes a ratio of positive whole numbers such as 16:9, not “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="336"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="197"/>
         <source>--ar {ratio} is an extreme ratio; results can be unpredictable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="353"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="214"/>
         <source>Style codes may not be accepted on this route; a style reference image URL is safer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="366"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="227"/>
         <source>--{name} takes an image URL (drop an image on the reference zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="378"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="239"/>
         <source>This --{name} URL does not end in .png, .gif, .webp, .jpg or .jpeg; EvoLink may refuse it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="391"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="252"/>
         <source>--{name} needs a number, not “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="396"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="257"/>
         <source>--{name} needs a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="404"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="265"/>
         <source>--{name} must be between {lo} and {hi} (it is {text})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="419"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="280"/>
         <source>--ow above {limit} tends to overpower the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="432"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="293"/>
         <source>--sw only works with a style reference (--sref)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="438"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="299"/>
         <source>--ow only works with an omni reference (--oref)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="450"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="311"/>
         <source>--iw only works with an image prompt (an image URL at the start)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="463"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="324"/>
         <source>Only one omni reference (--oref) is allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="474"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="335"/>
         <source>More than one speed is typed; the last one is used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="485"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="346"/>
         <source>--{name} sets the speed to {mode}; it is not sent in the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="489"/>
+        <location filename="../../mjdesk/core/prompt/_lint_params.py" line="350"/>
         <source>--{name} sets the quality to {mode}; it is not sent in the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="518"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="34"/>
         <source>Multi-prompts and weights (::) are not available on the V8.1 route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="530"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="46"/>
         <source>This URL is read as text; image prompts must come first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="539"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="55"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="549"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="65"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="561"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="77"/>
         <source>At most {limit} image prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="572"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="88"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="584"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="100"/>
         <source>Style and omni references need a text prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="602"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="118"/>
         <source>Draft cannot use image prompts or references: choose Fast or Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="614"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="130"/>
         <source>HD cannot be combined with Draft: choose Fast or Turbo, or Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="676"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="198"/>
         <source>{message} (in {variants})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="680"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="202"/>
         <source>{message} (in {variants} and {more} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="702"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="224"/>
         <source>variant {number}: the base text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="703"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="225"/>
         <source>variant {number}: {chosen}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="728"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="250"/>
         <source>Braces nested too deeply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="749"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="271"/>
         <source>This prompt makes {count} tasks; at most {limit} can be sent at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_analyze.py" line="754"/>
+        <location filename="../../mjdesk/core/prompt/_analyze.py" line="276"/>
         <source>This prompt makes too many tasks; at most {limit} can be sent at once</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,88 +790,88 @@
 <context>
     <name>Gallery</name>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="66"/>
+        <location filename="../../mjdesk/core/evolink.py" line="68"/>
         <source>Only images made by Midjourney V8.1 prompts can be varied or remixed</source>
         <extracomment>The generation model, and the V8.1 routes that act on an image. The longest prompt the route accepts (characters). How long a completed task&apos;s result links (and the task itself, as an edit source) live. Reuse a result link as an image URL only this long, so it cannot expire mid-task. Files uploaded through the files API live 72 hours. The image numbers the routes that take a source task accept (0–3).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="70"/>
+        <location filename="../../mjdesk/core/evolink.py" line="72"/>
         <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="74"/>
+        <location filename="../../mjdesk/core/evolink.py" line="76"/>
         <source>The source task is older than 30 days; EvoLink may no longer have it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="445"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="49"/>
         <source>Open in viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="446"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="50"/>
         <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="447"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="51"/>
         <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="448"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="52"/>
         <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="449"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="53"/>
         <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="450"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="54"/>
         <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="451"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="55"/>
         <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="452"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="56"/>
         <source>Vary (subtle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="453"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="57"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="456"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="60"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="458"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="62"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="460"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="64"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="461"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="65"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="462"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="66"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,7 +1124,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="329"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="327"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,6 +1288,14 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
     </message>
 </context>
 <context>
+    <name>ImageActions</name>
+    <message>
+        <location filename="../../mjdesk/ui/image_actions.py" line="174"/>
+        <source>Image copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
         <location filename="../../mjdesk/ui/viewer.py" line="35"/>
@@ -1367,83 +1375,78 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="160"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="152"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="162"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="154"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="178"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="178"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="183"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="175"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="196"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="199"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="208"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="210"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="226"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="212"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="228"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="214"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="236"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="237"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="223"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="249"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="235"/>
         <source>Project (type a new name to create it):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="346"/>
-        <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,87 +1584,87 @@ Rating: {rating}
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="29"/>
+        <location filename="../../mjdesk/ui/controls.py" line="28"/>
         <source>HD cannot be combined with Draft: choose Fast or Turbo first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="32"/>
+        <location filename="../../mjdesk/ui/controls.py" line="31"/>
         <source>Draft cannot be combined with HD: choose Standard first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="46"/>
+        <location filename="../../mjdesk/ui/controls.py" line="45"/>
         <source>&amp;Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="47"/>
+        <location filename="../../mjdesk/ui/controls.py" line="46"/>
         <source>&amp;Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="48"/>
+        <location filename="../../mjdesk/ui/controls.py" line="47"/>
         <source>&amp;Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="49"/>
+        <location filename="../../mjdesk/ui/controls.py" line="48"/>
         <source>&amp;Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="50"/>
+        <location filename="../../mjdesk/ui/controls.py" line="49"/>
         <source>&amp;HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="53"/>
+        <location filename="../../mjdesk/ui/controls.py" line="52"/>
         <source>Draft: 24 quick 512 px sketches per task, same cost as Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="54"/>
+        <location filename="../../mjdesk/ui/controls.py" line="53"/>
         <source>Fast: 4 images, the standard cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="55"/>
+        <location filename="../../mjdesk/ui/controls.py" line="54"/>
         <source>Turbo: 4 images, faster, about twice the cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="56"/>
+        <location filename="../../mjdesk/ui/controls.py" line="55"/>
         <source>Standard resolution, 1× cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="57"/>
+        <location filename="../../mjdesk/ui/controls.py" line="56"/>
         <source>HD: native ~2K output, 1.5× cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="60"/>
+        <location filename="../../mjdesk/ui/controls.py" line="59"/>
         <source>Speed: Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="61"/>
+        <location filename="../../mjdesk/ui/controls.py" line="60"/>
         <source>Speed: Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="62"/>
+        <location filename="../../mjdesk/ui/controls.py" line="61"/>
         <source>Speed: Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="63"/>
+        <location filename="../../mjdesk/ui/controls.py" line="62"/>
         <source>Quality: Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="64"/>
+        <location filename="../../mjdesk/ui/controls.py" line="63"/>
         <source>Quality: HD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,80 +1672,85 @@ Rating: {rating}
 <context>
     <name>ParamsPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="157"/>
-        <location filename="../../mjdesk/ui/controls.py" line="173"/>
-        <location filename="../../mjdesk/ui/controls.py" line="202"/>
+        <location filename="../../mjdesk/ui/controls.py" line="156"/>
+        <location filename="../../mjdesk/ui/controls.py" line="179"/>
+        <location filename="../../mjdesk/ui/controls.py" line="208"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="163"/>
+        <location filename="../../mjdesk/ui/controls.py" line="162"/>
         <source>Remove --{name} from the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="165"/>
+        <location filename="../../mjdesk/ui/controls.py" line="164"/>
         <source>Remove {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="205"/>
+        <location filename="../../mjdesk/ui/controls.py" line="169"/>
+        <source>{label}: drag, or click and use the arrow keys; double-click for the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="211"/>
         <source>Aspect ratio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="206"/>
+        <location filename="../../mjdesk/ui/controls.py" line="212"/>
         <source>Aspect ratio (--ar): pick a preset or type W:H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="209"/>
+        <location filename="../../mjdesk/ui/controls.py" line="215"/>
         <source>W:H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="212"/>
+        <location filename="../../mjdesk/ui/controls.py" line="218"/>
         <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="215"/>
+        <location filename="../../mjdesk/ui/controls.py" line="221"/>
         <source>Stylize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="216"/>
+        <location filename="../../mjdesk/ui/controls.py" line="222"/>
         <source>Chaos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="217"/>
+        <location filename="../../mjdesk/ui/controls.py" line="223"/>
         <source>Exp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="225"/>
+        <location filename="../../mjdesk/ui/controls.py" line="231"/>
         <source>Raw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="226"/>
+        <location filename="../../mjdesk/ui/controls.py" line="232"/>
         <source>--raw: turn off Midjourney&apos;s default beautification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="230"/>
+        <location filename="../../mjdesk/ui/controls.py" line="236"/>
         <source>random seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="231"/>
         <location filename="../../mjdesk/ui/controls.py" line="237"/>
+        <location filename="../../mjdesk/ui/controls.py" line="243"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="234"/>
+        <location filename="../../mjdesk/ui/controls.py" line="240"/>
         <source>--seed 0–4294967295: the same seed and prompt give similar images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,62 +1995,67 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="107"/>
+        <location filename="../../mjdesk/ui/references.py" line="108"/>
         <source>Drop images or URLs here, or paste with Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="122"/>
+        <location filename="../../mjdesk/ui/references.py" line="123"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="123"/>
+        <location filename="../../mjdesk/ui/references.py" line="124"/>
         <source>Choose image files (PNG, JPEG, GIF or WebP)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="124"/>
+        <location filename="../../mjdesk/ui/references.py" line="125"/>
         <source>Add {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="192"/>
+        <location filename="../../mjdesk/ui/references.py" line="182"/>
+        <source>{value} (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="199"/>
         <source>Uploading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="215"/>
+        <location filename="../../mjdesk/ui/references.py" line="222"/>
         <source>Remove {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="216"/>
+        <location filename="../../mjdesk/ui/references.py" line="223"/>
         <source>Remove this reference from the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="246"/>
+        <location filename="../../mjdesk/ui/references.py" line="253"/>
         <source>Choose reference images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="248"/>
+        <location filename="../../mjdesk/ui/references.py" line="255"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="282"/>
+        <location filename="../../mjdesk/ui/references.py" line="289"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="285"/>
+        <location filename="../../mjdesk/ui/references.py" line="292"/>
         <source>pasted image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="288"/>
+        <location filename="../../mjdesk/ui/references.py" line="295"/>
         <source>Drop PNG, JPEG, GIF or WebP images, or image URLs</source>
         <translation type="unfinished"></translation>
     </message>

@@ -112,3 +112,63 @@ async def test_completion_offers_parameter_names(sim, tmp_path, qtbot):
         qtbot.keyClick(popup, Qt.Key.Key_Down)
         qtbot.keyClick(e, Qt.Key.Key_Return)
         assert e.toPlainText() == "a cat --stylize "
+
+
+def _wheel(widget, steps: int = -3) -> None:
+    """A real mouse-wheel event over the middle of ``widget`` (negative: scroll down)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+async def test_the_wheel_scrolls_the_panel_and_never_changes_the_prompt(sim, tmp_path, qtbot):
+    """Scrolling the create panel over a slider or the aspect list moves the panel only;
+    once the user clicks a slider, the wheel adjusts it."""
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.resize(1280, 560)  # short enough for the create panel to scroll
+        prompt = "a glass lighthouse at dusk --ar 3:2 --sref https://example.com/a.png"
+        w.editor.setPlainText(prompt)
+        bar = w.create_panel.verticalScrollBar()
+        await st.until(lambda: bar.maximum() > 0)
+        stylize, aspect = w.params.rows["s"].slider, w.params.aspect
+        weight = w.zones["style"].weight
+        await st.until(weight.isEnabled)  # a style reference is there: its weight applies
+        for control in (stylize, aspect, weight):
+            before = bar.value()
+            _wheel(control)
+            assert bar.value() > before or bar.value() == bar.maximum(), control
+            bar.setValue(0)
+        assert w.editor.toPlainText() == prompt
+        assert stylize.value() == 100 and aspect.currentText() == "3:2" and weight.value() == 100
+        qtbot.mouseClick(stylize, Qt.MouseButton.LeftButton)  # now the user means the slider
+        assert stylize.hasFocus()
+        _wheel(stylize, 1)
+        assert "--s 1" in w.editor.toPlainText()
+        qtbot.mouseDClick(stylize, Qt.MouseButton.LeftButton)  # double-click: the default
+        assert w.editor.toPlainText() == prompt
+        assert w.params.rows["s"].value.text() == "default"
+
+
+async def test_reference_weights_show_their_value_even_by_default(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a fox --sref https://example.com/a.png")
+        zone = w.zones["style"]
+        await st.until(lambda: "default" in zone.weight_value.text())
+        assert zone.weight_value.text().startswith("100")
+        w.editor.setPlainText("a fox --sref https://example.com/a.png --sw 250")
+        await st.until(lambda: zone.weight_value.text() == "250")
