@@ -43,6 +43,16 @@ def expected_results(model: str, speed: str) -> int | None:
     return None
 
 
+def likely_results(model: str, speed: str) -> int:
+    """How many images to make room for before a task has answered: the generation's count,
+    one for a background removal, four for the other edit routes (their count is not
+    documented; the real answer replaces this guess)."""
+    expected = expected_results(model, speed)
+    if expected is not None:
+        return expected
+    return 1 if model == REMOVE_BG else 4
+
+
 def max_results(model: str, speed: str) -> int:
     """More results than this from one task is a protocol error, not images to download: what
     the route can return plus a little slack (the edit routes' count is undocumented)."""

@@ -128,9 +128,11 @@ class Columns(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.boxes: list[QVBoxLayout] = []
-        for margins, width in (((0, 0, 0, 0), 540), ((12, 12, 12, 12), 0), ((8, 12, 8, 12), 0)):
+        # the create column: 514 px plus the scroll bar; the queue: its state words and
+        # times on one line; the results take what is left (440 px at 1280)
+        for margins, width in (((0, 0, 0, 0), 540), ((12, 12, 12, 12), 0), ((8, 12, 8, 12), 250)):
             panel = QFrame()
-            panel.setMinimumWidth(width)  # the create column: 514 px plus the scroll bar
+            panel.setMinimumWidth(width)
             panel.setObjectName("Panel")
             box = QVBoxLayout(panel)
             box.setContentsMargins(*margins)

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         from .create_panel import CreatePanel
         from .library_tab import LibraryTab
         from .queue_panel import QueuePanel
-        from .results import ResultsModel, ResultsView
+        from .results import ResultsPanel
         from .settings_flow import SettingsFlow
 
         self.service = service
@@ -148,8 +148,13 @@ class MainWindow(QMainWindow):
         self.editor, self.diagnostics, self.summary = c.editor, c.diagnostics, c.summary
         self.generate, self.history_button = c.generate, c.history_button
         self.modes, self.params, self.zones = c.modes, c.params, c.zones
-        self.results_model = ResultsModel(thumbnails, service.gallery.image_path, parent=self)
-        self.results = ResultsView(self.results_model)
+        self.feed = ResultsPanel(
+            service,
+            thumbnails,
+            prompt=lambda: (self.editor.toPlainText(), self.editor.speed),
+            parent=self,
+        )
+        self.results, self.results_model = self.feed.view, self.feed.model
         self.library = LibraryTab(
             service,
             thumbnails,
@@ -190,17 +195,20 @@ class MainWindow(QMainWindow):
         focus_prompt = QtGui.QShortcut(QKeySequence("Ctrl+L"), self)
         focus_prompt.activated.connect(self.editor.setFocus)
         self.queue_panel.running_changed.connect(self.status.set_running)
-        self.queue_panel.show_requested.connect(self.results.show_job)
+        self.queue_panel.show_requested.connect(self._show_job)
         self.queue_panel.status_message.connect(status)
         self.settings_flow.status_message.connect(status)
         jobs.image_stored.connect(self._on_image_stored)
-        jobs.images_loaded.connect(self.results_model.set_images)
         jobs.batch_finished.connect(self._on_batch_finished)
         lib = self.library
+        for actions in (lib.actions, self.feed.actions):
+            actions.reference_requested.connect(
+                lambda kind, path: self.create_panel.add_files(kind, [path])
+            )
         lib.actions.prompt_requested.connect(self.create_panel.use_prompt)
-        lib.actions.reference_requested.connect(
-            lambda kind, path: self.create_panel.add_files(kind, [path])
-        )
+        self.feed.prompt_requested.connect(self.create_panel.use_prompt)
+        self.feed.open_requested.connect(lib.open_viewer)
+        self.feed.status_message.connect(status)
         lib.status_message.connect(status)
         lib.trashed.connect(self._on_trash)
         s.notice.connect(self._on_notice)
@@ -248,8 +256,11 @@ class MainWindow(QMainWindow):
     def compare(self, left: int, right: int) -> None:
         self.library.compare(left, right)
 
+    def _show_job(self, job_id: int) -> None:
+        self.tabs.setCurrentWidget(self.results)
+        self.results.show_job(job_id)
+
     def _on_image_stored(self, image: Any, job: Any) -> None:
-        self.results_model.add(image, job)
         self.thumbnails.prepare(self.service.gallery.image_path(image), image.sha256)
         self.library.on_image_stored(image)
 

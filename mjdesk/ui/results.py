@@ -1,189 +1,82 @@
-"""Recent results: the images as they arrive, newest first, with thumbnails loaded off the GUI
-thread. (The full library gallery, instant at 100,000 images, is its own view.)"""
+"""Recent results, the centre of the Create tab: the feed of jobs and their images (see
+``feed.py``), kept current from the jobs service, with every image action wired to the one
+place that performs it (``image_actions``)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    QUrl,
-)
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QMenu
 
-from . import theme
-from .gallery import GalleryDelegate
+from .feed import FeedView
+from .feed_model import FeedModel
+from .image_actions import ImageActions
 
-ImageRole = Qt.ItemDataRole.UserRole + 10
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from ..services.ports import StudioPort
+
+__all__ = ["ResultsPanel"]
 
 
-class ResultsModel(QAbstractListModel):
+class ResultsPanel(QObject):
+    prompt_requested = Signal(str, str, str)  # prompt; speed and quality ("" keeps them)
+    open_requested = Signal(int)  # image id: show it in the viewer
+    status_message = Signal(str, int)  # text, milliseconds
+
     def __init__(
         self,
+        service: StudioPort,
         thumbnails: Any,
-        resolve: Callable[[Any], Path],
-        limit: int = 400,
-        parent: QWidget | None = None,
+        *,
+        prompt: Callable[[], tuple[str, str]],
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._thumbs = thumbnails
-        self._resolve = resolve
-        self._limit = limit
-        self._rows: list[tuple[Any, Any]] = []
-        self._pixmaps: dict[str, QPixmap] = {}
-        self._placeholder = QPixmap(8, 8)
-        self._placeholder_scheme = ""
-        self.thumb_size = 256  # 512 on high-DPI screens (set by the view)
-        thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
+        self.service = service
+        self.model = FeedModel(thumbnails, service.gallery.image_path)
+        self.view = FeedView(self.model)
+        self.model.setParent(self.view)
+        self.actions = ImageActions(service, self.view, prompt=prompt)
+        self.actions.prompt_requested.connect(self.prompt_requested)
+        self.actions.open_requested.connect(self.open_requested)
+        self.actions.status_message.connect(self.status_message)
+        self.view.image_action.connect(self.actions.run)
+        self.view.job_action.connect(self._on_job_action)
+        self.view.favourite_requested.connect(self._on_favourite)
+        self.view.menu_requested.connect(self._on_menu)
+        jobs = service.jobs
+        jobs.jobs_loaded.connect(self.model.load_jobs)
+        jobs.images_loaded.connect(self.model.load_images)
+        jobs.job_added.connect(self.model.upsert)
+        jobs.job_changed.connect(self.model.upsert)
+        jobs.job_progress.connect(self.model.set_progress)
+        jobs.image_stored.connect(self.model.add_image)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _on_job_action(self, key: str, job: Any) -> None:
+        if key in ("use_prompt", "edit"):
+            self.prompt_requested.emit(job.prompt_typed, job.speed, job.quality)
+            if key == "edit":
+                self.status_message.emit(
+                    self.tr("The prompt is back in the editor: change it and send it again"), 5000
+                )
+        elif key == "rerun":
+            self.service.jobs.retry(job.id)
+            self.status_message.emit(self.tr("Running the prompt again"), 3000)
 
-    def placeholder(self) -> QPixmap:
-        """A neutral tile in the current scheme, shown until the thumbnail is ready."""
-        scheme = theme.current()
-        if self._placeholder_scheme != scheme.name:
-            self._placeholder.fill(QColor(scheme.thumb_placeholder))
-            self._placeholder_scheme = scheme.name
-        return self._placeholder
+    def _on_favourite(self, image_id: int, favourite: bool) -> None:
+        self.model.set_favourite(image_id, favourite)
+        self.service.gallery.set_favourite([image_id], favourite)
 
-    def _key(self, image: Any) -> str:
-        return f"{image.sha256}:{self.thumb_size}"
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        image, job = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DecorationRole:
-            key = self._key(image)
-            pix = self._pixmaps.get(key)
-            if pix is None:
-                self._thumbs.request(key, self._resolve(image), self.thumb_size, image.sha256)
-                return self.placeholder()
-            return pix
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{job.prompt_typed}\n{image.width}×{image.height} · {job.speed}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("Image {number} of: {prompt}").format(
-                number=image.idx + 1, prompt=job.prompt_typed
-            )
-        if role == ImageRole:
-            return image, job
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
-
-    def mimeTypes(self) -> list[str]:
-        return ["text/uri-list"]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        mime = QMimeData()
-        urls = [QUrl.fromLocalFile(str(self._resolve(self._rows[i.row()][0]))) for i in indexes]
-        mime.setUrls(urls)
-        return mime
-
-    def set_images(self, rows: list[tuple[Any, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(reversed(rows))[: self._limit]
-        self.endResetModel()
-
-    def add(self, image: Any, job: Any) -> None:
-        if any(r[0].id == image.id for r in self._rows[:64]):
-            return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, (image, job))
-        self.endInsertRows()
-        if len(self._rows) > self._limit:
-            self.beginRemoveRows(QModelIndex(), self._limit, len(self._rows) - 1)
-            del self._rows[self._limit :]
-            self.endRemoveRows()
-
-    def rows_of_job(self, job_id: int) -> list[int]:
-        return [i for i, (_, job) in enumerate(self._rows) if job.id == job_id]
-
-    def _on_thumbnail_ready(self, key: str, image: QImage) -> None:
-        self._pixmaps[key] = QPixmap.fromImage(image)
-        for row, (img, _) in enumerate(self._rows):
-            if self._key(img) == key:
-                idx = self.index(row)
-                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
-
-
-class _ResultsDelegate(GalleryDelegate):
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(208, 208)  # icon mode lays items out by their size hint
-
-
-class ResultsView(QListView):
-    def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setItemDelegate(_ResultsDelegate(self))
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setIconSize(QSize(196, 196))
-        self.setGridSize(QSize(208, 208))
-        self.setUniformItemSizes(True)
-        self.setSpacing(0)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setAccessibleName(self.tr("Recent results"))
-        self.empty_text = self.tr("Your images appear here as they arrive")
-
-    def show_job(self, job_id: int) -> None:
-        """Selects a job's images and scrolls to the first."""
-        model = self.model()
-        if not isinstance(model, ResultsModel):
-            return
-        rows = model.rows_of_job(job_id)
-        self.clearSelection()
-        selection = self.selectionModel()
-        for row in rows:
-            selection.select(model.index(row), selection.SelectionFlag.Select)
-        if rows:
-            self.scrollTo(model.index(rows[0]))
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self._fit_thumbnails()
-
-    def changeEvent(self, event: Any) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.DevicePixelRatioChange:
-            self._fit_thumbnails()
-
-    def _fit_thumbnails(self) -> None:
-        """Thumbnails as sharp as the screen: 512 px where a 208 px cell has more pixels."""
-        model = self.model()
-        size = 256 if 200 * self.devicePixelRatioF() <= 256 else 512
-        if isinstance(model, ResultsModel) and model.thumb_size != size:
-            model.beginResetModel()
-            model.thumb_size = size
-            model.endResetModel()
-
-    def paintEvent(self, event: Any) -> None:
-        super().paintEvent(event)
-        if self.model().rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(QColor(theme.current().muted))
-            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
-            painter.end()
+    def _on_menu(self, item: Any, where: QPoint) -> None:
+        menu = QMenu(self.view)
+        self.actions.fill_menu(menu, item, time.time())
+        menu.addSeparator()
+        favourite = menu.addAction(
+            self.tr("Remove from favourites") if item.favourite else self.tr("Favourite")
+        )
+        favourite.triggered.connect(lambda: self._on_favourite(item.id, not item.favourite))
+        menu.exec(where)
+        menu.deleteLater()

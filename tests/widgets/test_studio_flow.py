@@ -35,7 +35,7 @@ async def test_ctrl_enter_reaches_the_simulator_and_the_images_arrive(sim, tmp_p
 
         await st.until(stored, 30)
         assert any(p and 0 < p < 100 for p in seen_progress), seen_progress
-        await st.until(lambda: w.results_model.rowCount() == 4)
+        await st.until(lambda: w.results_model.image_count() == 4)
         assert len(sim.ledger()) == 1
         assert sim.ledger()[0]["prompt"] == "a paper lantern over a night market --ar 3:2"
         amount = QLocale().toString(9998.0, "f", 2)  # the user's digits and separators
@@ -108,7 +108,7 @@ async def test_models_pass_the_model_tester(sim, tmp_path, qtbot, qtmodeltester)
     async with open_studio(sim, tmp_path, qtbot) as st:
         st.window.editor.setPlainText("a {red, blue} kite")
         st.window.submit()
-        await st.until(lambda: st.window.results_model.rowCount() == 8)
+        await st.until(lambda: st.window.results_model.image_count() == 8)
         qtmodeltester.check(st.window.queue.queue_model)
         qtmodeltester.check(st.window.results_model)
 

@@ -168,7 +168,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from mjdesk.ui.gallery import GalleryModel
 from mjdesk.ui.gallery_panel import GalleryPanel
-from mjdesk.ui.results import ResultsModel, ResultsView
+from mjdesk.ui.feed import FeedView
+from mjdesk.ui.feed_model import FeedModel
 
 class NoThumbs(QObject):  # the views' thumbnail size is the subject; nothing is loaded
     thumbnail_ready = Signal(str, QImage)
@@ -178,13 +179,13 @@ class NoThumbs(QObject):  # the views' thumbnail size is the subject; nothing is
 
 app = QApplication([])
 thumbs = NoThumbs()
-results = ResultsView(ResultsModel(thumbs, lambda i: i))
+results = FeedView(FeedModel(thumbs, lambda i: i))
 results.show()
 gallery = GalleryPanel(GalleryModel(thumbs, lambda i: i))
 gallery.resize(900, 700)
 gallery.show()
 app.processEvents()
-print(app.devicePixelRatio(), results.model().thumb_size, gallery.view.model().thumb_size)
+print(app.devicePixelRatio(), results.feed.thumb_size, gallery.view.model().thumb_size)
 """
 
 
