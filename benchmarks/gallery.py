@@ -51,7 +51,8 @@ from mjdesk.library import ImageQuery, Library, Store
 from mjdesk.services import ThumbnailService
 from mjdesk.settings import Settings
 from mjdesk.ui import theme
-from mjdesk.ui.gallery import GalleryModel, GalleryPanel
+from mjdesk.ui.gallery import GalleryModel
+from mjdesk.ui.gallery_panel import GalleryPanel
 
 WORDS = ["kite", "lantern", "fox", "harbor", "neon", "forest", "portrait", "vase", "dunes", "city"]
 DISTINCT_THUMBS = 400
