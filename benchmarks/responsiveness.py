@@ -1,10 +1,12 @@
 """Benchmark: is the GUI thread free while the studio works hard?
 
-The real window (offscreen) against the simulator on its own thread: 50 draft jobs in flight
-(24 images each to download, store and thumbnail) while the library gallery scrolls. A 5 ms
-heartbeat timer on the GUI thread measures its lateness (p50, p99, max); the baseline is the
-same window idle, measured in the same run. Targets: p99 ≤ 20 ms, max ≤ 100 ms.
-Prints one line per measure, then a final JSON line.
+The real window (offscreen) against the simulator in its own process: 50 draft jobs in flight
+(24 images each to download, store and thumbnail) while the view the user watches scrolls —
+the results feed (``--view feed``, the default: its cards fill with 1,200 images) or the
+library gallery (``--view library``). A 5 ms heartbeat timer on the GUI thread measures its
+lateness (p50, p99, max); the baseline is the same window idle, measured in the same run.
+Targets: p99 ≤ 10 ms and max ≤ 60 ms for the feed, p99 ≤ 20 ms and max ≤ 100 ms for the
+library. Prints one line per measure, then a final JSON line.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from mjdesk.app.wiring import build_studio
+from mjdesk.app.wiring import build_studio, settle_heap
 from mjdesk.core.prompt import analyze
 from mjdesk.library import Library
 from mjdesk.services import ThumbnailService
@@ -79,7 +81,10 @@ def start_simulator() -> tuple[subprocess.Popen[str], str]:
     return sim, sim.stdout.readline().strip().rsplit(" ", 1)[-1]
 
 
-async def run(root: Path) -> dict[str, object]:
+TARGETS = {"feed": (10.0, 60.0), "library": (20.0, 100.0)}
+
+
+async def run(root: Path, view: str) -> dict[str, object]:
     sim, url = start_simulator()
     library = await Library.open(root)
     service = build_studio(library, Settings(api_base=url, files_base=url), time_scale=SPEED)
@@ -88,7 +93,9 @@ async def run(root: Path) -> dict[str, object]:
     window.resize(1440, 900)
     window.show()
     await service.connection.connect_with_key(DEMO_KEY)
-    window.tabs.setCurrentWidget(window.gallery)
+    settle_heap()  # as the studio does once it has started
+    watched = window.results if view == "feed" else window.gallery.view
+    window.tabs.setCurrentWidget(window.results if view == "feed" else window.gallery)
     heart = Heart()
 
     heart.start()
@@ -101,12 +108,12 @@ async def run(root: Path) -> dict[str, object]:
     start = time.perf_counter()
     for p in prompts:
         service.jobs.submit(analyze(p, "draft"))
-    bar = window.gallery.view.verticalScrollBar()
+    bar = watched.verticalScrollBar()
     direction = 1
     stored = 0
     while time.perf_counter() - start < 120:
         await asyncio.sleep(0.03)
-        step = max(1, window.gallery.view.viewport().height() // 2)
+        step = max(1, watched.viewport().height() // 2)
         if bar.value() >= bar.maximum():
             direction = -1
         elif bar.value() <= 0:
@@ -128,6 +135,7 @@ async def run(root: Path) -> dict[str, object]:
     sim.wait(10)
     return {
         "benchmark": "responsiveness",
+        "view": view,
         "jobs": JOBS,
         "jobs_stored": stored,
         "images": images,
@@ -138,11 +146,18 @@ async def run(root: Path) -> dict[str, object]:
         "baseline_p50_ms": idle["p50"],
         "baseline_p99_ms": idle["p99"],
         "baseline_max_ms": idle["max"],
-        "pass": busy["p99"] <= 20 and busy["max"] <= 100,
+        "target_p99_ms": TARGETS[view][0],
+        "target_max_ms": TARGETS[view][1],
+        "pass": busy["p99"] <= TARGETS[view][0] and busy["max"] <= TARGETS[view][1],
     }
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--view", choices=sorted(TARGETS), default="feed")
+    args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     theme.apply(app)
@@ -150,7 +165,7 @@ def main() -> None:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            result = loop.run_until_complete(run(Path(tmp) / "lib"))
+            result = loop.run_until_complete(run(Path(tmp) / "lib", args.view))
     print(json.dumps(result))
 
 

@@ -60,7 +60,7 @@ class Studio:
         from ..logs import install_excepthook, log_dir, setup_logging, teardown_logging
         from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
         from ..services import ThumbnailService
-        from .wiring import build_studio
+        from .wiring import build_studio, settle_heap
 
         args = self.args
         settings = self.settings
@@ -130,6 +130,7 @@ class Studio:
         service.jobs.load_recent_images()
         window.refresh_gallery()
         service.spawn(self._load_history(), "history")
+        settle_heap()  # start-up's objects leave the collector's full passes
         key: str | None
         source: str | None
         if args.demo:

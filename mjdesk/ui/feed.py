@@ -43,7 +43,9 @@ class FeedView(QListView):
         super().__init__(parent)
         self.feed = model
         self.setModel(model)
-        self.setItemDelegate(FeedDelegate(self))
+        self._delegate = FeedDelegate(self)
+        self.setItemDelegate(self._delegate)
+        model.row_repaint.connect(lambda row: self.update(model.index(row)))
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(False)
@@ -299,6 +301,7 @@ class FeedView(QListView):
     def _fit_thumbnails(self) -> None:
         """Thumbnails as sharp as the screen: 512 px where a tile has more than 256 pixels."""
         size = 256 if 240 * self.devicePixelRatioF() <= 256 else 512
+        self.feed.set_device_pixel_ratio(self.devicePixelRatioF())
         if self.feed.thumb_size != size:
             self.feed.thumb_size = size
             self.viewport().update()

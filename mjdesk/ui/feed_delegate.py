@@ -11,11 +11,12 @@ hint all ask it.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -41,6 +42,7 @@ MARGIN: Final = 6  # around a card
 CHIP_H: Final = 22
 LINE_H: Final = 20
 BUTTON_H: Final = 24
+CARD_CACHE: Final = 80  # cards kept drawn: a few screens (≈ 0.5 MB each)
 
 # the hover bar of an image: (action key, label) — labels translated at paint time
 HOVER: Final = (
@@ -180,44 +182,84 @@ class FeedDelegate(QStyledItemDelegate):
     def __init__(self, view: FeedView) -> None:
         super().__init__(view)
         self.view = view
+        # job id → (key, pixmap of the whole card), least recently drawn first
+        self._cards: OrderedDict[int, tuple[tuple[object, ...], QPixmap]] = OrderedDict()
+
+    def _layout_at_origin(self, row: FeedRow, width: int, font: QFont) -> CardLayout:
+        key = (width, row.shape)
+        if row.layout is None or row.layout[0] != key:
+            row.layout = (key, card_layout(row, 0, 0, width, QFontMetrics(font)))
+        return row.layout[1]  # type: ignore[return-value]
 
     def layout_for(self, row: FeedRow, rect: QRect, font: QFont) -> CardLayout:
         return card_layout(row, rect.left(), rect.top(), rect.width(), QFontMetrics(font))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
-        row = index.data(RowRole)
+        row: FeedRow | None = index.data(RowRole)
         width = self.view.viewport().width()
         if row is None:
             return QSize(width, 0)
-        layout = card_layout(row, 0, 0, width, QFontMetrics(option.font))
-        return QSize(width, layout.height)
+        shape = row.shape
+        if row.measured[:2] != (width, shape):  # measured once per width and shape
+            layout = card_layout(row, 0, 0, width, QFontMetrics(option.font))
+            row.measured = (width, shape, layout.height)
+        return QSize(width, row.measured[2])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        """Copies the card from a pixmap drawn once per content, width and state: scrolling
+        a feed of Drafts repaints hundreds of tiles a second, and each is then one copy."""
         row: FeedRow | None = index.data(RowRole)
         if row is None:
             return
         c = theme.current()
         font = QFont(option.font)
-        layout = self.layout_for(row, option.rect, font)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(c.raised))
-        painter.drawRoundedRect(layout.card, 10, 10)
-        self._paint_caption(painter, row, index.row(), layout, font)
-        self._paint_chips(painter, row, layout, font)
-        self._paint_tiles(painter, row, index.row(), layout, font)
-        self._paint_status(painter, row, index.row(), layout, font)
-        painter.restore()
+        at = option.rect
+        lay = self._layout_at_origin(row, at.width(), font)
+        view = self.view
+        model_row = index.row()
+        hover = view.hover if view.hover[0] == model_row else None
+        current = view.current[1] if view.current[0] == model_row and view.hasFocus() else None
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (
+            at.width(),
+            lay.card.height(),
+            ratio,
+            c.name,
+            row.version,
+            hover,
+            current,
+            int(time.time() // 60),  # "2 min ago"
+        )
+        cached = self._cards.get(row.job.id)
+        if cached is None or cached[0] != key:
+            pix = QPixmap(QSize(at.width(), lay.height) * ratio)
+            pix.setDevicePixelRatio(ratio)
+            pix.fill(QColor(c.panel))  # opaque (the panel the feed sits on): a plain copy
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(c.raised))
+            p.drawRoundedRect(lay.card, 10, 10)
+            self._paint_caption(p, row, bool(hover and hover[1] == -1), lay, font)
+            self._paint_chips(p, row, lay, font)
+            self._paint_tiles(p, row, model_row, lay, font)
+            self._paint_status(p, row, model_row, lay, font)
+            p.end()
+            cached = (key, pix)
+            self._cards[row.job.id] = cached
+            self._cards.move_to_end(row.job.id)
+            while len(self._cards) > CARD_CACHE:
+                self._cards.popitem(last=False)
+        painter.drawPixmap(at.topLeft(), cached[1])
 
     def _paint_caption(
-        self, p: QPainter, row: FeedRow, model_row: int, lay: CardLayout, font: QFont
+        self, p: QPainter, row: FeedRow, hovered: bool, lay: CardLayout, font: QFont
     ) -> None:
         c = theme.current()
         caption_font = QFont(font)
         caption_font.setWeight(QFont.Weight.DemiBold)
         p.setFont(caption_font)
-        hovered = self.view.hover[:2] == (model_row, -1)
         p.setPen(QColor(c.accent if hovered else c.text))
         metrics = p.fontMetrics()
         text = row.job.prompt_typed
@@ -262,18 +304,21 @@ class FeedDelegate(QStyledItemDelegate):
     ) -> None:
         c = theme.current()
         model = self.view.feed
+        placeholder = model.placeholder_colour()
         running = row.job.state in ACTIVE
         for slot, tile in enumerate(lay.tiles):
             image = row.images.get(slot)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(model.placeholder_colour())
-            p.drawRoundedRect(tile, 6, 6)
-            pix = model.thumbnail(row, image) if image is not None else None
-            if pix is not None and not pix.isNull():
-                scaled = pix.size().scaled(tile.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(QPoint(0, 0), scaled)
+            pix = model.thumbnail(row, image, tile.size()) if image is not None else None
+            shown = pix is not None and not pix.isNull()
+            size = pix.deviceIndependentSize().toSize() if shown and pix is not None else None
+            if size is None or size.width() < tile.width() - 1 or size.height() < tile.height() - 1:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(placeholder)
+                p.drawRoundedRect(tile, 6, 6)
+            if shown and pix is not None and size is not None:
+                target = QRect(QPoint(0, 0), size)
                 target.moveCenter(tile.center())
-                p.drawPixmap(target, pix)
+                p.drawPixmap(target.topLeft(), pix)
             elif image is None and running and slot == 0 and row.progress:
                 p.setPen(QColor(c.muted))
                 p.drawText(tile, Qt.AlignmentFlag.AlignCenter, f"{row.progress} %")

@@ -19,12 +19,15 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from ..core import evolink
+from ..core.jobs import ACTIVE
 from ..library import GalleryItem
 from . import theme
 
@@ -36,29 +39,41 @@ Index = QModelIndex | QPersistentModelIndex
 _PARAM: Final = re.compile(r"(?:^|\s)--([a-z]+)(?:\s+(?!--)(\S+))?", re.IGNORECASE)
 _SHOWN: Final = ("ar", "s", "c", "exp", "raw", "seed", "iw", "sw", "ow", "tile", "weird")
 _REFERENCES: Final = ("sref", "oref")
-#: Thumbnails kept as pixmaps (~256 KB each): a few screens of rows.
-PIXMAP_LIMIT: Final = 400
+#: Thumbnails kept as pixmaps, as loaded and as scaled to their tiles: a few screens of rows.
+PIXMAP_LIMIT: Final = 600
 
 
 @dataclass
 class FeedRow:
-    """One job and what it has so far."""
+    """One job and what it has so far. ``shape`` is what the card's height depends on (the
+    delegate caches the height by it and the width)."""
 
     job: Any
     images: dict[int, Any] = field(default_factory=dict)  # slot → ImageRow
     progress: int = 0
     chips: tuple[str, ...] = ()
     aspect: float = 1.0  # width / height, from --ar until an image says otherwise
+    slots: int = 4  # how many images the card shows (see refresh)
+    measured: tuple[int, tuple[object, ...], int] = (0, (), 0)  # width, shape, card height
+    version: int = 0  # counts every change the card shows (its drawn copy is keyed by it)
+    layout: tuple[tuple[object, ...], object] | None = None  # the delegate's, at (0, 0)
 
-    @property
-    def slots(self) -> int:
-        """How many images the row shows: what the task returned, or what it will return."""
+    def refresh(self) -> tuple[object, ...]:
+        """Recounts the slots (what the task returned, or what it will return) and returns
+        the row's shape."""
         known = len(self.job.result_urls)
         if known:
-            return known
-        if self.images:
-            return max(self.images) + 1
-        return evolink.likely_results(self.job.model, self.job.speed)
+            self.slots = known
+        elif self.images:
+            self.slots = max(self.images) + 1
+        else:
+            self.slots = evolink.likely_results(self.job.model, self.job.speed)
+        return self.shape
+
+    @property
+    def shape(self) -> tuple[object, ...]:
+        ended_empty = self.job.state not in ACTIVE and not self.images
+        return (self.slots, round(self.aspect, 3), ended_empty, self.job.prompt_typed)
 
 
 def chips_of(job: Any) -> tuple[tuple[str, ...], float]:
@@ -116,6 +131,8 @@ def as_item(image: Any, job: Any) -> GalleryItem:
 
 
 class FeedModel(QAbstractListModel):
+    row_repaint = Signal(int)  # a row changed without changing its card's height
+
     def __init__(
         self,
         thumbnails: Any,
@@ -132,6 +149,7 @@ class FeedModel(QAbstractListModel):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # least recently shown first
         self._waiting: dict[str, set[int]] = {}  # thumbnail key → job ids showing it
         self.thumb_size = 256
+        self._dpr = 1.0
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     # -- Qt ----------------------------------------------------------------------------------
@@ -171,6 +189,8 @@ class FeedModel(QAbstractListModel):
                 self._append(job)
             else:
                 self._rows[pos].job = job
+                self._rows[pos].refresh()
+                self._rows[pos].version += 1
         self._rows.sort(key=lambda r: (r.job.created_at, r.job.id))
         self._at = {r.job.id: i for i, r in enumerate(self._rows)}
         self._drop_oldest()
@@ -184,7 +204,10 @@ class FeedModel(QAbstractListModel):
             if job.id not in self._at:
                 self._append(job)
                 added = True
-            self._put_image(self._rows[self._at[job.id]], image)
+            row = self._rows[self._at[job.id]]
+            self._put_image(row, image)
+            row.refresh()
+            row.version += 1
         if added:
             self._rows.sort(key=lambda r: (r.job.created_at, r.job.id))
             self._at = {r.job.id: i for i, r in enumerate(self._rows)}
@@ -200,38 +223,43 @@ class FeedModel(QAbstractListModel):
             self._trim()
             return
         row = self._rows[pos]
+        before = row.shape
         row.job = job
         row.chips, aspect = chips_of(job)
         if not row.images:
             row.aspect = aspect
-        self._changed(job.id)
+        self._changed(row, before)
 
     def set_progress(self, job_id: int, progress: int) -> None:
         pos = self._at.get(job_id)
         if pos is not None and self._rows[pos].progress != progress:
-            self._rows[pos].progress = progress
-            self._changed(job_id)
+            row = self._rows[pos]
+            row.progress = progress
+            self._changed(row, row.shape)
 
     def add_image(self, image: Any, job: Any) -> None:
         if job.id not in self._at:
             self.upsert(job)
         row = self._rows[self._at[job.id]]
+        before = row.shape
         row.job = job
         self._put_image(row, image)
-        self._changed(job.id)
+        self._changed(row, before)
 
     def set_favourite(self, image_id: int, favourite: bool) -> None:
         for row in self._rows:
             for slot, image in row.images.items():
                 if image.id == image_id:
                     row.images[slot] = replace(image, favourite=int(favourite))
-                    self._changed(row.job.id)
+                    self._changed(row, row.shape)
                     return
 
     def _append(self, job: Any) -> None:
         chips, aspect = chips_of(job)
         self._at[job.id] = len(self._rows)
-        self._rows.append(FeedRow(job, chips=chips, aspect=aspect))
+        row = FeedRow(job, chips=chips, aspect=aspect)
+        row.refresh()
+        self._rows.append(row)
 
     def _put_image(self, row: FeedRow, image: Any) -> None:
         row.images[image.idx] = image
@@ -253,34 +281,69 @@ class FeedModel(QAbstractListModel):
             del self._rows[:extra]
             self._at = {r.job.id: i for i, r in enumerate(self._rows)}
 
-    def _changed(self, job_id: int) -> None:
-        row = self.row_of(job_id)
-        if row is not None:
-            index = self.index(row)
+    def _changed(self, row: FeedRow, before: tuple[object, ...]) -> None:
+        """A row changed: ``dataChanged`` (the view lays the list out again) only when its
+        card's height may have changed, else just a repaint of it (``row_repaint``)."""
+        number = self.row_of(row.job.id)
+        if number is None:
+            return
+        row.version += 1
+        if row.refresh() != before:
+            index = self.index(number)
             self.dataChanged.emit(index, index, [RowRole])
+        else:
+            self.row_repaint.emit(number)
 
     # -- thumbnails --------------------------------------------------------------------------
 
     def placeholder_colour(self) -> QColor:
         return QColor(theme.current().thumb_placeholder)
 
-    def thumbnail(self, row: FeedRow, image: Any) -> QPixmap | None:
-        """The image's thumbnail, or None (asked for; the row repaints when it comes)."""
+    def thumbnail(self, row: FeedRow, image: Any, size: QSize) -> QPixmap | None:
+        """The image's thumbnail scaled to fit ``size``, or None (asked for; the row repaints
+        when it comes). Scaled copies are kept, so painting a card only copies pixels."""
         key = f"{image.sha256}:{self.thumb_size}"
-        pix = self._pixmaps.get(key)
+        fitted = f"{key}@{size.width()}x{size.height()}"
+        pix = self._pixmaps.get(fitted)
         if pix is not None:
-            self._pixmaps.move_to_end(key)
-        else:
-            self._waiting.setdefault(key, set()).add(row.job.id)
-            self._thumbs.request(key, self._resolve(image), self.thumb_size, image.sha256)
+            self._pixmaps.move_to_end(fitted)
+            return pix
+        source = self._pixmaps.get(key)
+        if source is None:
+            waiting = self._waiting.get(key)
+            if waiting is None:
+                self._waiting[key] = {row.job.id}
+                self._thumbs.request(key, self._resolve(image), self.thumb_size, image.sha256)
+            else:
+                waiting.add(row.job.id)
+            return None
+        ratio = self._dpr
+        pix = source.scaled(
+            size * ratio,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        pix.setDevicePixelRatio(ratio)
+        self._keep(fitted, pix)
         return pix
+
+    def set_device_pixel_ratio(self, ratio: float) -> None:
+        if ratio != self._dpr:
+            self._dpr = ratio
+            self._pixmaps.clear()
+
+    def _keep(self, key: str, pix: QPixmap) -> None:
+        self._pixmaps[key] = pix
+        while len(self._pixmaps) > PIXMAP_LIMIT:  # rows scrolled far away ask again
+            self._pixmaps.popitem(last=False)
 
     def _on_thumbnail_ready(self, key: str, image: QImage) -> None:
         jobs = self._waiting.pop(key, None)
         if jobs is None:
             return
-        self._pixmaps[key] = QPixmap.fromImage(image)
-        while len(self._pixmaps) > PIXMAP_LIMIT:  # rows scrolled far away ask again
-            self._pixmaps.popitem(last=False)
+        self._keep(key, QPixmap.fromImage(image))
         for job_id in jobs:
-            self._changed(job_id)
+            pos = self._at.get(job_id)
+            if pos is not None:
+                row = self._rows[pos]
+                self._changed(row, row.shape)
