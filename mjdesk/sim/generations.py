@@ -51,6 +51,7 @@ class GenerationRoutes(SimBase):
             key_fingerprint=fingerprint(key),
             idempotency_key=request.headers.get("Idempotency-Key"),
             model=body.get("model") if isinstance(body, dict) else None,
+            model_params=body.get("model_params") if isinstance(body, dict) else None,
             callback_url=body.get("callback_url") if isinstance(body, dict) else None,
             status=None,
         )

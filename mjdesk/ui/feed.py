@@ -59,11 +59,24 @@ class FeedView(QListView):
         self.verticalScrollBar().setSingleStep(24)
         self.empty_text = self.tr("Your images appear here as they arrive")
         self.hover: tuple[int, int, str] = (-1, -1, "")  # row, slot (-1 caption, -2 status), key
-        self.current: tuple[int, int] = (0, 0)  # the keyboard's image: row, slot
+        self._current: tuple[int, int] = (-1, 0)  # the keyboard's image: job id, slot
+
+    @property
+    def current(self) -> tuple[int, int]:
+        """The keyboard's image as (row, slot): it stays on its job as new cards arrive."""
+        job_id, slot = self._current
+        row = self.feed.row_of(job_id)
+        return (0, 0) if row is None else (row, slot)
+
+    @current.setter
+    def current(self, value: tuple[int, int]) -> None:
+        model_row, slot = value
+        if 0 <= model_row < self.feed.rowCount():
+            self._current = (self.feed.row_at(model_row).job.id, slot)
 
     # -- geometry ----------------------------------------------------------------------------
 
-    def _layout(self, model_row: int) -> tuple[FeedRow, CardLayout] | None:
+    def card_at(self, model_row: int) -> tuple[FeedRow, CardLayout] | None:
         if not 0 <= model_row < self.feed.rowCount():
             return None
         index = self.feed.index(model_row)
@@ -77,7 +90,7 @@ class FeedView(QListView):
         index = self.indexAt(pos)
         if not index.isValid():
             return (-1, -1, "")
-        found = self._layout(index.row())
+        found = self.card_at(index.row())
         if found is None:
             return (-1, -1, "")
         row, lay = found
@@ -271,7 +284,7 @@ class FeedView(QListView):
             self.image_action.emit("copy_image", as_item(image, row.job))
             return
         if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
-            lay = self._layout(model_row)
+            lay = self.card_at(model_row)
             centre = (
                 lay[1].tiles[slot].center() if lay and slot < len(lay[1].tiles) else QPoint(0, 0)
             )

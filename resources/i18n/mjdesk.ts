@@ -97,48 +97,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="118"/>
+        <location filename="../../mjdesk/core/evolink.py" line="128"/>
         <source>Unknown model {model}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="114"/>
+        <location filename="../../mjdesk/core/evolink.py" line="124"/>
         <source>The prompt is longer than 8192 characters</source>
         <extracomment>The endings an image prompt URL must have.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="124"/>
+        <location filename="../../mjdesk/core/evolink.py" line="134"/>
         <source>Unknown speed {speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="129"/>
+        <location filename="../../mjdesk/core/evolink.py" line="139"/>
         <source>Unknown quality {quality}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="133"/>
+        <location filename="../../mjdesk/core/evolink.py" line="143"/>
         <source>HD quality cannot be combined with Draft speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="136"/>
+        <location filename="../../mjdesk/core/evolink.py" line="146"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="143"/>
+        <location filename="../../mjdesk/core/evolink.py" line="153"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="148"/>
+        <location filename="../../mjdesk/core/evolink.py" line="158"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="153"/>
+        <location filename="../../mjdesk/core/evolink.py" line="163"/>
         <source>Draft speed cannot use image prompts or references</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,20 +788,101 @@
     </message>
 </context>
 <context>
+    <name>Feed</name>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="143"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="145"/>
+        <source>{n} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="148"/>
+        <source>{n} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="149"/>
+        <source>{n} d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="161"/>
+        <source>{n} of {total} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="165"/>
+        <source>{n} of {asked} withheld by moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="171"/>
+        <source>{n} credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedView</name>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="58"/>
+        <source>Recent results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="60"/>
+        <source>Your images appear here as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="184"/>
+        <source>Click to put this prompt and its settings back in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="190"/>
+        <source>Vary (subtle) — V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="191"/>
+        <source>Vary (strong) — Shift+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="192"/>
+        <source>Remix with the prompt in the editor — M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="196"/>
+        <source>Every action on this image — Menu key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed.py" line="198"/>
+        <source>Favourite — F</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gallery</name>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="68"/>
+        <location filename="../../mjdesk/core/evolink.py" line="78"/>
         <source>Only images made by Midjourney V8.1 prompts can be varied or remixed</source>
         <extracomment>The generation model, and the V8.1 routes that act on an image. The longest prompt the route accepts (characters). How long a completed task&apos;s result links (and the task itself, as an edit source) live. Reuse a result link as an image URL only this long, so it cannot expire mid-task. Files uploaded through the files API live 72 hours. The image numbers the routes that take a source task accept (0–3).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="72"/>
+        <location filename="../../mjdesk/core/evolink.py" line="82"/>
         <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="76"/>
+        <location filename="../../mjdesk/core/evolink.py" line="86"/>
         <source>The source task is older than 30 days; EvoLink may no longer have it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,57 +1554,57 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="162"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="167"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="163"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="168"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="173"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="178"/>
         <source>mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="259"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="270"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="260"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="271"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="268"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="279"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="283"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="294"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="285"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="296"/>
         <source>Show library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="303"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="314"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="305"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="316"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="320"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="331"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2061,23 +2142,25 @@ Rating: {rating}
     </message>
 </context>
 <context>
-    <name>ResultsModel</name>
+    <name>ResultsPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/results.py" line="82"/>
-        <source>Image {number} of: {prompt}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ResultsView</name>
-    <message>
-        <location filename="../../mjdesk/ui/results.py" line="149"/>
-        <source>Recent results</source>
+        <location filename="../../mjdesk/ui/results.py" line="63"/>
+        <source>The prompt is back in the editor: change it and send it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/results.py" line="150"/>
-        <source>Your images appear here as they arrive</source>
+        <location filename="../../mjdesk/ui/results.py" line="67"/>
+        <source>Running the prompt again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/results.py" line="78"/>
+        <source>Remove from favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/results.py" line="78"/>
+        <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2361,47 +2444,47 @@ Rating: {rating}
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="150"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="152"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="157"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="159"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="159"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="161"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="161"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="163"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="166"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="168"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="167"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="169"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="168"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="170"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="170"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="172"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="173"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="175"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,12 +2492,12 @@ Rating: {rating}
 <context>
     <name>Studio</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="172"/>
+        <location filename="../../mjdesk/app/studio.py" line="173"/>
         <source>mjdesk — Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="173"/>
+        <location filename="../../mjdesk/app/studio.py" line="174"/>
         <source>{message}
 
 mjdesk kept running. A report (without your key) was written to:
@@ -2687,12 +2770,12 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="202"/>
+        <location filename="../../mjdesk/app/studio.py" line="203"/>
         <source>mjdesk — Rebuild the library index?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="204"/>
+        <location filename="../../mjdesk/app/studio.py" line="205"/>
         <source>{problem}
 
 Rebuild the index from the image files now? The old database is kept beside it, renamed.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import Counter
 
 import keyring.backends.fail
@@ -307,3 +308,137 @@ async def test_withheld_images_are_said_in_the_queue(sim, tmp_path, qtbot):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         )
         assert "2 of 4 images withheld by EvoLink's moderation" in shown, shown
+
+
+# -- the results feed --------------------------------------------------------------------------
+
+
+def _feed_point(view, job_id, slot, key=""):
+    """Where, in the feed's viewport, a card's tile (or one of its buttons) is."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from mjdesk.ui.feed_delegate import FAILED_BUTTONS, hover_buttons, text_buttons
+
+    row = view.feed.row_of(job_id)
+    view.scrollTo(view.feed.index(row))
+    _card, lay = view.card_at(row)
+    if slot == -1:
+        return lay.caption.center()
+    if slot == -2:
+        return dict(text_buttons(lay.status, view.fontMetrics(), FAILED_BUTTONS))[key].center()
+    tile = lay.tiles[slot]
+    if not key:
+        return tile.center()
+    small = QFont(view.font())
+    small.setPointSizeF(max(7.5, small.pointSizeF() * 0.85))
+    return dict(hover_buttons(tile, QFontMetrics(small)))[key].center()
+
+
+def _hover(view, where):
+    """The mouse moves to ``where`` (a real move event, delivered at once: QTest's mouseMove
+    spins a nested event loop, which must not run inside the test's coroutine)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    local = QPointF(where)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        QPointF(view.viewport().mapToGlobal(where)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+async def _stored_card(st, prompt):
+    st.window.editor.setPlainText(prompt)
+    st.window.submit()
+    job = await st.only_job("stored")
+    view = st.window.results
+    await st.until(lambda: len(view.feed.row_at(view.feed.row_of(job.id)).images) == 4)
+    return job, view
+
+
+async def test_a_result_is_varied_from_its_card_with_the_mouse_and_the_keyboard(
+    sim, tmp_path, qtbot
+):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        job, view = await _stored_card(st, "a red vintage car on a coastal road --ar 16:9")
+        card = view.feed.row_at(view.feed.row_of(job.id))
+        assert card.chips[:2] == ("Fast", "16:9") and card.aspect == 16 / 9
+        where = _feed_point(view, job.id, 2, "vary_subtle")
+        _hover(view, where)
+        assert view.hover[1:] == (2, "vary_subtle")  # the hover bar is under the mouse
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        await st.until(lambda: len(sim.ledger()) == 2)
+        sent = sim.ledger()[-1]
+        assert sent["model"] == "mj-v8.1-variation"
+        assert sent["model_params"]["task_id"] == job.task_id
+        assert sent["model_params"]["image_number"] == 2
+        assert sent["model_params"]["type"] == "subtle"
+        # the keyboard: image 2 is current; Right makes it image 3, Shift+V varies it strongly
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ShiftModifier)
+        await st.until(lambda: len(sim.ledger()) == 3)
+        assert sim.ledger()[-1]["model_params"]["image_number"] == 3
+        assert sim.ledger()[-1]["model_params"]["type"] == "strong"
+        # the variation's own card arrives on top, captioned with what it is
+        await st.until(lambda: view.feed.rowCount() == 3)
+        assert view.feed.row_at(0).chips[0] == "Variation"
+
+
+async def test_a_card_puts_its_prompt_back_and_favourites_an_image(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        job, view = await _stored_card(st, "a blue teapot on linen --ar 1:1 --s 250")
+        st.window.editor.setPlainText("")
+        qtbot.mouseClick(st.window.modes.buttons["turbo"], Qt.MouseButton.LeftButton)
+        assert st.window.editor.speed == "turbo"
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=_feed_point(view, job.id, -1)
+        )
+        assert st.window.editor.toPlainText() == "a blue teapot on linen --ar 1:1 --s 250"
+        assert st.window.editor.speed == "fast"
+        from mjdesk.ui.feed_delegate import heart_rect
+
+        heart = heart_rect(view.card_at(view.feed.row_of(job.id))[1].tiles[0]).center()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=heart)
+        image_id = view.feed.row_at(view.feed.row_of(job.id)).images[0].id
+        await st.until(lambda: st.library.store.image(image_id).favourite == 1)
+        assert view.feed.row_at(view.feed.row_of(job.id)).images[0].favourite == 1
+
+
+async def test_a_failed_card_offers_its_ways_out_and_a_moderated_one_says_so(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        view = w.results
+        w.editor.setPlainText("a lighthouse in a storm sim:moderate=2 --ar 3:2")
+        w.submit()
+        moderated = await st.only_job("stored")
+        from mjdesk.ui.feed_delegate import status_text
+
+        card = view.feed.row_at(view.feed.row_of(moderated.id))
+        await st.until(lambda: len(card.images) == 2)
+        text, tone = status_text(card, time.time())
+        assert "2 of 4 withheld by moderation" in text and tone == "warning"
+        w.editor.setPlainText("a sleeping fox sim:fail")
+        w.submit()
+        await st.until(lambda: w.queue.queue_model.job_at(0).state == "failed")
+        failed = w.queue.queue_model.job_at(0)
+        w.editor.setPlainText("")
+        qtbot.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=_feed_point(view, failed.id, -2, "edit"),
+        )
+        assert w.editor.toPlainText() == "a sleeping fox sim:fail"
+        creates = len(sim.ledger())
+        qtbot.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=_feed_point(view, failed.id, -2, "rerun"),
+        )
+        await st.until(lambda: len(sim.ledger()) == creates + 1)
+        assert sim.ledger()[-1]["prompt"] == "a sleeping fox sim:fail"
