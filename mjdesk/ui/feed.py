@@ -23,6 +23,7 @@ from .feed_delegate import (
     heart_rect,
     hover_buttons,
     image_problem,
+    roomy,
     status_text,
     text_buttons,
 )
@@ -82,7 +83,7 @@ class FeedView(QListView):
         index = self.feed.index(model_row)
         rect = self.visualRect(index)
         row = self.feed.row_at(model_row)
-        return row, card_layout(row, rect.left(), rect.top(), rect.width(), self.fontMetrics())
+        return row, card_layout(row, rect.left(), rect.top(), rect.width(), self.font())
 
     def hit(self, pos: QPoint) -> tuple[int, int, str]:
         """What is under ``pos``: (row, slot, key). slot -1 is the caption, -2 the status
@@ -103,7 +104,7 @@ class FeedView(QListView):
             if not tile.contains(pos):
                 continue
             if slot in row.images:
-                if heart_rect(tile).contains(pos):
+                if roomy(tile) and heart_rect(tile).contains(pos):
                     return (index.row(), slot, "favourite")
                 for key, rect in hover_buttons(tile, metrics):
                     if rect.contains(pos):

@@ -69,12 +69,14 @@ class CardLayout:
         return self.card.height() + 2 * MARGIN
 
 
-def card_layout(row: FeedRow, left: int, top: int, width: int, metrics: QFontMetrics) -> CardLayout:
-    """Where everything of ``row``'s card goes when the card is ``width`` wide at (left, top)."""
+def card_layout(row: FeedRow, left: int, top: int, width: int, font: QFont) -> CardLayout:
+    """Where everything of ``row``'s card goes when the card is ``width`` wide at (left, top),
+    set in ``font``."""
+    metrics = QFontMetrics(font)
     card = QRect(left + MARGIN, top + MARGIN, max(width - 2 * MARGIN, 120), 0)
     inner_w = card.width() - 2 * PAD
     x, y = card.left() + PAD, card.top() + PAD
-    lines = 1 if metrics.horizontalAdvance(row.job.prompt_typed) <= inner_w else 2
+    lines = 1 if caption_metrics(font).horizontalAdvance(row.job.prompt_typed) <= inner_w else 2
     caption = QRect(x, y, inner_w, lines * metrics.lineSpacing())
     y = caption.bottom() + 1 + 6
     chips = QRect(x, y, inner_w, CHIP_H)
@@ -93,13 +95,26 @@ def card_layout(row: FeedRow, left: int, top: int, width: int, metrics: QFontMet
         tiles.append(QRect(x + c * (tile_w + GAP), y + r * (tile_h + GAP), tile_w, tile_h))
     if tiles:
         y = tiles[-1].bottom() + 1 + 8
-    status = QRect(x, y, inner_w, BUTTON_H if finished_without_images else LINE_H)
+    # a card that ended without images: its reason on up to two lines, then the ways out
+    tall = 2 * metrics.lineSpacing() + 6 + BUTTON_H
+    status = QRect(x, y, inner_w, tall if finished_without_images else LINE_H)
     card.setHeight(status.bottom() + 1 + PAD - card.top())
     return CardLayout(card, caption, lines, chips, status, tuple(tiles))
 
 
+def roomy(tile: QRect) -> bool:
+    """Whether a tile has room for the heart and the hover bar (a Draft's small tiles offer
+    only "⋯", in their middle; F and the menu favourite them)."""
+    return tile.height() >= BUTTON_H + 32 and tile.width() >= 72
+
+
 def hover_buttons(tile: QRect, metrics: QFontMetrics) -> list[tuple[str, QRect]]:
     """The hover bar's buttons along the bottom of a tile: as many as fit, "⋯" always."""
+    if not roomy(tile):
+        w = metrics.horizontalAdvance("⋯") + 14
+        button = QRect(0, 0, w, min(BUTTON_H, tile.height() - 4))
+        button.moveCenter(tile.center())
+        return [("menu", button)]
     out: list[tuple[str, QRect]] = []
     x, bottom = tile.left() + 6, tile.bottom() - 6
     room = tile.width() - 12
@@ -122,13 +137,35 @@ def heart_rect(tile: QRect) -> QRect:
 def text_buttons(
     status: QRect, metrics: QFontMetrics, buttons: tuple[tuple[str, str], ...]
 ) -> list[tuple[str, QRect]]:
+    """Buttons along the bottom of a status area, from its left."""
     out: list[tuple[str, QRect]] = []
-    right = status.right()
-    for key, label in reversed(buttons):
+    x, top = status.left(), status.bottom() + 1 - BUTTON_H
+    for key, label in buttons:
         w = metrics.horizontalAdvance(translate("Feed", label)) + 20
-        out.insert(0, (key, QRect(right - w + 1, status.top(), w, BUTTON_H)))
-        right -= w + 6
+        out.append((key, QRect(x, top, w, BUTTON_H)))
+        x += w + 6
     return out
+
+
+def caption_metrics(font: QFont) -> QFontMetrics:
+    """The caption is set in the card's font, demibold."""
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.DemiBold)
+    return QFontMetrics(bold)
+
+
+def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` cut to what two wrapped lines of ``width`` hold, with an ellipsis."""
+
+    def lines(t: str) -> float:
+        box = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, t)
+        return box.height() / metrics.lineSpacing()
+
+    if lines(text) < 2.5:
+        return text
+    while len(text) > 1 and lines(text + "…") >= 2.5:
+        text = text[: int(len(text) * 0.95)]
+    return text.rstrip() + "…"
 
 
 def image_problem(row: FeedRow, image: Any) -> Text | None:
@@ -188,11 +225,11 @@ class FeedDelegate(QStyledItemDelegate):
     def _layout_at_origin(self, row: FeedRow, width: int, font: QFont) -> CardLayout:
         key = (width, row.shape)
         if row.layout is None or row.layout[0] != key:
-            row.layout = (key, card_layout(row, 0, 0, width, QFontMetrics(font)))
+            row.layout = (key, card_layout(row, 0, 0, width, font))
         return row.layout[1]  # type: ignore[return-value]
 
     def layout_for(self, row: FeedRow, rect: QRect, font: QFont) -> CardLayout:
-        return card_layout(row, rect.left(), rect.top(), rect.width(), QFontMetrics(font))
+        return card_layout(row, rect.left(), rect.top(), rect.width(), font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
         row: FeedRow | None = index.data(RowRole)
@@ -201,7 +238,7 @@ class FeedDelegate(QStyledItemDelegate):
             return QSize(width, 0)
         shape = row.shape
         if row.measured[:2] != (width, shape):  # measured once per width and shape
-            layout = card_layout(row, 0, 0, width, QFontMetrics(option.font))
+            layout = card_layout(row, 0, 0, width, option.font)
             row.measured = (width, shape, layout.height)
         return QSize(width, row.measured[2])
 
@@ -323,7 +360,12 @@ class FeedDelegate(QStyledItemDelegate):
                 p.setPen(QColor(c.muted))
                 p.drawText(tile, Qt.AlignmentFlag.AlignCenter, f"{row.progress} %")
             if image is not None and image.favourite:
-                self._paint_heart(p, tile, filled=True)
+                if roomy(tile):
+                    self._paint_heart(p, tile, filled=True)
+                else:  # a small tile: a dot in the star colour
+                    p.setPen(Qt.PenStyle.NoPen)
+                    p.setBrush(QColor(c.star))
+                    p.drawEllipse(QRect(tile.right() - 10, tile.top() + 4, 7, 7))
             if self.view.current == (model_row, slot) and self.view.hasFocus():
                 p.setPen(QColor(c.accent))
                 p.setBrush(Qt.BrushStyle.NoBrush)
@@ -357,7 +399,8 @@ class FeedDelegate(QStyledItemDelegate):
             p.drawRoundedRect(rect, 6, 6)
             p.setPen(QColor("#ffffff") if enabled else QColor(255, 255, 255, 110))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, translate("Feed", dict(HOVER)[key]))
-        self._paint_heart(p, tile, filled=bool(image.favourite))
+        if roomy(tile):
+            self._paint_heart(p, tile, filled=bool(image.favourite))
 
     def _paint_status(
         self, p: QPainter, row: FeedRow, model_row: int, lay: CardLayout, font: QFont
@@ -379,9 +422,15 @@ class FeedDelegate(QStyledItemDelegate):
                 p.drawText(
                     rect, Qt.AlignmentFlag.AlignCenter, translate("Feed", dict(FAILED_BUTTONS)[key])
                 )
-            if buttons:
-                area.setRight(buttons[0][1].left() - 8)
-        elif row.job.state in ACTIVE:
+            area.setBottom(area.bottom() - BUTTON_H - 6)
+            p.setPen(QColor(colour))
+            p.drawText(
+                area,
+                Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
+                _two_lines(text, metrics, area.width()),
+            )
+            return
+        if row.job.state in ACTIVE:
             bar = QRect(area.right() - 119, area.center().y() - 2, 120, 5)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(c.border))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .flow import FlowLayout
 from .gallery import GalleryModel, GalleryView
 
 translate = QCoreApplication.translate
@@ -133,16 +134,20 @@ class GalleryPanel(QWidget):
         self.save_search = QPushButton(self.tr("Save search…"))
         bar.addWidget(self.sort)
         layout.addLayout(bar)
-        filters = QHBoxLayout()
-        for w in (self.speed, self.quality, self.rating, self.favourites):
+        filters = FlowLayout()  # wraps onto as many rows as the column's width needs
+        for w in (
+            self.speed,
+            self.quality,
+            self.rating,
+            self.favourites,
+            self.when,
+            self.aspect,
+            self.project,
+            self.references,
+            self.group,
+        ):
             filters.addWidget(w)
-        filters.addStretch(1)
         layout.addLayout(filters)
-        more = QHBoxLayout()
-        for w in (self.when, self.aspect, self.project, self.references, self.group):
-            more.addWidget(w)
-        more.addStretch(1)
-        layout.addLayout(more)
         saved_row = QHBoxLayout()
         saved_row.addWidget(self.saved, 1)
         saved_row.addWidget(self.save_search)
@@ -166,7 +171,8 @@ class GalleryPanel(QWidget):
         self.size_slider = QSlider(Qt.Orientation.Horizontal)
         self.size_slider.setRange(64, 512)
         self.size_slider.setValue(self.view.cell)
-        self.size_slider.setFixedWidth(160)
+        self.size_slider.setMinimumWidth(80)
+        self.size_slider.setMaximumWidth(160)
         self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl + / Ctrl −)"))
         self.size_slider.setAccessibleName(self.tr("Thumbnail size"))
         self.size_slider.valueChanged.connect(self.view.set_cell)

@@ -354,6 +354,7 @@ def _hover(view, where):
 
 
 async def _stored_card(st, prompt):
+    st.window.resize(1600, 1000)  # a roomy feed: four tiles wide enough for their hover bar
     st.window.editor.setPlainText(prompt)
     st.window.submit()
     job = await st.only_job("stored")
@@ -413,6 +414,7 @@ async def test_a_card_puts_its_prompt_back_and_favourites_an_image(sim, tmp_path
 async def test_a_failed_card_offers_its_ways_out_and_a_moderated_one_says_so(sim, tmp_path, qtbot):
     async with open_studio(sim, tmp_path, qtbot) as st:
         w = st.window
+        w.resize(1600, 1000)
         view = w.results
         w.editor.setPlainText("a lighthouse in a storm sim:moderate=2 --ar 3:2")
         w.submit()
