@@ -107,6 +107,7 @@ async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=Tru
     thumbs = ThumbnailService(cache_path=library.store.thumb_path)
     window = MainWindow(service, thumbs, library_dir=str(tmp_path / "lib"))
     qtbot.addWidget(window)
+    window.resize(1440, 900)  # a desktop's window (the offscreen screen is 800 × 600)
     window.show()
     if connect:
         await service.connection.connect_with_key(DEMO_KEY)
