@@ -140,7 +140,27 @@ class JobsService(QObject):
         self._job_action(lambda e: e.resend(job_id), "resend")
 
     def dismiss(self, job_id: int) -> None:
-        self._job_action(lambda e: e.dismiss(job_id), "dismiss")
+        """Stop waiting (a job not sent yet: cancel it). Without an engine (no key yet, or
+        offline at start) only a job that was never sent can wait, and the library moves it
+        with the same compare-and-set the engine would use."""
+        if self._connection.engine is not None:
+            self._job_action(lambda e: e.dismiss(job_id), "dismiss")
+            return
+
+        async def cancel() -> None:
+            library = await self._slot.wait()
+            try:
+                row = await library.run(
+                    lambda s: s.update_job(
+                        job_id, state=JobState.DISMISSED, expect=(JobState.SAVED,)
+                    )
+                )
+            except ValueError as exc:  # it moved on meanwhile
+                self.notice.emit("warning", str(exc))
+                return
+            self.job_changed.emit(row)
+
+        self._owner.spawn(cancel(), "cancel")
 
     def resume(self, job_id: int) -> None:
         self._job_action(lambda e: e.resume(job_id), "resume")

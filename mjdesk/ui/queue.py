@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QListView,
     QMenu,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from ..core.i18n import Text
 from ..core.jobs import ACTIVE as ACTIVE_STATES
 from ..core.jobs import Action, JobState, allowed
-from ..core.modes import cost_units
 from ..services.words import say, say_stored
 from . import theme
 from .menus import keyboard_menu_event
@@ -104,7 +103,9 @@ def actions_for(job: Any) -> list[JobAction]:
         ),
         JobAction(
             "dismiss",
-            translate("Queue", "Stop waiting"),
+            translate("Queue", "Cancel (not sent yet)")
+            if state == JobState.SAVED
+            else translate("Queue", "Stop waiting"),
             allowed(Action.DISMISS, state),
             translate("Queue", "Only a job that is waiting can be stopped"),
         ),
@@ -210,11 +211,46 @@ def _elapsed(job: Any, now: float) -> str:
     return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
 
 
+def job_meta(job: Any, now: float) -> str:
+    """Elapsed time, credits (once EvoLink has said) and mode: the card's right-hand words."""
+    parts = [_elapsed(job, now)]
+    if job.credits_reserved:
+        parts.append(translate("Queue", "{n} cr").format(n=f"{job.credits_reserved:g}"))
+    mode = job.speed.capitalize() + (" HD" if job.quality == "hd" else "")
+    parts.append(mode)
+    return " · ".join(parts)
+
+
 class QueueDelegate(QStyledItemDelegate):
+    """A card: state (never cut: the other words give way), time, credits and mode; the
+    prompt; progress or the reason, in full when the card is expanded (a click)."""
+
     HEIGHT = 76
+    PAD = 12
+
+    def __init__(self, view: QueueView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _reason_box(self, width: int, font: QFont, job: Any) -> QRect:
+        metrics = QFontMetrics(self._small(font))
+        text = " ".join(_reason(job).split())
+        return metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
+        return small
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(200, self.HEIGHT)  # the width follows the view; never widen the panel
+        job = index.data(JobRole)
+        width = max(self.view.viewport().width(), 120)
+        if job is None or job.id not in self.view.expanded or not _reason(job):
+            return QSize(width, self.HEIGHT)  # the width follows the view; never widen it
+        inner = width - 8 - 2 * self.PAD
+        box = self._reason_box(inner, option.font, job)
+        return QSize(width, max(self.HEIGHT, 70 + box.height()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         job = index.data(JobRole)
@@ -228,25 +264,20 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(c.selection if selected else c.raised))
         painter.drawRoundedRect(rect, 10, 10)
-        inner = rect.adjusted(12, 8, -12, -8)
+        inner = rect.adjusted(self.PAD, 8, -self.PAD, -8)
         colour = QColor(c.state_colour(job.state))
         painter.setBrush(colour)
         painter.drawEllipse(QRect(inner.left(), inner.top() + 5, 8, 8))
-        font = QFont(option.font)
-        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
+        font = self._small(option.font)
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
+        metrics = painter.fontMetrics()
+        label = state_label(job.state)
+        label_w = metrics.horizontalAdvance(label)
         painter.setPen(colour)
-        meta = (
-            f"{_elapsed(job, time.time())} · {cost_units(job.speed, job.quality):g}u · {job.speed}"
-        )
-        if job.quality == "hd":
-            meta += " · HD"
-        room = inner.width() - 16 - painter.fontMetrics().horizontalAdvance(meta) - 8
-        label = painter.fontMetrics().elidedText(
-            state_label(job.state), Qt.TextElideMode.ElideRight, max(room, 0)
-        )
         painter.drawText(inner.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, label)
+        room = inner.width() - 16 - label_w - 12
+        meta = metrics.elidedText(job_meta(job, time.time()), Qt.TextElideMode.ElideLeft, room)
         painter.setPen(QColor(c.muted))
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight, meta)
         font.setWeight(QFont.Weight.Normal)
@@ -258,7 +289,8 @@ class QueueDelegate(QStyledItemDelegate):
         prompt = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, line.width())
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft, prompt)
         bottom = inner.adjusted(0, 42, 0, 0)
-        if job.state in ACTIVE:
+        reason = " ".join(_reason(job).split())
+        if job.state in ACTIVE and not reason:
             progress = int(index.data(ProgressRole) or 0)
             bar = QRect(bottom.left(), bottom.top() + 4, bottom.width(), 6)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -269,14 +301,15 @@ class QueueDelegate(QStyledItemDelegate):
                 filled.setWidth(max(6, int(bar.width() * min(progress, 100) / 100)))
                 painter.setBrush(QColor(c.accent))
                 painter.drawRoundedRect(filled, 3, 3)
-        elif job.error_message:
+        elif reason:
             painter.setPen(QPen(colour))
-            text = metrics.elidedText(
-                " ".join(_reason(job).split()),
-                Qt.TextElideMode.ElideRight,
-                bottom.width(),
-            )
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, text)
+            if job.id in self.view.expanded:
+                painter.drawText(
+                    bottom, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, reason
+                )
+            else:
+                text = metrics.elidedText(reason, Qt.TextElideMode.ElideRight, bottom.width())
+                painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
 
 
@@ -287,9 +320,11 @@ class QueueView(QListView):
         super().__init__(parent)
         self.queue_model = QueueModel(self)
         self.setModel(self.queue_model)
+        self.expanded: set[int] = set()  # job ids whose reason is shown in full
         self.setItemDelegate(QueueDelegate(self))
         self.setAccessibleName(self.tr("Task queue"))
-        self.setUniformItemSizes(True)
+        self.setUniformItemSizes(False)
+        self.clicked.connect(self._on_clicked)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -328,6 +363,30 @@ class QueueView(QListView):
         menu = self.menu_for(index.data(JobRole))
         menu.exec(self.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        """A click shows a card's reason in full, or folds it again."""
+        job = index.data(JobRole)
+        if job is None or not _reason(job):
+            return
+        self.expanded ^= {job.id}
+        self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event: Any) -> None:
+        index = self.currentIndex()
+        job = index.data(JobRole) if index.isValid() else None
+        if job is not None and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return):
+            self._on_clicked(index)
+            return
+        if job is not None and event.key() == Qt.Key.Key_Delete and job.state == "saved":
+            self.action_requested.emit("dismiss", job)  # cancel: it was never sent
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.expanded:
+            self.scheduleDelayedItemsLayout()  # wrapped reasons change height with the width
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         job = index.data(JobRole)

@@ -790,37 +790,37 @@
 <context>
     <name>Feed</name>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="143"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="180"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="145"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="182"/>
         <source>{n} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="148"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="185"/>
         <source>{n} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="149"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="186"/>
         <source>{n} d ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="161"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="198"/>
         <source>{n} of {total} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="165"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="202"/>
         <source>{n} of {asked} withheld by moderation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="171"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="208"/>
         <source>{n} credits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,42 +828,42 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="58"/>
+        <location filename="../../mjdesk/ui/feed.py" line="59"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="60"/>
+        <location filename="../../mjdesk/ui/feed.py" line="61"/>
         <source>Your images appear here as they arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="184"/>
+        <location filename="../../mjdesk/ui/feed.py" line="185"/>
         <source>Click to put this prompt and its settings back in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="190"/>
+        <location filename="../../mjdesk/ui/feed.py" line="191"/>
         <source>Vary (subtle) — V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="191"/>
+        <location filename="../../mjdesk/ui/feed.py" line="192"/>
         <source>Vary (strong) — Shift+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="192"/>
+        <location filename="../../mjdesk/ui/feed.py" line="193"/>
         <source>Remix with the prompt in the editor — M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="196"/>
+        <location filename="../../mjdesk/ui/feed.py" line="197"/>
         <source>Every action on this image — Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="198"/>
+        <location filename="../../mjdesk/ui/feed.py" line="199"/>
         <source>Favourite — F</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,221 +970,221 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="55"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="56"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="56"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="57"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="61"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="62"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="63"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="66"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="66"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="67"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="70"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="71"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="75"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="78"/>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="80"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="83"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="86"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="87"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="88"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="91"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="94"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="95"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="100"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="104"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="108"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="108"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="109"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="111"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="274"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="280"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="131"/>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="132"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="261"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="133"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="267"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="133"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="134"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="156"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="161"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="158"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="163"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="160"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="165"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="162"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="167"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="170"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="176"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="171"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="177"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="285"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="291"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="285"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="291"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1887,123 +1887,133 @@ Rating: {rating}
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="48"/>
+        <location filename="../../mjdesk/ui/queue.py" line="47"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <location filename="../../mjdesk/ui/queue.py" line="48"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <location filename="../../mjdesk/ui/queue.py" line="49"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <location filename="../../mjdesk/ui/queue.py" line="50"/>
         <source>Generating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <location filename="../../mjdesk/ui/queue.py" line="51"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <location filename="../../mjdesk/ui/queue.py" line="52"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="54"/>
+        <location filename="../../mjdesk/ui/queue.py" line="53"/>
         <source>Unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="55"/>
+        <location filename="../../mjdesk/ui/queue.py" line="54"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="56"/>
+        <location filename="../../mjdesk/ui/queue.py" line="55"/>
         <source>Timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="57"/>
+        <location filename="../../mjdesk/ui/queue.py" line="56"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="58"/>
+        <location filename="../../mjdesk/ui/queue.py" line="57"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="59"/>
+        <location filename="../../mjdesk/ui/queue.py" line="58"/>
         <source>Stopped waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="95"/>
+        <location filename="../../mjdesk/ui/queue.py" line="94"/>
         <source>Run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="97"/>
+        <location filename="../../mjdesk/ui/queue.py" line="96"/>
         <source>Only a finished job can be run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="101"/>
+        <location filename="../../mjdesk/ui/queue.py" line="100"/>
         <source>Resend… (may charge twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="103"/>
+        <location filename="../../mjdesk/ui/queue.py" line="102"/>
         <source>Only a job whose sending was not confirmed can be resent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="107"/>
+        <location filename="../../mjdesk/ui/queue.py" line="106"/>
+        <source>Cancel (not sent yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="108"/>
         <source>Stop waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="109"/>
+        <location filename="../../mjdesk/ui/queue.py" line="110"/>
         <source>Only a job that is waiting can be stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="113"/>
+        <location filename="../../mjdesk/ui/queue.py" line="114"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="113"/>
+        <location filename="../../mjdesk/ui/queue.py" line="114"/>
         <source>Retry download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="115"/>
+        <location filename="../../mjdesk/ui/queue.py" line="116"/>
         <source>Only a stopped job can be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="117"/>
+        <location filename="../../mjdesk/ui/queue.py" line="118"/>
         <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="120"/>
+        <location filename="../../mjdesk/ui/queue.py" line="121"/>
         <source>Show in gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="122"/>
+        <location filename="../../mjdesk/ui/queue.py" line="123"/>
         <source>No images yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="218"/>
+        <source>{n} cr</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2033,7 +2043,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="291"/>
+        <location filename="../../mjdesk/ui/queue.py" line="325"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>

@@ -444,3 +444,63 @@ async def test_a_failed_card_offers_its_ways_out_and_a_moderated_one_says_so(sim
         )
         await st.until(lambda: len(sim.ledger()) == creates + 1)
         assert sim.ledger()[-1]["prompt"] == "a sleeping fox sim:fail"
+
+
+async def test_a_job_not_sent_yet_is_cancelled_from_the_queue_and_never_sent(sim, tmp_path, qtbot):
+    """Out of credits, sending pauses and the job waits unsent: Delete cancels it, and once
+    credits are back it is not sent."""
+    from mjdesk.sim import BROKE_KEY
+
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        await st.service.connection.connect_with_key(BROKE_KEY)
+        w = st.window
+        w.editor.setPlainText("a kite over dunes --ar 3:2")
+        w.submit()
+        await st.until(lambda: w.banner.isVisible() and w.banner.action == "resume")  # paused
+        job = await st.only_job("saved")
+        [cancel] = [a for a in actions_for(job) if a.key == "dismiss"]
+        assert cancel.label == "Cancel (not sent yet)" and cancel.enabled
+        w.queue.setFocus()
+        w.queue.setCurrentIndex(w.queue.queue_model.index(0))
+        qtbot.keyClick(w.queue, Qt.Key.Key_Delete)
+        await st.only_job("dismissed")
+        refused = len(sim.ledger())  # the one create the 402 answered
+        sim.config(broke_keys=[], keys=["mjdesk-demo-key", BROKE_KEY])  # topped up
+        st.service.jobs.resume_sending()
+        assert await st.service.connection.engine.wait_idle(10)
+        assert len(sim.ledger()) == refused  # a cancelled job is never sent
+
+
+async def test_a_queue_card_shows_its_whole_reason_when_clicked(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a sleeping fox sim:fail")
+        w.submit()
+        failed = await st.only_job("failed")
+        view = w.queue
+        index = view.queue_model.index(0)
+        folded = view.visualRect(index).height()
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+        )
+        assert failed.id in view.expanded
+        await st.until(lambda: view.visualRect(index).height() > folded)
+        qtbot.keyClick(view, Qt.Key.Key_Space)  # the keyboard folds it again
+        await st.until(lambda: view.visualRect(index).height() == folded)
+
+
+async def test_a_job_recorded_before_the_engine_started_can_be_cancelled(sim, tmp_path, qtbot):
+    """Typed while start-up still looks for the key: the job is saved at once; cancelled
+    before any engine exists, it is not sent when one starts."""
+    async with open_studio(sim, tmp_path, qtbot, connect=False) as st:
+        w = st.window
+        w.editor.setPlainText("a paper boat on a pond")
+        w.submit()
+        job = await st.only_job("saved")
+        assert st.service.connection.engine is None
+        w.queue_panel.act("dismiss", job)
+        await st.only_job("dismissed")
+        assert st.library.store.job(job.id).state == "dismissed"
+        await st.service.connection.connect_with_key("mjdesk-demo-key")
+        assert await st.service.connection.engine.wait_idle(10)
+        assert sim.ledger() == []
