@@ -182,7 +182,7 @@ class FileRoutes(SimBase):
         if m:
             task = self.state.tasks.get(m.group(1))
             if task and int(m.group(2)) < task.n_results:
-                return render_png(task.id, int(m.group(2)), task.width, task.height)
+                return render_png(task.id, int(m.group(2)), task.width, task.height, task.prompt)
         return None
 
     async def files_quota(self, request: web.Request, route: str) -> web.StreamResponse:

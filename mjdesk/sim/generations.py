@@ -261,7 +261,9 @@ class GenerationRoutes(SimBase):
         if early is not None:
             return early
         loop = asyncio.get_running_loop()
-        data = await loop.run_in_executor(None, render_png, task.id, index, task.width, task.height)
+        data = await loop.run_in_executor(
+            None, render_png, task.id, index, task.width, task.height, task.prompt
+        )
         if kind == "slow_drip":
             return await self._drip(request, 200, data, "image/png")
         if kind == "wrong_body":

@@ -120,3 +120,23 @@ def test_sniff_refuses_everything_else(data):
 
 def test_gif_fixture_is_a_gif():
     assert sniff_mime(GIF_1X1) == "image/gif"
+
+
+def test_demo_pictures_differ_by_prompt_follow_its_colour_and_carry_its_words():
+    """The simulator's results can be told apart at thumbnail size: the prompt's colour word
+    colours the sky, another prompt (or another image of the task) is another scene, and the
+    first words are set as a caption on a dark bar."""
+    from mjdesk.sim.picture import compose
+
+    def sky(rows):  # the mean colour of the top tenth
+        top = rows[: len(rows) // 10]
+        n = sum(len(r) // 3 for r in top)
+        return tuple(sum(sum(r[c::3]) for r in top) / n for c in range(3))
+
+    red = compose("a red kite over dunes", "task-1", 0, 256, 192)
+    blue = compose("a blue kite over dunes", "task-1", 0, 256, 192)
+    assert sky(red)[0] > sky(red)[2] + 30 and sky(blue)[2] > sky(blue)[0] + 30
+    assert compose("a red kite over dunes", "task-1", 1, 256, 192) != red  # image 2 differs
+    bar = red[-8:]  # the caption bar: dark, with light letters
+    assert any(max(row) > 200 for row in bar) and min(min(row) for row in bar) < 40
+    assert len(red) == 192 and all(len(row) == 256 * 3 for row in red)
