@@ -113,7 +113,7 @@ def _mix(a: Rgb, b: Rgb, t: float) -> Rgb:
 
 
 def _words(prompt: str) -> list[str]:
-    text = prompt.split(" --", 1)[0].lower()
+    text = re.sub(r"sim:\S+", " ", prompt.split(" --", 1)[0].lower())  # the simulator's cues
     return [w for w in _WORD.findall(text) if w not in _STOP and not w.startswith("sim")]
 
 

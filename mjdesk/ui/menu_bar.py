@@ -67,6 +67,12 @@ def shortcuts_sheet(parent: QWidget, open_logs: Callable[[], None] | None) -> QM
             translate("Help", "Ctrl+V (on a reference zone)"),
             translate("Help", "Paste an image or URL"),
         ),
+        (
+            translate("Help", "Results: arrows, Enter"),
+            translate("Help", "Move between images, open one in the viewer"),
+        ),
+        ("V / Shift+V / M", translate("Help", "Vary (subtle / strong), remix the current image")),
+        ("U / R", translate("Help", "Put the card's prompt back, run it again")),
         ("1–5, 0", translate("Help", "Rate the selected images, clear the rating")),
         ("F", translate("Help", "Favourite")),
         (translate("Help", "Menu key"), translate("Help", "Actions on the current image or job")),

@@ -1258,92 +1258,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="70"/>
-        <source>Rate the selected images, clear the rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="71"/>
-        <source>Favourite</source>
+        <source>Results: arrows, Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="72"/>
-        <source>Menu key</source>
+        <source>Move between images, open one in the viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="72"/>
-        <source>Actions on the current image or job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="73"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="73"/>
-        <source>Move to the trash (undo in the banner)</source>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="74"/>
+        <source>Vary (subtle / strong), remix the current image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="75"/>
-        <source>Enter</source>
+        <source>Put the card&apos;s prompt back, run it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="76"/>
-        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
+        <source>Rate the selected images, clear the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="77"/>
+        <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="78"/>
-        <source>Bigger / smaller thumbnails</source>
+        <source>Menu key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="78"/>
+        <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="79"/>
-        <source>Move between controls</source>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="80"/>
-        <source>Settings</source>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="79"/>
+        <source>Move to the trash (undo in the banner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="81"/>
-        <source>This sheet</source>
+        <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="82"/>
-        <source>Quit</source>
+        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="83"/>
-        <source>The menus: every action is in one</source>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="84"/>
+        <source>Bigger / smaller thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="85"/>
+        <source>Move between controls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="86"/>
-        <source>mjdesk — Keyboard shortcuts</source>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="87"/>
+        <source>This sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="88"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="89"/>
+        <source>The menus: every action is in one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="92"/>
+        <source>mjdesk — Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="98"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="105"/>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="111"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="106"/>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="112"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
