@@ -175,10 +175,14 @@ class StatusLine(QStatusBar):
             self.showMessage(self.tr("Offline: {reason}").format(reason=detail), 8000)
 
 
-def start_demo() -> bool:
-    """Opens ``mjdesk --demo`` in a process of its own (with its own library)."""
+def start_demo(status: QStatusBar) -> None:
+    """Opens ``mjdesk --demo`` in a process of its own (with its own library) and says so in
+    ``status``."""
     import sys
 
     frozen = getattr(sys, "frozen", False)
     args = ["--demo"] if frozen else ["-m", "mjdesk", "--demo"]
-    return bool(QProcess.startDetached(sys.executable, args))
+    if QProcess.startDetached(sys.executable, args):
+        status.showMessage(status.tr("Starting the demo…"), 5000)
+    else:
+        status.showMessage(status.tr("The demo could not be started"), 8000)

@@ -15,16 +15,14 @@ from ..core.evolink import GENERATE
 from ..core.jobs import ACTIVE
 from ..services.words import say
 from . import theme
-from .feed_delegate import (
+from .feed_delegate import FeedDelegate, image_problem, status_text
+from .feed_layout import (
     FAILED_BUTTONS,
     CardLayout,
-    FeedDelegate,
     card_layout,
     heart_rect,
     hover_buttons,
-    image_problem,
     roomy,
-    status_text,
     text_buttons,
 )
 from .feed_model import FeedModel, FeedRow, as_item
@@ -44,7 +42,7 @@ class FeedView(QListView):
         super().__init__(parent)
         self.feed = model
         self.setModel(model)
-        self._delegate = FeedDelegate(self)
+        self._delegate = FeedDelegate(self, self)
         self.setItemDelegate(self._delegate)
         model.row_repaint.connect(lambda row: self.update(model.index(row)))
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

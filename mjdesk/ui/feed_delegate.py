@@ -1,171 +1,59 @@
-"""How a card of the results feed is laid out and painted. A card is one job: the prompt as a
-caption, chips for the settings that shaped it, its images at their own aspect (four across; a
-Draft's 24 as a compact grid), placeholders with progress while it runs, and a status line in
-words (its state, how many images, what was withheld, what it cost; a failed job's reason and
-the ways out).
-
-``card_layout`` is the one place the geometry is decided: painting, hit-testing and the size
-hint all ask it.
+"""How a card of the results feed is painted. A card is one job: the prompt as a caption,
+chips for the settings that shaped it, its images at their own aspect (four across; a Draft's
+24 as a compact grid), placeholders with progress while it runs, and a status line in words
+(its state, how many images, what was withheld, what it cost; a failed job's reason and the
+ways out). Where each part goes is ``feed_layout``'s; what the status line says is here.
 """
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.evolink import source_problem
 from ..core.i18n import Text
 from ..core.jobs import ACTIVE
 from . import theme
-from .feed_model import FeedRow, RowRole
+from .feed_layout import (
+    BUTTON_H,
+    CARD_CACHE,
+    CHIP_H,
+    FAILED_BUTTONS,
+    HOVER,
+    CardLayout,
+    card_layout,
+    heart_rect,
+    hover_buttons,
+    roomy,
+    text_buttons,
+    two_lines,
+)
+from .feed_model import FeedModel, FeedRow, RowRole
 from .queue import _reason, state_label
 
-if TYPE_CHECKING:
-    from .feed import FeedView
+
+class CardHost(Protocol):
+    """What the delegate asks of the view it paints for (the feed's view)."""
+
+    feed: FeedModel
+    hover: tuple[int, int, str]
+
+    @property
+    def current(self) -> tuple[int, int]: ...
+
+    def hasFocus(self) -> bool: ...
+
+    def viewport(self) -> QWidget: ...
+
 
 __all__ = ["CardLayout", "FeedDelegate", "card_layout", "status_text"]
 
 translate = QCoreApplication.translate
-
-PAD: Final = 12  # inside a card
-GAP: Final = 6  # between tiles
-MARGIN: Final = 6  # around a card
-CHIP_H: Final = 22
-LINE_H: Final = 20
-BUTTON_H: Final = 24
-CARD_CACHE: Final = 80  # cards kept drawn: a few screens (≈ 0.5 MB each)
-
-# the hover bar of an image: (action key, label) — labels translated at paint time
-HOVER: Final = (
-    ("vary_subtle", "Vary"),
-    ("vary_strong", "Strong"),
-    ("remix", "Remix"),
-    ("menu", "⋯"),
-)
-# a row that ended without images offers these
-FAILED_BUTTONS: Final = (("edit", "Edit prompt"), ("rerun", "Run again"))
-
-
-@dataclass(frozen=True)
-class CardLayout:
-    card: QRect
-    caption: QRect
-    caption_lines: int
-    chips: QRect
-    status: QRect
-    tiles: tuple[QRect, ...]  # one per slot
-
-    @property
-    def height(self) -> int:
-        return self.card.height() + 2 * MARGIN
-
-
-def card_layout(row: FeedRow, left: int, top: int, width: int, font: QFont) -> CardLayout:
-    """Where everything of ``row``'s card goes when the card is ``width`` wide at (left, top),
-    set in ``font``."""
-    metrics = QFontMetrics(font)
-    card = QRect(left + MARGIN, top + MARGIN, max(width - 2 * MARGIN, 120), 0)
-    inner_w = card.width() - 2 * PAD
-    x, y = card.left() + PAD, card.top() + PAD
-    lines = 1 if caption_metrics(font).horizontalAdvance(row.job.prompt_typed) <= inner_w else 2
-    caption = QRect(x, y, inner_w, lines * metrics.lineSpacing())
-    y = caption.bottom() + 1 + 6
-    chips = QRect(x, y, inner_w, CHIP_H)
-    y = chips.bottom() + 1 + 8
-    slots = row.slots
-    finished_without_images = row.job.state not in ACTIVE and not row.images
-    if finished_without_images:
-        slots = 0
-    columns = 4 if slots <= 4 else 8
-    tile_w = max((inner_w - (columns - 1) * GAP) // columns, 16)
-    ratio = min(max(row.aspect, 0.45), 2.4)
-    tile_h = max(int(tile_w / ratio), 16)
-    tiles = []
-    for slot in range(slots):
-        r, c = divmod(slot, columns)
-        tiles.append(QRect(x + c * (tile_w + GAP), y + r * (tile_h + GAP), tile_w, tile_h))
-    if tiles:
-        y = tiles[-1].bottom() + 1 + 8
-    # a card that ended without images: its reason on up to two lines, then the ways out
-    tall = 2 * metrics.lineSpacing() + 6 + BUTTON_H
-    status = QRect(x, y, inner_w, tall if finished_without_images else LINE_H)
-    card.setHeight(status.bottom() + 1 + PAD - card.top())
-    return CardLayout(card, caption, lines, chips, status, tuple(tiles))
-
-
-def roomy(tile: QRect) -> bool:
-    """Whether a tile has room for the heart and the hover bar (a Draft's small tiles offer
-    only "⋯", in their middle; F and the menu favourite them)."""
-    return tile.height() >= BUTTON_H + 32 and tile.width() >= 72
-
-
-def hover_buttons(tile: QRect, metrics: QFontMetrics) -> list[tuple[str, QRect]]:
-    """The hover bar's buttons along the bottom of a tile: as many as fit, "⋯" always."""
-    if not roomy(tile):
-        w = metrics.horizontalAdvance("⋯") + 14
-        button = QRect(0, 0, w, min(BUTTON_H, tile.height() - 4))
-        button.moveCenter(tile.center())
-        return [("menu", button)]
-    out: list[tuple[str, QRect]] = []
-    x, bottom = tile.left() + 6, tile.bottom() - 6
-    room = tile.width() - 12
-    for key, label in HOVER:
-        text = translate("Feed", label)
-        w = metrics.horizontalAdvance(text) + 14
-        needed = w + (0 if key == "menu" else metrics.horizontalAdvance("⋯") + 20)
-        if needed > room and key != "menu":
-            continue
-        out.append((key, QRect(x, bottom - BUTTON_H + 1, w, BUTTON_H)))
-        x += w + 4
-        room -= w + 4
-    return out
-
-
-def heart_rect(tile: QRect) -> QRect:
-    return QRect(tile.right() - 29, tile.top() + 5, 24, 24)
-
-
-def text_buttons(
-    status: QRect, metrics: QFontMetrics, buttons: tuple[tuple[str, str], ...]
-) -> list[tuple[str, QRect]]:
-    """Buttons along the bottom of a status area, from its left."""
-    out: list[tuple[str, QRect]] = []
-    x, top = status.left(), status.bottom() + 1 - BUTTON_H
-    for key, label in buttons:
-        w = metrics.horizontalAdvance(translate("Feed", label)) + 20
-        out.append((key, QRect(x, top, w, BUTTON_H)))
-        x += w + 6
-    return out
-
-
-def caption_metrics(font: QFont) -> QFontMetrics:
-    """The caption is set in the card's font, demibold."""
-    bold = QFont(font)
-    bold.setWeight(QFont.Weight.DemiBold)
-    return QFontMetrics(bold)
-
-
-def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` cut to what two wrapped lines of ``width`` hold, with an ellipsis."""
-
-    def lines(t: str) -> float:
-        box = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, t)
-        return box.height() / metrics.lineSpacing()
-
-    if lines(text) < 2.5:
-        return text
-    while len(text) > 1 and lines(text + "…") >= 2.5:
-        text = text[: int(len(text) * 0.95)]
-    return text.rstrip() + "…"
 
 
 def image_problem(row: FeedRow, image: Any) -> Text | None:
@@ -216,8 +104,8 @@ def status_text(row: FeedRow, now: float) -> tuple[str, str]:
 
 
 class FeedDelegate(QStyledItemDelegate):
-    def __init__(self, view: FeedView) -> None:
-        super().__init__(view)
+    def __init__(self, view: CardHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.view = view
         # job id → (key, pixmap of the whole card), least recently drawn first
         self._cards: OrderedDict[int, tuple[tuple[object, ...], QPixmap]] = OrderedDict()
@@ -427,7 +315,7 @@ class FeedDelegate(QStyledItemDelegate):
             p.drawText(
                 area,
                 Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
-                _two_lines(text, metrics, area.width()),
+                two_lines(text, metrics, area.width()),
             )
             return
         if row.job.state in ACTIVE:

@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
         root.addLayout(self.top_bar)
         self.banner = Banner()
         self.banner.triggered.connect(self._on_banner)
-        self.banner.demo_requested.connect(self._start_demo)
         root.addWidget(self.banner)
 
         self.splitter = Columns()
@@ -92,6 +91,7 @@ class MainWindow(QMainWindow):
         self.status = StatusLine()
         self.running_label = self.status.running_label
         self.setStatusBar(self.status)
+        self.banner.demo_requested.connect(lambda: start_demo(self.status))
         # the menus' titles are in the first frame; their entries come with the panels
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
@@ -250,12 +250,6 @@ class MainWindow(QMainWindow):
     def gallery_action(self, key: str, item: Any) -> None:
         self.library.gallery_action(key, item)
 
-    def open_viewer(self, image_id: int) -> None:
-        self.library.open_viewer(image_id)
-
-    def compare(self, left: int, right: int) -> None:
-        self.library.compare(left, right)
-
     def _show_job(self, job_id: int) -> None:
         self.tabs.setCurrentWidget(self.results)
         self.results.show_job(job_id)
@@ -308,12 +302,6 @@ class MainWindow(QMainWindow):
     def show_first_run(self) -> None:
         """No key yet: how to add one (or the alternatives without a keyring), and the demo."""
         self.banner.say_no_key(self.keyring_problem, offer_demo=not self.demo)
-
-    def _start_demo(self) -> None:
-        if start_demo():
-            self.status.showMessage(self.tr("Starting the demo…"), 5000)
-        else:
-            self.status.showMessage(self.tr("The demo could not be started"), 8000)
 
     def _on_banner(self, action: str) -> None:
         if action == "settings":

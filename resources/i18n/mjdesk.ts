@@ -790,37 +790,37 @@
 <context>
     <name>Feed</name>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="180"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="68"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="182"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="70"/>
         <source>{n} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="185"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="73"/>
         <source>{n} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="186"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="74"/>
         <source>{n} d ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="198"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="86"/>
         <source>{n} of {total} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="202"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="90"/>
         <source>{n} of {asked} withheld by moderation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="208"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="96"/>
         <source>{n} credits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,42 +828,42 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="59"/>
+        <location filename="../../mjdesk/ui/feed.py" line="57"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="61"/>
+        <location filename="../../mjdesk/ui/feed.py" line="59"/>
         <source>Your images appear here as they arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="185"/>
+        <location filename="../../mjdesk/ui/feed.py" line="183"/>
         <source>Click to put this prompt and its settings back in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="191"/>
+        <location filename="../../mjdesk/ui/feed.py" line="189"/>
         <source>Vary (subtle) — V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="192"/>
+        <location filename="../../mjdesk/ui/feed.py" line="190"/>
         <source>Vary (strong) — Shift+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="193"/>
+        <location filename="../../mjdesk/ui/feed.py" line="191"/>
         <source>Remix with the prompt in the editor — M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="197"/>
+        <location filename="../../mjdesk/ui/feed.py" line="195"/>
         <source>Every action on this image — Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="199"/>
+        <location filename="../../mjdesk/ui/feed.py" line="197"/>
         <source>Favourite — F</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,42 +1589,32 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="270"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="264"/>
         <source>Moved {count} image(s) to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="271"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="265"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="279"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="273"/>
         <source>This window writes no log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="294"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="288"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="296"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="290"/>
         <source>Show library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="314"/>
-        <source>Starting the demo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="316"/>
-        <source>The demo could not be started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/main_window.py" line="331"/>
+        <location filename="../../mjdesk/ui/main_window.py" line="319"/>
         <source>{stored} of {total} tasks finished with images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2794,6 +2784,19 @@ mjdesk kept running. A report (without your key) was written to:
     <message>
         <location filename="../../mjdesk/services/uploads.py" line="130"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="186"/>
+        <source>Starting the demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="188"/>
+        <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

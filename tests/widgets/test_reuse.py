@@ -119,7 +119,7 @@ async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
         await _one_stored_item(st)
         w = st.window
         first = w.gallery_model.id_at(0)
-        w.open_viewer(first)
+        w.library.open_viewer(first)
         viewer = w.library.viewer
         await st.until(lambda: not viewer.canvas._pix.isNull())
         assert "a glass teapot on linen" in viewer.meta.text()
@@ -134,7 +134,7 @@ async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
         assert viewer.canvas.zoom > 1.0
         qtbot.keyClick(viewer, Qt.Key.Key_Right)
         await st.until(lambda: w.library._viewer_pos == 1)
-        w.compare(w.gallery_model.id_at(0), w.gallery_model.id_at(1))
+        w.library.compare(w.gallery_model.id_at(0), w.gallery_model.id_at(1))
         await st.until(lambda: viewer.second.isVisible() and not viewer.second._pix.isNull())
         assert viewer.meta.text().startswith("Left:")
         viewer.close()

@@ -317,7 +317,7 @@ def _feed_point(view, job_id, slot, key=""):
     """Where, in the feed's viewport, a card's tile (or one of its buttons) is."""
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from mjdesk.ui.feed_delegate import FAILED_BUTTONS, hover_buttons, text_buttons
+    from mjdesk.ui.feed_layout import FAILED_BUTTONS, hover_buttons, text_buttons
 
     row = view.feed.row_of(job_id)
     view.scrollTo(view.feed.index(row))
@@ -402,7 +402,7 @@ async def test_a_card_puts_its_prompt_back_and_favourites_an_image(sim, tmp_path
         )
         assert st.window.editor.toPlainText() == "a blue teapot on linen --ar 1:1 --s 250"
         assert st.window.editor.speed == "fast"
-        from mjdesk.ui.feed_delegate import heart_rect
+        from mjdesk.ui.feed_layout import heart_rect
 
         heart = heart_rect(view.card_at(view.feed.row_of(job.id))[1].tiles[0]).center()
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=heart)
