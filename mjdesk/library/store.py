@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..core import evolink
 from ..core import jobs as jobstates
 from ..core.i18n import Text, to_json
 from ..core.jobs import JobState
@@ -184,10 +185,12 @@ class Store(FileLayout, Curation):
         return out
 
     def prompt_history(self, limit: int) -> list[str]:
-        """The prompts typed, each once, most recently used first."""
+        """The prompts typed, each once, most recently used first (not the edits: a Vary or a
+        Remove background has a label, not a prompt the user wrote)."""
         rows = self.db.execute(
-            "SELECT prompt_typed FROM jobs GROUP BY prompt_typed ORDER BY MAX(id) DESC LIMIT ?",
-            (limit,),
+            "SELECT prompt_typed FROM jobs WHERE model = ? GROUP BY prompt_typed"
+            " ORDER BY MAX(id) DESC LIMIT ?",
+            (evolink.GENERATE, limit),
         )
         return [str(r[0]) for r in rows]
 

@@ -251,3 +251,23 @@ def test_a_move_outside_the_job_table_is_refused_and_changes_nothing(tmp_path):
         s.update_job(job.id, state="sending", expect=["saved"])  # a second sender loses
     assert s.job(job.id).state == "sending"
     s.close()
+
+
+def test_prompt_history_lists_what_was_typed_not_the_edits(tmp_path):
+    s = Store(tmp_path / "lib")
+    s.add_jobs([NewJob("a red kite", "a red kite", "fast", "standard")])
+    s.add_jobs(
+        [
+            NewJob(
+                "Vary (subtle) · a red kite",
+                "",
+                "fast",
+                "standard",
+                model="mj-v8.1-variation",
+                model_params={"task_id": "t", "image_number": 0, "type": "subtle"},
+            )
+        ]
+    )
+    s.add_jobs([NewJob("a blue boat", "a blue boat", "draft", "standard")])
+    assert s.prompt_history(10) == ["a blue boat", "a red kite"]
+    s.close()
