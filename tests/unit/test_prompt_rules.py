@@ -273,3 +273,17 @@ def test_cost_units():
 
 def test_rule_ids_are_listed():
     assert len(RULES) == len(set(RULES)) >= 30
+
+
+@pytest.mark.parametrize(
+    ("text", "speed", "quality", "fixed"),
+    [
+        ("a cat --draft", "fast", "hd", "a cat"),  # --draft typed while HD is on
+        ("a cat --hd", "draft", "standard", "a cat"),  # --hd typed while Draft is on
+    ],
+)
+def test_draft_with_hd_typed_in_the_prompt_has_a_one_click_fix(text, speed, quality, fixed):
+    [diag] = [d for d in analyze(text, speed, quality).diagnostics if d.rule == "hd-with-draft"]
+    assert diag.fix is not None
+    assert diag.apply_fix(text) == fixed
+    assert analyze(fixed, speed, quality).ok

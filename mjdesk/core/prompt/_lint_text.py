@@ -123,7 +123,9 @@ class TextRules(LintBase):
                     e,
                 )
             if self.quality == "hd":
-                s, e = spans.get("hd") or spans.get("draft") or (0, 0)
+                # the flag typed last is what the user changed: the fix takes it out again
+                typed = spans.get("hd") or spans.get("draft")
+                s, e = typed or (0, 0)
                 self.add(
                     "error",
                     "hd-with-draft",
@@ -133,6 +135,7 @@ class TextRules(LintBase):
                     ),
                     s,
                     e,
+                    self.removal(s, e) if typed else None,
                 )
 
     def _move_trailing_fix(self) -> tuple[int, int, str] | None:
