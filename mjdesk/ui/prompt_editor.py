@@ -7,7 +7,7 @@ import html
 import re
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -145,6 +145,9 @@ class PromptEditor(QPlainTextEdit):
         self._completer_model = QStringListModel(self)
         self._completer.setModel(self._completer_model)
         self._completer.activated.connect(self._on_completer_activated)
+        popup = self._completer.popup()
+        if popup is not None:  # a window of its own: it needs a background of its own
+            popup.setObjectName("CompletionPopup")
         self.textChanged.connect(self._on_text_changed)
         theme.notifier().changed.connect(self._on_scheme)
 
@@ -385,6 +388,7 @@ class PromptEditor(QPlainTextEdit):
         self._completer_model.setStringList(options)
         self._completer.setCompletionPrefix("")
         rect = self.cursorRect()
+        rect.translate(self.viewport().pos() + QPoint(0, 4))  # under the line, not over it
         rect.setWidth(180)
         self._completer.complete(rect)
 

@@ -225,6 +225,8 @@ QListView, QTableView {{ background: transparent; border: 1px solid transparent;
                          border-radius: 8px; }}
 QListView:focus, QTableView:focus {{ border-color: {c.accent}; }}
 QListView::item:selected {{ background: {c.selection}; color: {c.text}; border-radius: 8px; }}
+QListView#CompletionPopup {{ background: {c.raised}; color: {c.text}; border: 1px solid {c.border};
+  padding: 2px; }}
 QListWidget::item:focus {{ border: 1px solid {c.accent}; }}
 QScrollBar:vertical {{ background: transparent; width: 10px; }}
 QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 5px; min-height: 24px; }}

@@ -600,7 +600,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="130"/>
+        <location filename="../../mjdesk/core/prompt/_lint_text.py" line="132"/>
         <source>HD cannot be combined with Draft: choose Fast or Turbo, or Standard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,7 +678,7 @@
 <context>
     <name>DiagnosticsList</name>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="440"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="444"/>
         <source>Fix: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1859,37 +1859,37 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="318"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="321"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="319"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="322"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="320"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="323"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="322"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="325"/>
         <source>(right-click to fix)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="404"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="408"/>
         <source>Fix: remove it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="406"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="410"/>
         <source>Fix: use “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="407"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="411"/>
         <source>Fix: rewrite the prompt</source>
         <translation type="unfinished"></translation>
     </message>

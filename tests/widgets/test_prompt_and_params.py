@@ -172,3 +172,32 @@ async def test_reference_weights_show_their_value_even_by_default(sim, tmp_path,
         assert zone.weight_value.text().startswith("100")
         w.editor.setPlainText("a fox --sref https://example.com/a.png --sw 250")
         await st.until(lambda: zone.weight_value.text() == "250")
+
+
+async def test_the_completion_popup_is_legible_in_both_schemes_and_leaves_the_word_visible(
+    sim, tmp_path, qtbot, qapp
+):
+    from PySide6.QtGui import QColor
+
+    from mjdesk.ui import theme
+
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        e = st.window.editor
+        try:
+            for scheme in ("light", "dark"):
+                theme.apply(qapp, scheme)
+                e.setPlainText("")
+                e.setFocus()
+                qtbot.keyClicks(e, "a cat --sty")
+                popup = e._completer.popup()
+                assert popup.isVisible()
+                shot = popup.grab().toImage()
+                inside = shot.pixelColor(8, shot.height() - 8)  # its own background, no item
+                text = QColor(theme.current().text)
+                assert abs(inside.lightnessF() - text.lightnessF()) > 0.6, (scheme, inside.name())
+                line = e.cursorRect()
+                line_bottom = e.viewport().mapToGlobal(line.bottomLeft()).y()
+                assert popup.mapToGlobal(popup.rect().topLeft()).y() > line_bottom
+                popup.hide()
+        finally:
+            theme.apply(qapp)
