@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core import evolink
 from ..core.jobs import TERMINAL, JobState
 from ..core.prompt import PromptAnalysis
 from ..jobs import EngineNotice, Event, ImageStored, JobAdded, JobChanged, JobProgress
@@ -31,6 +32,7 @@ class JobsService(QObject):
     jobs_loaded = Signal(list)  # [JobRow]
     images_loaded = Signal(list)  # [(ImageRow, JobRow)]
     batch_finished = Signal(int, int)  # jobs stored, jobs in the batch
+    prices_changed = Signal()  # a mode's price in credits became known or changed
     notice = Signal(str, str)  # kind, message
 
     def __init__(
@@ -41,7 +43,25 @@ class JobsService(QObject):
         self._connection = connection
         self._owner = owner
         self._batch: set[int] = set()
+        self._prices: dict[tuple[str, str], float] = {}  # (speed, quality) → credits per task
         connection.listen(self._on_engine_event)
+
+    # -- prices ------------------------------------------------------------------------------
+
+    def price_of(self, speed: str, quality: str) -> float | None:
+        """Credits one generation task of this mode costs, once EvoLink has said (its
+        ``credits_reserved`` on the latest task of the mode); None until then."""
+        return self._prices.get((speed, quality))
+
+    def _learn_price(self, job: JobRow, *, newer: bool = True) -> None:
+        if job.model != evolink.GENERATE or not job.credits_reserved:
+            return
+        mode = (job.speed, job.quality)
+        if not newer and mode in self._prices:
+            return
+        if self._prices.get(mode) != job.credits_reserved:
+            self._prices[mode] = job.credits_reserved
+            self.prices_changed.emit()
 
     # -- engine events -----------------------------------------------------------------------
 
@@ -49,6 +69,7 @@ class JobsService(QObject):
         if isinstance(event, JobAdded):
             self.job_added.emit(event.job)
         elif isinstance(event, JobChanged):
+            self._learn_price(event.job)
             self.job_changed.emit(event.job)
             if event.job.state != event.previous_state and event.job.state in TERMINAL:
                 self._owner.spawn(self._connection.refresh_credits(), "credits")
@@ -175,7 +196,10 @@ class JobsService(QObject):
     def load_jobs(self, limit: int = 500) -> None:
         async def go() -> None:
             library = await self._slot.wait()
-            self.jobs_loaded.emit(await library.run(lambda s: s.recent_jobs(limit)))
+            jobs = await library.run(lambda s: s.recent_jobs(limit))
+            for job in jobs:  # newest first: the first price seen per mode is the latest
+                self._learn_price(job, newer=False)
+            self.jobs_loaded.emit(jobs)
 
         self._owner.spawn(go(), "load jobs")
 

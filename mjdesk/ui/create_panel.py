@@ -103,6 +103,7 @@ class CreatePanel(QtWidgets.QScrollArea):
         self.service.connection.ready_changed.connect(
             lambda _ready: self.on_analysis(self.editor.analysis)
         )
+        self.service.jobs.prices_changed.connect(lambda: self.on_analysis(self.editor.analysis))
 
     def use_prompt(self, prompt: str, speed: str = "", quality: str = "") -> None:
         """Puts a prompt (and its modes, when given) in the editor, ready to send."""
@@ -131,11 +132,7 @@ class CreatePanel(QtWidgets.QScrollArea):
                 if a.task_count == 1
                 else self.tr("{count} tasks").format(count=a.task_count)
             )
-            units = (
-                self.tr("1 cost unit")
-                if a.cost_units == 1
-                else self.tr("{count} cost units").format(count=f"{a.cost_units:g}")
-            )
+            units = self._cost_words(a)
             pictures = self.tr("{count} images").format(count=images)
             self.summary.setText(f"{tasks} · {pictures} · {units}")
         else:
@@ -171,6 +168,17 @@ class CreatePanel(QtWidgets.QScrollArea):
 
         self._rewrite(set_param(self.editor.toPlainText(), "hd", None))
         self.editor.set_modes(self.editor.speed, quality)
+
+    def _cost_words(self, a: PromptAnalysis) -> str:
+        """What sending costs: credits when EvoLink has priced every mode used (contract §9:
+        its ``credits_reserved`` on an earlier task), else relative cost units."""
+        prices = [self.service.jobs.price_of(t.speed, t.quality) for t in a.tasks]
+        if prices and all(p is not None for p in prices):
+            credits = sum(p for p in prices if p is not None)
+            return self.tr("≈ {count} credits").format(count=f"{credits:g}")
+        if a.cost_units == 1:
+            return self.tr("1 cost unit")
+        return self.tr("{count} cost units").format(count=f"{a.cost_units:g}")
 
     def _on_param_edited(self, name: str, value: object) -> None:
         from ..core.prompt import set_param

@@ -341,7 +341,7 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/create_panel.py" line="69"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="152"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,87 +361,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="127"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="128"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="130"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="131"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="132"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="133"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="135"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="178"/>
+        <source>≈ {count} credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="180"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="137"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="181"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="144"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="141"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="146"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="143"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="148"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="150"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="186"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="194"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="195"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="203"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="197"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="205"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="205"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="213"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="207"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="215"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="224"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="231"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="239"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,12 +1434,12 @@ Rating: {rating}
 <context>
     <name>JobsService</name>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="95"/>
+        <location filename="../../mjdesk/services/jobs.py" line="116"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="118"/>
+        <location filename="../../mjdesk/services/jobs.py" line="139"/>
         <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -201,3 +201,17 @@ async def test_the_completion_popup_is_legible_in_both_schemes_and_leaves_the_wo
                 popup.hide()
         finally:
             theme.apply(qapp)
+
+
+async def test_the_cost_is_shown_in_credits_once_evolink_has_priced_the_mode(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a quiet harbour at dawn")
+        assert w.summary.text().endswith("1 cost unit")  # nothing priced yet
+        w.submit()
+        await st.only_job("stored")
+        w.editor.setPlainText("a {red, blue} kite over dunes")  # two Fast tasks
+        await st.until(lambda: "credits" in w.summary.text())
+        assert w.summary.text().endswith("≈ 4 credits")  # 2 each, as the task said
+        qtbot.mouseClick(w.modes.buttons["turbo"], Qt.MouseButton.LeftButton)
+        await st.until(lambda: "cost units" in w.summary.text())  # Turbo: not priced yet
