@@ -106,6 +106,7 @@ class TopBar(QHBoxLayout):
         self.addStretch(1)
         self.credits_label = QLabel("")
         self.credits_label.setObjectName("Muted")
+        self._last_balance: float | None = None
         self.addWidget(self.credits_label)
         self.settings_button = QPushButton(self.tr("Settings"))
         self.settings_button.setToolTip(self.tr("Settings: API key, library, appearance (Ctrl+,)"))
@@ -114,11 +115,29 @@ class TopBar(QHBoxLayout):
         self.addWidget(self.settings_button)
 
     def set_credits(self, remaining: object) -> None:
+        """The balance EvoLink reports; its tooltip says how the last change came about."""
         if remaining is None:
             self.credits_label.setText("")
-        else:
-            amount = QLocale().toString(float(remaining), "f", 2)  # type: ignore[arg-type]
-            self.credits_label.setText(self.tr("{amount} credits").format(amount=amount))
+            self.credits_label.setToolTip("")
+            return
+        value = float(remaining)  # type: ignore[arg-type]
+        locale = QLocale()
+        self.credits_label.setText(
+            self.tr("{amount} credits").format(amount=locale.toString(value, "f", 2))
+        )
+        before, self._last_balance = self._last_balance, value
+        tip = self.tr("Your EvoLink balance, read after each task ends")
+        if before is not None and abs(value - before) >= 0.005:
+            change = locale.toString(abs(value - before), "f", 2)
+            if value < before:
+                why = self.tr("−{amount} since the last reading: tasks were charged")
+            else:
+                why = self.tr(
+                    "+{amount} since the last reading: EvoLink returned credits (a failed task "
+                    "is refunded) or the balance was topped up"
+                )
+            tip += "\n" + why.format(amount=change)
+        self.credits_label.setToolTip(tip)
 
 
 class Columns(QSplitter):

@@ -2469,47 +2469,47 @@ Rating: {rating}
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="152"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="171"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="159"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="178"/>
         <source>No jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="161"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="180"/>
         <source>1 job running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="163"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="182"/>
         <source>{count} jobs running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="168"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="187"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="169"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="188"/>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="170"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="189"/>
         <source>● Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="172"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="191"/>
         <source>● No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="175"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="194"/>
         <source>Offline: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2749,18 +2749,33 @@ mjdesk kept running. A report (without your key) was written to:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="110"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="111"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="111"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="112"/>
         <source>Settings: API key, library, appearance (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="121"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="126"/>
         <source>{amount} credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="129"/>
+        <source>Your EvoLink balance, read after each task ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="133"/>
+        <source>−{amount} since the last reading: tasks were charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/chrome.py" line="136"/>
+        <source>+{amount} since the last reading: EvoLink returned credits (a failed task is refunded) or the balance was topped up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2795,12 +2810,12 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>status</name>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="186"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="205"/>
         <source>Starting the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/chrome.py" line="188"/>
+        <location filename="../../mjdesk/ui/chrome.py" line="207"/>
         <source>The demo could not be started</source>
         <translation type="unfinished"></translation>
     </message>

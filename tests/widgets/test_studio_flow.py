@@ -41,6 +41,10 @@ async def test_ctrl_enter_reaches_the_simulator_and_the_images_arrive(sim, tmp_p
         assert sim.ledger()[0]["prompt"] == "a paper lantern over a night market --ar 3:2"
         amount = QLocale().toString(9998.0, "f", 2)  # the user's digits and separators
         await st.until(lambda: w.top_bar.credits_label.text() == f"{amount} credits")
+        change = QLocale().toString(2.0, "f", 2)
+        assert f"−{change} since the last reading: tasks were charged" in (
+            w.top_bar.credits_label.toolTip()
+        )
         assert w.running_label.text() == "No jobs running"
 
 
