@@ -64,6 +64,12 @@ def test_every_state_and_tone_has_a_readable_colour_in_both_schemes():
             assert contrast(scheme.tone(tone), scheme.panel) >= 4.5, (scheme.name, tone)
         for state in ("running", "stored", "failed", "unconfirmed"):
             assert contrast(scheme.state_colour(state), scheme.raised) >= 3, (scheme.name, state)
+        # tooltips, menus and the completion popup: text on the raised colour, a menu's
+        # current entry on the accent, the feed's muted chips on their cells
+        assert contrast(scheme.text, scheme.raised) >= 7, scheme.name
+        assert contrast(scheme.muted, scheme.raised) >= 4.5, scheme.name
+        assert contrast(scheme.muted, scheme.cell) >= 4.5, scheme.name
+        assert contrast(scheme.on_accent, scheme.accent) >= 4.5, scheme.name
 
 
 async def test_switching_the_scheme_repaints_the_window(sim, tmp_path, qtbot, qapp, restore_theme):
