@@ -11,7 +11,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core.modes import IMAGES_PER_TASK
+from ..core.modes import IMAGES_PER_TASK, compatible
 from ..core.prompt import PromptAnalysis
 from . import ops
 from .theme import section_title
@@ -34,6 +34,9 @@ class CreatePanel(QtWidgets.QScrollArea):
         self.service = service
         self._build()
         self._connect()
+        settings = service.settings  # a session starts in the chosen modes (Settings, Defaults)
+        if compatible(settings.speed, settings.quality):
+            self.editor.set_modes(settings.speed, settings.quality)
 
     def _build(self) -> None:
         from .controls import ModeBar, ParamsPanel

@@ -1,6 +1,8 @@
-"""Settings: the API key (keyring only, masked, test, remove), base URLs, library, concurrency,
-the embed-metadata privacy switch, the callback URL and the appearance. Edits a copy; applies on
-Save."""
+"""Settings, in the order a designer looks for them: the API key (keyring only, masked, test,
+remove); the defaults a new session starts from (speed and quality); the library (its folder,
+the largest reference upload, whether saved images carry their prompt); the appearance; and,
+last, the advanced connection settings (base URLs, callback URL, tasks sent at once). Edits a
+copy; applies on Save."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +52,14 @@ class SettingsDialog(QDialog):
         self._validate = validate
         self.result_settings: Settings | None = None
         self._original = settings
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setSpacing(12)
+        self.pages = QTabWidget()
+        outer.addWidget(self.pages, 1)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        key_page = QWidget()
+        layout = QVBoxLayout(key_page)
         layout.setSpacing(12)
 
         key_title = QLabel(self.tr("EvoLink API key"))
@@ -111,39 +121,56 @@ class SettingsDialog(QDialog):
         )
         self.remove.clicked.connect(self.remove_key_requested.emit)
 
-        form_title = QLabel(self.tr("Connection and library"))
-        form_title.setObjectName("SectionTitle")
-        layout.addWidget(form_title)
-        form = QFormLayout()
-        self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.api_base = self._line(form, "api_base", self.tr("API base URL"), settings.api_base)
-        self.files_base = self._line(
-            form, "files_base", self.tr("Files base URL"), settings.files_base
+        layout.addStretch(1)
+        self.pages.addTab(key_page, self.tr("Key"))
+
+        defaults = self._page(self.tr("Defaults"))
+        self.default_speed = QComboBox()
+        for value, text in (
+            ("fast", self.tr("Fast")),
+            ("turbo", self.tr("Turbo")),
+            ("draft", self.tr("Draft")),
+        ):
+            self.default_speed.addItem(text, value)
+        self.default_speed.setCurrentIndex(max(self.default_speed.findData(settings.speed), 0))
+        self._add(defaults, "speed", self.tr("Speed"), self.default_speed)
+        self.default_quality = QComboBox()
+        for value, text in (("standard", self.tr("Standard")), ("hd", self.tr("HD"))):
+            self.default_quality.addItem(text, value)
+        self.default_quality.setCurrentIndex(
+            max(self.default_quality.findData(settings.quality), 0)
         )
-        self.callback = self._line(
-            form, "callback_url", self.tr("Callback URL (optional)"), settings.callback_url
+        self._add(defaults, "quality", self.tr("Quality"), self.default_quality)
+        hint = QLabel(
+            self.tr(
+                "A new session starts with these modes. Parameters such as --ar and --s stay in "
+                "the prompt you write, so what is sent is always what you see."
+            )
         )
-        self.callback.setPlaceholderText(self.tr("https://… (polling stays on either way)"))
+        hint.setObjectName("Muted")
+        hint.setWordWrap(True)
+        defaults.addRow(hint)
+
+        library_form = self._page(self.tr("Library"))
         library = QLabel(library_dir)
         library.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         library.setToolTip(
             self.tr("Start mjdesk with --library DIR (or MJDESK_LIBRARY) to use another")
         )
-        form.addRow(self.tr("Library folder"), library)
-        self.concurrency = QSpinBox()
-        self.concurrency.setRange(1, 8)
-        self.concurrency.setValue(settings.send_concurrency)
-        self._add(form, "send_concurrency", self.tr("Tasks sent at once"), self.concurrency)
+        library_form.addRow(self.tr("Library folder"), library)
         self.max_upload = QSpinBox()
         self.max_upload.setRange(1, 100)
         self.max_upload.setSuffix(self.tr(" MB"))
         self.max_upload.setValue(settings.max_upload_mb)
-        self._add(form, "max_upload_mb", self.tr("Largest reference upload"), self.max_upload)
+        self._add(
+            library_form, "max_upload_mb", self.tr("Largest reference upload"), self.max_upload
+        )
         self.embed = QCheckBox(self.tr("Embed the prompt and settings inside saved images"))
         self.embed.setChecked(settings.embed_metadata)
         self.embed.setToolTip(self.tr("Turn off to keep prompts out of the image files you share"))
-        form.addRow(self.tr("Privacy"), self.embed)
+        library_form.addRow(self.tr("Privacy"), self.embed)
+
+        looks = self._page(self.tr("Appearance"))
         self.appearance = QComboBox()
         for value, text in (
             ("system", self.tr("Follow the system (light or dark)")),
@@ -154,15 +181,34 @@ class SettingsDialog(QDialog):
         found = self.appearance.findData(settings.appearance)
         self.appearance.setCurrentIndex(max(found, 0))
         self.appearance.setAccessibleName(self.tr("Appearance"))
-        form.addRow(self.tr("Appearance"), self.appearance)
-        layout.addLayout(form)
+        looks.addRow(self.tr("Appearance"), self.appearance)
 
+        advanced = self._page(self.tr("Advanced"))
+        self.api_base = self._line(advanced, "api_base", self.tr("API base URL"), settings.api_base)
+        self.files_base = self._line(
+            advanced, "files_base", self.tr("Files base URL"), settings.files_base
+        )
+        self.callback = self._line(
+            advanced, "callback_url", self.tr("Callback URL (optional)"), settings.callback_url
+        )
+        self.callback.setPlaceholderText(self.tr("https://… (polling stays on either way)"))
+        self.concurrency = QSpinBox()
+        self.concurrency.setRange(1, 8)
+        self.concurrency.setValue(settings.send_concurrency)
+        self._add(advanced, "send_concurrency", self.tr("Tasks sent at once"), self.concurrency)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+
+    def _page(self, title: str) -> QFormLayout:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setVerticalSpacing(10)
+        self.pages.addTab(page, title)
+        return form
 
     def _line(self, form: QFormLayout, name: str, label: str, value: str) -> QLineEdit:
         edit = QLineEdit(value)
@@ -207,6 +253,8 @@ class SettingsDialog(QDialog):
             max_upload_mb=self.max_upload.value(),
             embed_metadata=self.embed.isChecked(),
             appearance=str(self.appearance.currentData()),
+            speed=str(self.default_speed.currentData()),
+            quality=str(self.default_quality.currentData()),
         )
 
     def _on_save(self) -> None:
@@ -218,7 +266,13 @@ class SettingsDialog(QDialog):
                 label.show()
             else:
                 label.hide()
-        if problems:
+        if problems:  # show the first page with a problem
+            for index in range(self.pages.count()):
+                page = self.pages.widget(index)
+                fields = [self.fields[n] for n in problems if n in self.fields]
+                if page is not None and any(page.isAncestorOf(f) for f in fields):
+                    self.pages.setCurrentIndex(index)
+                    break
             return
         self.result_settings = candidate
         self.accept()

@@ -319,134 +319,134 @@
 <context>
     <name>CreatePanel</name>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="52"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="55"/>
         <source>Prompt</source>
         <extracomment>Above this many tasks, sending asks first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="63"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="66"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="64"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="67"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="67"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="70"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="69"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="152"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="72"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="74"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="77"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="78"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="81"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="82"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="85"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="128"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="131"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="131"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="134"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="133"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="178"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="181"/>
         <source>≈ {count} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="180"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="183"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="181"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="184"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="141"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="144"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="143"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="146"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="148"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="150"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="194"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="197"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="203"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="206"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="205"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="208"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="213"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="216"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="215"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="218"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="235"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="239"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="242"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,168 +2300,224 @@ Rating: {rating}
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="50"/>
         <source>mjdesk — Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="65"/>
         <source>EvoLink API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="61"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="71"/>
         <source>Paste a new key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="73"/>
         <source>Paste your key from the EvoLink dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="75"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="78"/>
         <source>Test key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="79"/>
         <source>Save in keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="80"/>
         <source>Use for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="81"/>
         <source>Remove key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="88"/>
         <source>No key is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="90"/>
         <source>Using MJDESK_API_KEY from the environment (read-only here).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="92"/>
         <source>A key is saved in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="93"/>
         <source>A key is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="94"/>
         <source>Demo mode: the built-in simulator&apos;s key is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="106"/>
         <source>{problem}. mjdesk never writes the key to a file. Either set the MJDESK_API_KEY environment variable before starting mjdesk, or use the key for this session only (you will paste it again next time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="114"/>
-        <source>Connection and library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="187"/>
         <source>API base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="189"/>
         <source>Files base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="192"/>
         <source>Callback URL (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="194"/>
         <source>https://… (polling stays on either way)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="158"/>
         <source>Start mjdesk with --library DIR (or MJDESK_LIBRARY) to use another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="160"/>
         <source>Library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="137"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="186"/>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="198"/>
         <source>Tasks sent at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="163"/>
         <source> MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="142"/>
-        <source>Largest reference upload</source>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="125"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="127"/>
+        <source>Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="130"/>
+        <source>Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="131"/>
+        <source>Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="132"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="136"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="138"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="138"/>
+        <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/settings_dialog.py" line="143"/>
-        <source>Embed the prompt and settings inside saved images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="145"/>
-        <source>Turn off to keep prompts out of the image files you share</source>
+        <source>Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/settings_dialog.py" line="146"/>
+        <source>A new session starts with these modes. Parameters such as --ar and --s stay in the prompt you write, so what is sent is always what you see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="154"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="166"/>
+        <source>Largest reference upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="168"/>
+        <source>Embed the prompt and settings inside saved images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="170"/>
+        <source>Turn off to keep prompts out of the image files you share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="171"/>
         <source>Privacy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="176"/>
         <source>Follow the system (light or dark)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="177"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="151"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="178"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="156"/>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="157"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="173"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="183"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="184"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../mjdesk/ui/settings_dialog.py" line="238"/>
         <source>Paste a key first</source>
         <translation type="unfinished"></translation>
     </message>

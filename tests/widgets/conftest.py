@@ -91,14 +91,16 @@ def _news_signals(window, service):
 
 
 @contextlib.asynccontextmanager
-async def open_studio(sim, tmp_path, qtbot, *, keyring_backend=None, connect=True):
+async def open_studio(
+    sim, tmp_path, qtbot, *, keyring_backend=None, connect=True, settings_changes=None
+):
     """The real window over a real service, library and simulator. Everything is built and torn
     down inside one test coroutine: qasync runs one last event pass with no running loop after
     each ``run_until_complete``, so no background task may outlive the test body."""
     app = QApplication.instance()
     theme.apply(app)
     library = await Library.open(tmp_path / "lib")
-    settings = Settings(api_base=sim.url, files_base=sim.url)
+    settings = Settings(api_base=sim.url, files_base=sim.url, **(settings_changes or {}))
     backend = MemoryKeyring() if keyring_backend is None else keyring_backend
     keyring = KeyringSecretStore(backend=lambda: backend, trusted=("tests.", *TRUSTED_BACKENDS))
     service = build_studio(

@@ -131,8 +131,11 @@ def test_settings_validation_shows_the_reason_next_to_the_field(qtbot):
     qtbot.addWidget(dialog)
     dialog.api_base.setText("http://api.evolink.ai")
     dialog.callback.setText("https://127.0.0.1/hook")
+    pages = [dialog.pages.tabText(i) for i in range(dialog.pages.count())]
+    assert pages == ["Key", "Defaults", "Library", "Appearance", "Advanced"]
     dialog._on_save()
     assert dialog.result_settings is None
+    assert dialog.pages.tabText(dialog.pages.currentIndex()) == "Advanced"  # where the field is
     assert "https" in dialog.errors["api_base"].text()
     assert not dialog.errors["api_base"].isHidden()
     assert (
@@ -508,3 +511,15 @@ async def test_a_job_recorded_before_the_engine_started_can_be_cancelled(sim, tm
         await st.service.connection.connect_with_key("mjdesk-demo-key")
         assert await st.service.connection.engine.wait_idle(10)
         assert sim.ledger() == []
+
+
+async def test_a_session_starts_in_the_default_modes_chosen_in_settings(sim, tmp_path, qtbot):
+    changes = {"speed": "turbo", "quality": "hd"}
+    async with open_studio(sim, tmp_path, qtbot, settings_changes=changes) as st:
+        w = st.window
+        assert (w.editor.speed, w.editor.quality) == ("turbo", "hd")
+        assert w.modes.buttons["turbo"].isChecked() and w.modes.buttons["hd"].isChecked()
+        w.editor.setPlainText("a glass whale")
+        w.submit()
+        job = await st.only_job("stored")
+        assert (job.speed, job.quality) == ("turbo", "hd")
