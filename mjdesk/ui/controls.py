@@ -209,7 +209,8 @@ class ParamsPanel(QWidget):
         self.aspect.addItem(self.default_text)
         self.aspect.addItems(ASPECTS)
         self.aspect.setAccessibleName(self.tr("Aspect ratio"))
-        self.aspect.setToolTip(self.tr("Aspect ratio (--ar): pick a preset or type W:H"))
+        self.aspect_tip = self.tr("Aspect ratio (--ar): pick a preset or type W:H")
+        self.aspect.setToolTip(self.aspect_tip)
         line = self.aspect.lineEdit()
         assert line is not None
         line.setPlaceholderText(self.tr("W:H"))
@@ -260,12 +261,22 @@ class ParamsPanel(QWidget):
         text = self.seed.text().strip()
         self.param_edited.emit("seed", int(text) if text else None)
 
+    def show_aspect_text(self, text: str) -> None:
+        """Shows the aspect as typed (a set such as ``{1:1, 16:9}``) without emitting."""
+        self.aspect.blockSignals(True)
+        self.aspect.setEditText(text)
+        self.aspect.setToolTip(
+            self.tr("A set of aspects: each makes its own task. Pick one to use only it.")
+        )
+        self.aspect.blockSignals(False)
+
     def show_params(self, params: dict[str, Any]) -> None:
         """Mirrors the prompt's values without emitting edits."""
         self.blockSignals(True)
         try:
             ar = params.get("ar")
             self.aspect.blockSignals(True)
+            self.aspect.setToolTip(self.aspect_tip)
             self.aspect.setEditText(ar if isinstance(ar, str) else self.default_text)
             self.aspect.blockSignals(False)
             for name, row in self.rows.items():

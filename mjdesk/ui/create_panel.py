@@ -118,6 +118,9 @@ class CreatePanel(QtWidgets.QScrollArea):
     def on_analysis(self, a: PromptAnalysis) -> None:
         self.modes.set_modes(a.speed, a.quality)
         self.params.show_params(a.params)
+        typed_ar = _typed_set(self.editor.toPlainText(), "ar")
+        if typed_ar is not None:  # a set of aspects ({1:1, 16:9}): shown as the set it is
+            self.params.show_aspect_text(typed_ar)
         draft = a.speed == "draft"
         self.zones["image"].show_state(list(a.image_urls), a.params.get("iw"), draft)
         sref = a.params.get("sref") or []
@@ -186,7 +189,18 @@ class CreatePanel(QtWidgets.QScrollArea):
     def _on_param_edited(self, name: str, value: object) -> None:
         from ..core.prompt import set_param
 
-        self._rewrite(set_param(self.editor.toPlainText(), name, value))  # type: ignore[arg-type]
+        text = self.editor.toPlainText()
+        before = _typed_set(text, name)
+        if before is not None and str(value) == before:
+            return  # the set shown in the control, unchanged
+        self._rewrite(set_param(text, name, value))  # type: ignore[arg-type]
+        if before is not None:  # never silently: a set of values became one
+            self.status_message.emit(
+                self.tr(
+                    "Replaced the set {old} with {new}: Ctrl+Z in the prompt brings it back"
+                ).format(old=before, new=value if value is not None else self.tr("the default")),
+                8000,
+            )
 
     def submit(self) -> None:
         a = self.editor.analysis
@@ -311,3 +325,11 @@ class CreatePanel(QtWidgets.QScrollArea):
         else:
             text = remove_reference(text, "sref" if kind == "style" else "oref", url)
         self._rewrite(text)
+
+
+def _typed_set(text: str, name: str) -> str | None:
+    """The brace set typed as ``--name``'s value (``{1:1, 16:9}``), or None."""
+    import re
+
+    match = re.search(rf"(?:^|\s)--{re.escape(name)}\s+(\{{[^}}]*\}})", text)
+    return match.group(1) if match else None

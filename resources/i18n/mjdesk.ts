@@ -341,7 +341,7 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/create_panel.py" line="72"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,92 +361,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="131"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="134"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="134"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="137"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="181"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="184"/>
         <source>≈ {count} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="183"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="186"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="184"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="187"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="142"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="144"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="147"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="146"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="156"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="197"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="200"/>
+        <source>Replaced the set {old} with {new}: Ctrl+Z in the prompt brings it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="201"/>
+        <source>the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="211"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="206"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="220"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="208"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="222"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="216"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="230"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="218"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="235"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="249"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="242"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="256"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,54 +1810,59 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="215"/>
+        <location filename="../../mjdesk/ui/controls.py" line="216"/>
         <source>W:H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="218"/>
+        <location filename="../../mjdesk/ui/controls.py" line="219"/>
         <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="221"/>
+        <location filename="../../mjdesk/ui/controls.py" line="222"/>
         <source>Stylize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="222"/>
+        <location filename="../../mjdesk/ui/controls.py" line="223"/>
         <source>Chaos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="223"/>
+        <location filename="../../mjdesk/ui/controls.py" line="224"/>
         <source>Exp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="231"/>
+        <location filename="../../mjdesk/ui/controls.py" line="232"/>
         <source>Raw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="232"/>
+        <location filename="../../mjdesk/ui/controls.py" line="233"/>
         <source>--raw: turn off Midjourney&apos;s default beautification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="236"/>
+        <location filename="../../mjdesk/ui/controls.py" line="237"/>
         <source>random seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="237"/>
-        <location filename="../../mjdesk/ui/controls.py" line="243"/>
+        <location filename="../../mjdesk/ui/controls.py" line="238"/>
+        <location filename="../../mjdesk/ui/controls.py" line="244"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="240"/>
+        <location filename="../../mjdesk/ui/controls.py" line="241"/>
         <source>--seed 0–4294967295: the same seed and prompt give similar images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="269"/>
+        <source>A set of aspects: each makes its own task. Pick one to use only it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -215,3 +215,19 @@ async def test_the_cost_is_shown_in_credits_once_evolink_has_priced_the_mode(sim
         assert w.summary.text().endswith("≈ 4 credits")  # 2 each, as the task said
         qtbot.mouseClick(w.modes.buttons["turbo"], Qt.MouseButton.LeftButton)
         await st.until(lambda: "cost units" in w.summary.text())  # Turbo: not priced yet
+
+
+async def test_a_set_of_aspects_is_shown_as_a_set_and_never_replaced_silently(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setFocus()
+        qtbot.keyClicks(w.editor, "a kite --ar {1:1, 16:9}")
+        aspect = w.params.aspect
+        assert aspect.currentText() == "{1:1, 16:9}"  # the set, not its first value
+        aspect.setCurrentIndex(aspect.findText("16:9"))
+        aspect.activated.emit(aspect.currentIndex())  # the user picks one value
+        assert w.editor.toPlainText() == "a kite --ar 16:9"
+        assert "Replaced the set {1:1, 16:9} with 16:9" in w.status.currentMessage()
+        w.editor.setFocus()
+        qtbot.keyClick(w.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert w.editor.toPlainText() == "a kite --ar {1:1, 16:9}"
