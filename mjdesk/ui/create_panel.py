@@ -329,7 +329,7 @@ class CreatePanel(QtWidgets.QScrollArea):
 
 def _typed_set(text: str, name: str) -> str | None:
     """The brace set typed as ``--name``'s value (``{1:1, 16:9}``), or None."""
-    import re
+    from ..core.prompt import get_param
 
-    match = re.search(rf"(?:^|\s)--{re.escape(name)}\s+(\{{[^}}]*\}})", text)
-    return match.group(1) if match else None
+    value = get_param(text, name)
+    return value if isinstance(value, str) and value.startswith("{") else None

@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip, QWidget
 
 from ..core.evolink import GENERATE
@@ -23,6 +23,7 @@ from .feed_layout import (
     heart_rect,
     hover_buttons,
     roomy,
+    small_font,
     text_buttons,
 )
 from .feed_model import FeedModel, FeedRow, as_item
@@ -95,9 +96,7 @@ class FeedView(QListView):
         row, lay = found
         if lay.caption.contains(pos) and row.job.model == GENERATE:
             return (index.row(), -1, "")
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.5, small.pointSizeF() * 0.85))
-        metrics = QFontMetrics(small)
+        metrics = QFontMetrics(small_font(self.font()))
         for slot, tile in enumerate(lay.tiles):
             if not tile.contains(pos):
                 continue

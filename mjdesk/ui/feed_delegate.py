@@ -30,11 +30,12 @@ from .feed_layout import (
     heart_rect,
     hover_buttons,
     roomy,
+    small_font,
     text_buttons,
     two_lines,
 )
 from .feed_model import FeedModel, FeedRow, RowRole
-from .queue import _reason, state_label
+from .queue import job_reason, state_label
 
 
 class CardHost(Protocol):
@@ -96,7 +97,7 @@ def status_text(row: FeedRow, now: float) -> tuple[str, str]:
         parts.append(translate("Feed", "{n} credits").format(n=f"{job.credits_reserved:g}"))
     parts.append(_ago(job.created_at, now))
     if job.state not in ACTIVE and not row.images and job.state != "stored":
-        reason = " ".join(_reason(job).split())
+        reason = " ".join(job_reason(job).split())
         if reason:
             parts = [state_label(job.state), reason]
         tone = "error"
@@ -115,9 +116,6 @@ class FeedDelegate(QStyledItemDelegate):
         if row.layout is None or row.layout[0] != key:
             row.layout = (key, card_layout(row, 0, 0, width, font))
         return row.layout[1]  # type: ignore[return-value]
-
-    def layout_for(self, row: FeedRow, rect: QRect, font: QFont) -> CardLayout:
-        return card_layout(row, rect.left(), rect.top(), rect.width(), font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
         row: FeedRow | None = index.data(RowRole)
@@ -207,9 +205,7 @@ class FeedDelegate(QStyledItemDelegate):
 
     def _paint_chips(self, p: QPainter, row: FeedRow, lay: CardLayout, font: QFont) -> None:
         c = theme.current()
-        chip_font = QFont(font)
-        chip_font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
-        p.setFont(chip_font)
+        p.setFont(small_font(font))
         metrics = p.fontMetrics()
         x = lay.chips.left()
         for chip in row.chips:
@@ -274,9 +270,7 @@ class FeedDelegate(QStyledItemDelegate):
         self, p: QPainter, row: FeedRow, model_row: int, image: Any, tile: QRect, font: QFont
     ) -> None:
         c = theme.current()
-        small = QFont(font)
-        small.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
-        p.setFont(small)
+        p.setFont(small_font(font))
         metrics = p.fontMetrics()
         problem = image_problem(row, image)
         for key, rect in hover_buttons(tile, metrics):

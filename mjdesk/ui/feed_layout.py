@@ -29,6 +29,7 @@ __all__ = [
     "heart_rect",
     "hover_buttons",
     "roomy",
+    "small_font",
     "text_buttons",
     "two_lines",
 ]
@@ -144,6 +145,13 @@ def text_buttons(
         out.append((key, QRect(x, top, w, BUTTON_H)))
         x += w + 6
     return out
+
+
+def small_font(font: QFont) -> QFont:
+    """The card's small type: chips and the buttons over a tile."""
+    small = QFont(font)
+    small.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
+    return small
 
 
 def caption_metrics(font: QFont) -> QFontMetrics:

@@ -8,7 +8,6 @@ an image or touches the disk.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core import evolink
 from ..core.jobs import ACTIVE
+from ..core.prompt import tokenize
 from ..library import GalleryItem
 from . import theme
 
@@ -36,7 +36,6 @@ __all__ = ["FeedModel", "FeedRow", "RowRole", "as_item", "chips_of"]
 RowRole = Qt.ItemDataRole.UserRole + 20
 Index = QModelIndex | QPersistentModelIndex
 
-_PARAM: Final = re.compile(r"(?:^|\s)--([a-z]+)(?:\s+(?!--)(\S+))?", re.IGNORECASE)
 _SHOWN: Final = ("ar", "s", "c", "exp", "raw", "seed", "iw", "sw", "ow", "tile", "weird")
 _REFERENCES: Final = ("sref", "oref")
 #: Thumbnails kept as pixmaps, as loaded and as scaled to their tiles: a few screens of rows.
@@ -84,8 +83,9 @@ def chips_of(job: Any) -> tuple[tuple[str, ...], float]:
         chips.append("HD")
     aspect = 1.0
     references: dict[str, int] = {}
-    for match in _PARAM.finditer(job.prompt or ""):
-        name, value = match.group(1).lower(), match.group(2)
+    for param in tokenize(job.prompt or "").params:  # the prompt language's own reading
+        name = param.name
+        value = param.values[0].text if param.values else None
         if name == "ar" and value:
             aspect = _ratio(value) or aspect
             chips.insert(1, value)

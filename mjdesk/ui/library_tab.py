@@ -161,7 +161,6 @@ class LibraryTab(QObject):
         self.service.gallery.set_favourite(ids, make)
 
     def _on_trash(self, ids: list[int]) -> None:
-        self._trashed = list(ids)
         self.service.gallery.trash(ids)
         self.trashed.emit(list(ids))
 

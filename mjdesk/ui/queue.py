@@ -59,7 +59,7 @@ STATE_LABELS = {
 }
 
 
-def _reason(job: Any) -> str:
+def job_reason(job: Any) -> str:
     """The job's reason in the user's language (kept as a sentence, or a known task error)."""
     reason = getattr(job, "reason", None) or job.error_message or ""
     return say(reason) if isinstance(reason, Text) else say_stored(reason)
@@ -145,7 +145,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return job.prompt_typed
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _reason(job) or job.prompt
+            return job_reason(job) or job.prompt
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{state_label(job.state)}: {job.prompt_typed}"
         if role == JobRole:
@@ -234,7 +234,7 @@ class QueueDelegate(QStyledItemDelegate):
 
     def _reason_box(self, width: int, font: QFont, job: Any) -> QRect:
         metrics = QFontMetrics(self._small(font))
-        text = " ".join(_reason(job).split())
+        text = " ".join(job_reason(job).split())
         return metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
 
     @staticmethod
@@ -246,7 +246,7 @@ class QueueDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         job = index.data(JobRole)
         width = max(self.view.viewport().width(), 120)
-        if job is None or job.id not in self.view.expanded or not _reason(job):
+        if job is None or job.id not in self.view.expanded or not job_reason(job):
             return QSize(width, self.HEIGHT)  # the width follows the view; never widen it
         inner = width - 8 - 2 * self.PAD
         box = self._reason_box(inner, option.font, job)
@@ -289,7 +289,7 @@ class QueueDelegate(QStyledItemDelegate):
         prompt = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, line.width())
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft, prompt)
         bottom = inner.adjusted(0, 42, 0, 0)
-        reason = " ".join(_reason(job).split())
+        reason = " ".join(job_reason(job).split())
         if job.state in ACTIVE and not reason:
             progress = int(index.data(ProgressRole) or 0)
             bar = QRect(bottom.left(), bottom.top() + 4, bottom.width(), 6)
@@ -367,7 +367,7 @@ class QueueView(QListView):
     def _on_clicked(self, index: QModelIndex) -> None:
         """A click shows a card's reason in full, or folds it again."""
         job = index.data(JobRole)
-        if job is None or not _reason(job):
+        if job is None or not job_reason(job):
             return
         self.expanded ^= {job.id}
         self.scheduleDelayedItemsLayout()

@@ -805,37 +805,37 @@
 <context>
     <name>Feed</name>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="68"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="69"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="70"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="71"/>
         <source>{n} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="73"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="74"/>
         <source>{n} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="74"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="75"/>
         <source>{n} d ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="86"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="87"/>
         <source>{n} of {total} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="90"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="91"/>
         <source>{n} of {asked} withheld by moderation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="96"/>
+        <location filename="../../mjdesk/ui/feed_delegate.py" line="97"/>
         <source>{n} credits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,42 +843,42 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="57"/>
+        <location filename="../../mjdesk/ui/feed.py" line="58"/>
         <source>Recent results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="59"/>
+        <location filename="../../mjdesk/ui/feed.py" line="60"/>
         <source>Your images appear here as they arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="183"/>
+        <location filename="../../mjdesk/ui/feed.py" line="182"/>
         <source>Click to put this prompt and its settings back in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="189"/>
+        <location filename="../../mjdesk/ui/feed.py" line="188"/>
         <source>Vary (subtle) — V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="190"/>
+        <location filename="../../mjdesk/ui/feed.py" line="189"/>
         <source>Vary (strong) — Shift+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="191"/>
+        <location filename="../../mjdesk/ui/feed.py" line="190"/>
         <source>Remix with the prompt in the editor — M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="195"/>
+        <location filename="../../mjdesk/ui/feed.py" line="194"/>
         <source>Every action on this image — Menu key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/feed.py" line="197"/>
+        <location filename="../../mjdesk/ui/feed.py" line="196"/>
         <source>Favourite — F</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,67 +1501,67 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="175"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="174"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="179"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="187"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="190"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="208"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="207"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="210"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="209"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="212"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="211"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="214"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="213"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="221"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="223"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="235"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="234"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

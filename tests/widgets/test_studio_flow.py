@@ -322,9 +322,9 @@ async def test_withheld_images_are_said_in_the_queue(sim, tmp_path, qtbot):
 
 def _feed_point(view, job_id, slot, key=""):
     """Where, in the feed's viewport, a card's tile (or one of its buttons) is."""
-    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtGui import QFontMetrics
 
-    from mjdesk.ui.feed_layout import FAILED_BUTTONS, hover_buttons, text_buttons
+    from mjdesk.ui.feed_layout import FAILED_BUTTONS, hover_buttons, small_font, text_buttons
 
     row = view.feed.row_of(job_id)
     view.scrollTo(view.feed.index(row))
@@ -336,9 +336,7 @@ def _feed_point(view, job_id, slot, key=""):
     tile = lay.tiles[slot]
     if not key:
         return tile.center()
-    small = QFont(view.font())
-    small.setPointSizeF(max(7.5, small.pointSizeF() * 0.85))
-    return dict(hover_buttons(tile, QFontMetrics(small)))[key].center()
+    return dict(hover_buttons(tile, QFontMetrics(small_font(view.font()))))[key].center()
 
 
 def _hover(view, where):

@@ -14,6 +14,7 @@ from ._edit import (
     set_param,
 )
 from ._params import SPECS, ParamSpec, lookup
+from ._tokens import tokenize
 
 __all__ = [
     "RULES",
@@ -30,4 +31,5 @@ __all__ = [
     "remove_image_prompt",
     "remove_reference",
     "set_param",
+    "tokenize",
 ]

@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any, Final, Literal
 
+from ..evolink import IMAGE_URL_ENDINGS
 from ..i18n import translate
 from ._params import SPEED_FLAGS, ParamSpec
 from ._tokens import Param, Parsed, tokenize
@@ -24,7 +25,6 @@ MAX_IMAGE_PROMPTS: Final = 20
 OW_SOFT_MAX: Final = 400
 EXTREME_RATIO: Final = 4.0
 
-_IMAGE_EXT_RE: Final = re.compile(r"\.(png|gif|webp|jpe?g)\Z", re.IGNORECASE)
 _MULTI_PROMPT_RE: Final = re.compile(r"::\s*-?\d*(?:\.\d+)?")
 _RATIO_RE: Final = re.compile(r"(\d{1,6}):(\d{1,6})\Z")
 _NUMBER_RE: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
@@ -232,7 +232,7 @@ class ParamRules(LintBase):
                         v.end,
                     )
                     return False
-                if not _IMAGE_EXT_RE.search(url.split("?", 1)[0].split("#", 1)[0]):
+                if not IMAGE_URL_ENDINGS.search(url.split("?", 1)[0].split("#", 1)[0]):
                     self.add(
                         "warning",
                         "ref-url-extension",

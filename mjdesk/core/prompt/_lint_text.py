@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..evolink import IMAGE_URL_ENDINGS
 from ..i18n import translate
 from ._lint_params import (
-    _IMAGE_EXT_RE,
     _MULTI_PROMPT_RE,
     MAX_IMAGE_PROMPTS,
     LintBase,
@@ -58,7 +58,7 @@ class TextRules(LintBase):
     def _image_checks(self, urls: list[str], full_text: str) -> None:
         p = self.parsed
         for w, url in zip(p.urls, urls, strict=True):
-            if not _IMAGE_EXT_RE.search(url.split("?", 1)[0].split("#", 1)[0]):
+            if not IMAGE_URL_ENDINGS.search(url.split("?", 1)[0].split("#", 1)[0]):
                 self.add(
                     "error",
                     "image-url-extension",
