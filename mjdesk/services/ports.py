@@ -61,6 +61,8 @@ class UploadPort(Protocol):
 
     async def public_url_of(self, image_id: int) -> str: ...
 
+    async def preview(self, url: str, size: int = 128) -> QImage: ...
+
 
 class ConnectionPort(Protocol):
     """The key, the settings, the connection and the credits."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QImage
 
 from ..api import ApiError, InvalidImageError
@@ -23,6 +23,7 @@ from ..api.sniff import image_info, is_complete
 from ..core.evolink import RESULT_LINK_REUSE
 from ..library import Library
 from ..settings import Settings
+from .thumbnails import make_thumbnail
 from .words import said
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ class UploadService:
         self._library = library
         self._client = client
         self._settings = settings
+        # URL → where its pixels are here (a file path or the uploaded bytes), for previews
+        self._sources: dict[str, str | bytes] = {}
+        self._previews: dict[str, QImage] = {}
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("StudioService", text)
@@ -60,11 +64,51 @@ class UploadService:
     async def upload(self, source: str | bytes) -> str:
         """A URL EvoLink can fetch for a file (path) or encoded bytes."""
         try:
-            return await self._upload(source)
+            url = await self._upload(source)
         except ApiError as exc:
             raise UploadError(said(exc)) from None
         except OSError as exc:
             raise UploadError(str(exc)) from None
+        self._sources.setdefault(url, source)
+        return url
+
+    async def preview(self, url: str, size: int = 128) -> QImage:
+        """A small picture of a reference for its zone, decoded off the GUI thread: from the
+        file or pixels it was uploaded from, or fetched through the client's checked download
+        (bounded, sniffed, no private addresses outside the demo). A null image when none can
+        be had; a preview never raises."""
+        cached = self._previews.get(url)
+        if cached is not None:
+            return cached
+        loop = asyncio.get_running_loop()
+        source = self._sources.get(url)
+        image = QImage()
+        try:
+            if source is None:
+                source = await self._fetch_for_preview(url)
+            if source is not None:
+                image = await loop.run_in_executor(None, _decode_scaled, source, size)
+        except (ApiError, OSError):
+            image = QImage()
+        if not image.isNull():
+            self._previews[url] = image
+        return image
+
+    async def _fetch_for_preview(self, url: str) -> str | None:
+        client = self._client()
+        library = self._library()
+        if client is None or library is None:
+            return None
+        name = hashlib.sha256(url.encode()).hexdigest()[:32]
+        dest = library.store.root / "thumbs" / "refs" / name
+        if not dest.exists():
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                await client.download(url, dest)
+            except ApiError:
+                return None
+        self._sources[url] = str(dest)
+        return str(dest)
 
     async def upload_image(self, image: QImage) -> str:
         """Pasted or dropped pixels: encoded as PNG off the GUI thread, then uploaded."""
@@ -77,11 +121,13 @@ class UploadService:
     async def public_url_of(self, image_id: int) -> str:
         """A URL EvoLink can fetch for a stored image: its result link while fresh, else the
         local file uploaded through the files API (and its cache)."""
+        image = await self.library.run(lambda s: s.image(image_id))
+        path = str(self.library.store.absolute(image))
         fresh = await self._fresh_result_url(image_id)
         if fresh:
+            self._sources.setdefault(fresh, path)
             return fresh
-        image = await self.library.run(lambda s: s.image(image_id))
-        return await self.upload(str(self.library.store.absolute(image)))
+        return await self.upload(path)
 
     async def _fresh_result_url(self, image_id: int) -> str | None:
         image, job = await self.library.run(
@@ -135,6 +181,21 @@ class UploadService:
             lambda s: s.remember_upload(digest, uploaded.file_url, uploaded.file_id, expires)
         )
         return uploaded.file_url
+
+
+def _decode_scaled(source: str | bytes, size: int) -> QImage:
+    """A reference's preview, scaled while decoding (runs in a worker thread)."""
+    if isinstance(source, bytes):
+        image = QImage.fromData(source)
+        if image.isNull():
+            return image
+        return image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return make_thumbnail(source, size, None)
 
 
 def _encode_png(image: QImage) -> bytes:

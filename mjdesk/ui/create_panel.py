@@ -18,6 +18,7 @@ from .theme import section_title
 
 if TYPE_CHECKING:
     from ..services.ports import StudioPort
+    from .references import ReferenceZone
 
 __all__ = ["CONFIRM_ABOVE", "CreatePanel"]
 
@@ -103,6 +104,7 @@ class CreatePanel(QtWidgets.QScrollArea):
             zone.url_added.connect(self._on_url_added)
             zone.url_removed.connect(self._on_url_removed)
             zone.weight_changed.connect(self._on_param_edited)
+            zone.preview_wanted.connect(lambda url, z=zone: self._load_preview(z, url))
         self.service.connection.ready_changed.connect(
             lambda _ready: self.on_analysis(self.editor.analysis)
         )
@@ -305,6 +307,17 @@ class CreatePanel(QtWidgets.QScrollArea):
             zone.finish_upload(ticket, str(exc))
 
         ops.run(self, self.service.spawn, upload, done, failed=failed, name="upload")
+
+    def _load_preview(self, zone: ReferenceZone, url: str) -> None:
+        """A reference's thumbnail, fetched and decoded by the upload service off the GUI
+        thread; the zone shows its name until it comes (or for good, if none can be had)."""
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.uploads.preview(url),
+            lambda image: zone.set_preview(url, image),
+            name="reference preview",
+        )
 
     def _on_url_added(self, kind: str, url: str) -> None:
         from ..core.prompt import add_image_prompt, add_reference

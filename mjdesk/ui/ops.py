@@ -45,4 +45,8 @@ def run(
         if done is not None and alive(owner):
             done(result)
 
-    spawn(go(), name)
+    task = spawn(go(), name)
+    if isinstance(work, Coroutine) and hasattr(task, "add_done_callback"):
+        # cancelled before it started (the window closing): the work is closed, not left
+        # un-awaited
+        task.add_done_callback(lambda t: work.close() if t.cancelled() else None)

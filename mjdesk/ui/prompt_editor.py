@@ -4,17 +4,14 @@ completion of parameter names and values, history, and Ctrl+Enter to submit."""
 from __future__ import annotations
 
 import html
-import re
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
-    QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QCompleter,
@@ -31,13 +28,9 @@ from PySide6.QtWidgets import (
 from ..core.prompt import SPECS, Diagnostic, PromptAnalysis, analyze
 from ..services.words import say
 from . import theme
+from .prompt_highlight import PromptHighlighter, from_utf16, paint_folds, utf16
 
 translate = QCoreApplication.translate
-
-_URL_RE = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
-_PARAM_RE = re.compile(r"(?:(?<=\s)|^)(?:--|\u2014|\u2013)[A-Za-z][A-Za-z0-9]*")
-_BRACE_RE = re.compile(r"[{},]")
-_MULTI_RE = re.compile(r"::-?[\d.]*")
 
 VALUE_HINTS: dict[str, list[str]] = {
     "ar": ["1:1", "4:5", "2:3", "3:4", "9:16", "16:9", "3:2", "4:3", "21:9"],
@@ -53,68 +46,6 @@ PARAM_WORDS = sorted(
     {f"--{s.name}" for s in SPECS if s.kind != "blocked"}
     | {f"--{a}" for s in SPECS if s.kind != "blocked" for a in s.aliases}
 )
-
-
-def _fmt(colour: str, *, bold: bool = False) -> QTextCharFormat:
-    f = QTextCharFormat()
-    f.setForeground(QColor(colour))
-    if bold:
-        f.setFontWeight(600)
-    return f
-
-
-class PromptHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self.set_scheme(theme.current())
-
-    def set_scheme(self, c: theme.Scheme) -> None:
-        self.url = _fmt(c.url)
-        self.param = _fmt(c.accent if not c.dark else c.accent_hover, bold=True)
-        self.value = _fmt(c.value)
-        self.brace = _fmt(c.warning, bold=True)
-        self.multi = _fmt(c.error, bold=True)
-
-    def highlightBlock(self, text: str) -> None:
-        for m in _URL_RE.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self.url)
-        params = list(_PARAM_RE.finditer(text))
-        for i, m in enumerate(params):
-            self.setFormat(m.start(), m.end() - m.start(), self.param)
-            end = params[i + 1].start() if i + 1 < len(params) else len(text)
-            value = text[m.end() : end]
-            if value.strip() and not _URL_RE.search(value):
-                self.setFormat(m.end(), len(value), self.value)
-        for m in _BRACE_RE.finditer(text):
-            if m.group() != "," or _inside_braces(text, m.start()):
-                self.setFormat(m.start(), 1, self.brace)
-        for m in _MULTI_RE.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self.multi)
-
-
-def _inside_braces(text: str, pos: int) -> bool:
-    depth = 0
-    for ch in text[:pos]:
-        if ch == "{":
-            depth += 1
-        elif ch == "}" and depth:
-            depth -= 1
-    return depth > 0
-
-
-def _utf16(text: str, index: int) -> int:
-    """Python's code-point offset as Qt's UTF-16 position."""
-    head = text[:index]
-    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
-
-
-def _from_utf16(text: str, position: int) -> int:
-    count = 0
-    for i, ch in enumerate(text):
-        if count >= position:
-            return i
-        count += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
 
 
 class PromptEditor(QPlainTextEdit):
@@ -149,7 +80,23 @@ class PromptEditor(QPlainTextEdit):
         if popup is not None:  # a window of its own: it needs a background of its own
             popup.setObjectName("CompletionPopup")
         self.textChanged.connect(self._on_text_changed)
+        self.cursorPositionChanged.connect(self._refold)
         theme.notifier().changed.connect(self._on_scheme)
+
+    def _refold(self) -> None:
+        """Long URLs are drawn short, except the one the cursor is in while editing."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        keep = None
+        if self.window().focusWidget() is self:  # being edited (even if the window is not active)
+            keep = (block.blockNumber(), from_utf16(block.text(), cursor.positionInBlock()))
+        old, self._highlighter.keep = self._highlighter.keep, keep
+        for number in {k[0] for k in (old, keep) if k is not None and old != keep}:
+            self._highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        paint_folds(self, self._highlighter)
 
     def _on_scheme(self, scheme: theme.Scheme) -> None:
         self._highlighter.set_scheme(scheme)
@@ -194,8 +141,8 @@ class PromptEditor(QPlainTextEdit):
             fmt.setUnderlineColor(QColor(c.tone(d.severity)))
             sel.format = fmt
             cursor = QTextCursor(self.document())
-            cursor.setPosition(_utf16(text, start))
-            cursor.setPosition(_utf16(text, min(end, len(text))), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(utf16(text, start))
+            cursor.setPosition(utf16(text, min(end, len(text))), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             selections.append(sel)
         self.setExtraSelections(selections)
@@ -219,8 +166,8 @@ class PromptEditor(QPlainTextEdit):
             suffix += 1
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.setPosition(_utf16(old, prefix))
-        cursor.setPosition(_utf16(old, len(old) - suffix), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(utf16(old, prefix))
+        cursor.setPosition(utf16(old, len(old) - suffix), QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(new[prefix : len(new) - suffix])
         cursor.endEditBlock()
 
@@ -314,7 +261,7 @@ class PromptEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
             cursor = self.cursorForPosition(pos)
-            index = _from_utf16(self.toPlainText(), cursor.position())
+            index = from_utf16(self.toPlainText(), cursor.position())
             found = self.diagnostics_at(index) or self.diagnostics_at(max(0, index - 1))
             if found:
                 severities = {
@@ -335,12 +282,15 @@ class PromptEditor(QPlainTextEdit):
                 QToolTip.hideText()
                 event.ignore()
             return True
-        return super().event(event)
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._refold()
+        return handled
 
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         menu = self.createStandardContextMenu()
         cursor = self.cursorForPosition(event.pos())
-        index = _from_utf16(self.toPlainText(), cursor.position())
+        index = from_utf16(self.toPlainText(), cursor.position())
         fixes = [d for d in self.diagnostics_at(index) if d.fix is not None]
         if fixes:
             first = menu.actions()[0] if menu.actions() else None
@@ -358,7 +308,7 @@ class PromptEditor(QPlainTextEdit):
 
     def _word_before_cursor(self) -> tuple[str, int]:
         text = self.toPlainText()
-        pos = _from_utf16(text, self.textCursor().position())
+        pos = from_utf16(text, self.textCursor().position())
         start = pos
         while start > 0 and not text[start - 1].isspace():
             start -= 1

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QImage,
     QKeySequence,
+    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
+from .flow import FlowLayout
 from .wheel import QuietSlider
 
 translate = QCoreApplication.translate
@@ -73,6 +75,8 @@ KINDS = {
         1.0,
     ),
 }
+TILE = 64  # a reference's thumbnail, px
+
 DRAFT_WHY = str(
     QT_TRANSLATE_NOOP(
         "ReferenceZone", "Draft cannot use image prompts or references: choose Fast or Turbo"
@@ -96,6 +100,7 @@ class ReferenceZone(QFrame):
     url_added = Signal(str, str)  # kind, url
     url_removed = Signal(str, str)  # kind, url
     weight_changed = Signal(str, object)  # parameter name, value or None
+    preview_wanted = Signal(str)  # url: a thumbnail is wanted (answered with set_preview)
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +135,8 @@ class ReferenceZone(QFrame):
         self.hint.setObjectName("Muted")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        self.tiles = FlowLayout(spacing=6)
+        layout.addLayout(self.tiles)
         self.items_box = QVBoxLayout()
         self.items_box.setSpacing(4)
         layout.addLayout(self.items_box)
@@ -161,6 +168,8 @@ class ReferenceZone(QFrame):
         layout.addLayout(weight_row)
         self._urls: list[str] = []
         self._pending: dict[str, _Pending] = {}
+        self._previews: dict[str, QPixmap] = {}
+        self._asked: set[str] = set()
         self._draft = False
         paste = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -170,6 +179,7 @@ class ReferenceZone(QFrame):
     # -- state from the prompt ---------------------------------------------------------------
 
     def show_state(self, urls: list[str], weight: float | None, draft: bool) -> None:
+        changed = list(urls) != self._urls or draft != self._draft
         self._urls = list(urls)
         self._draft = draft
         self.weight.blockSignals(True)
@@ -184,19 +194,35 @@ class ReferenceZone(QFrame):
                 )
             )
         self.weight.blockSignals(False)
-        self._render()
+        if changed:
+            self._render()
+
+    def set_preview(self, url: str, image: QImage) -> None:
+        """A reference's thumbnail arrived (decoded off the GUI thread)."""
+        if image.isNull():
+            return
+        self._previews[url] = QPixmap.fromImage(image)
+        if url in self._urls:
+            self._render()
+
+    def preview_of(self, url: str) -> QPixmap | None:
+        return self._previews.get(url)
 
     def _render(self) -> None:
-        while self.items_box.count():
-            item = self.items_box.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.deleteLater()
+        for box in (self.tiles, self.items_box):
+            while box.count():
+                item = box.takeAt(0)
+                w = item.widget() if item is not None else None
+                if w is not None:
+                    w.deleteLater()
         for url in self._urls:
-            self.items_box.addWidget(self._chip(url, removable=True))
+            self.tiles.addWidget(self._tile(url))
+            if url not in self._asked:
+                self._asked.add(url)
+                self.preview_wanted.emit(url)
         for pending in self._pending.values():
             self.items_box.addWidget(
-                self._chip(self.tr("Uploading {name}…").format(name=pending.label), removable=False)
+                self._chip(self.tr("Uploading {name}…").format(name=pending.label))
             )
         busy = any(not p.error for p in self._pending.values())
         self.progress.setVisible(busy)
@@ -208,22 +234,55 @@ class ReferenceZone(QFrame):
         self.setToolTip(self.draft_why if self._draft else "")
         self.hint.setText(self.draft_why if self._draft else self.drop_hint)
 
-    def _chip(self, text: str, *, removable: bool) -> QWidget:
-        w = QWidget()
-        row = QHBoxLayout(w)
-        row.setContentsMargins(0, 0, 0, 0)
+    def _tile(self, url: str) -> QWidget:
+        """A reference as a picture (its name until the picture arrives), its name under it,
+        the whole URL in the tooltip, and a button to remove it from the prompt."""
+        tile = QFrame()
+        tile.setObjectName("RefTile")
+        tile.setToolTip(url)
+        tile.setAccessibleName(self.tr("Reference {name}").format(name=_short(url)))
+        box = QVBoxLayout(tile)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.setSpacing(2)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        picture = QLabel()
+        picture.setObjectName("RefPicture")
+        picture.setFixedSize(TILE, TILE)
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pixmap = self._previews.get(url)
+        if pixmap is not None:
+            picture.setPixmap(
+                pixmap.scaled(
+                    TILE,
+                    TILE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            picture.setText("…")
+        top.addWidget(picture)
+        remove = QToolButton()
+        remove.setText("×")
+        remove.setAccessibleName(self.tr("Remove {reference}").format(reference=url))
+        remove.setToolTip(self.tr("Remove this reference from the prompt"))
+        remove.clicked.connect(lambda: self.url_removed.emit(self.kind, url))
+        top.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(top)
+        name = QLabel()
+        name.setObjectName("Muted")
+        name.setTextFormat(Qt.TextFormat.PlainText)
+        name.setText(name.fontMetrics().elidedText(_name(url), Qt.TextElideMode.ElideMiddle, TILE))
+        name.setFixedWidth(TILE)
+        box.addWidget(name)
+        return tile
+
+    def _chip(self, text: str) -> QWidget:
         label = QLabel(_short(text))
         label.setToolTip(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(label, 1)
-        if removable:
-            remove = QToolButton()
-            remove.setText("×")
-            remove.setAccessibleName(self.tr("Remove {reference}").format(reference=text))
-            remove.setToolTip(self.tr("Remove this reference from the prompt"))
-            remove.clicked.connect(lambda: self.url_removed.emit(self.kind, text))
-            row.addWidget(remove)
-        return w
+        return label
 
     # -- uploads -----------------------------------------------------------------------------
 
@@ -333,6 +392,12 @@ class ReferenceZone(QFrame):
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _name(url: str) -> str:
+    """The file name a reference URL ends in (its host when it has none)."""
+    parts = urlsplit(url)
+    return Path(parts.path).name or parts.netloc or url
 
 
 def _short(text: str) -> str:

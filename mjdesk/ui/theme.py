@@ -241,6 +241,8 @@ QFrame#DropZone {{ background: {c.raised}; border: 1px dashed {c.border}; border
 QFrame#DropZone:focus {{ border: 2px solid {c.accent}; }}
 QFrame#DropZone[hover="true"] {{ border: 1px dashed {c.accent}; background: {c.drop_hover}; }}
 QFrame#DropZone:disabled {{ background: {c.panel}; }}
+QFrame#RefTile {{ background: {c.panel}; border: 1px solid {c.border}; border-radius: 8px; }}
+QLabel#RefPicture {{ background: {c.thumb_placeholder}; border-radius: 4px; color: {c.muted}; }}
 QMenu {{ background: {c.raised}; border: 1px solid {c.border}; padding: 4px; }}
 QMenu::item {{ padding: 6px 18px; border-radius: 6px; }}
 QMenu::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}

@@ -319,144 +319,144 @@
 <context>
     <name>CreatePanel</name>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="55"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="56"/>
         <source>Prompt</source>
         <extracomment>Above this many tasks, sending asks first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="66"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="67"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="67"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="68"/>
         <source>Search your earlier prompts (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="70"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="71"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="72"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="73"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="160"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="77"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="78"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="81"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="82"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="85"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="86"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="134"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="137"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="141"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="184"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="186"/>
         <source>≈ {count} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="186"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="188"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="187"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="189"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="142"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="144"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="147"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="156"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="156"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="200"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="202"/>
         <source>Replaced the set {old} with {new}: Ctrl+Z in the prompt brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="201"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="203"/>
         <source>the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="211"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="213"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="220"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="222"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="222"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="224"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="230"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="234"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="249"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="251"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="256"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="258"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,7 +693,7 @@
 <context>
     <name>DiagnosticsList</name>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="444"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="394"/>
         <source>Fix: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,47 +1869,47 @@ Rating: {rating}
 <context>
     <name>PromptEditor</name>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="130"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="61"/>
         <source>Describe an image…  e.g. a lighthouse at dusk, oil painting --ar 3:2 --s 400</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="132"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="63"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="321"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="268"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="322"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="269"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="323"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="270"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="325"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="272"/>
         <source>(right-click to fix)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="408"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="358"/>
         <source>Fix: remove it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="410"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="360"/>
         <source>Fix: use “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="411"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="361"/>
         <source>Fix: rewrite the prompt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2081,102 +2081,107 @@ Rating: {rating}
 <context>
     <name>ReferenceZone</name>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="46"/>
+        <location filename="../../mjdesk/ui/references.py" line="48"/>
         <source>Image prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="48"/>
+        <location filename="../../mjdesk/ui/references.py" line="50"/>
         <source>Image weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="56"/>
+        <location filename="../../mjdesk/ui/references.py" line="58"/>
         <source>Style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="58"/>
+        <location filename="../../mjdesk/ui/references.py" line="60"/>
         <source>Style weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="66"/>
+        <location filename="../../mjdesk/ui/references.py" line="68"/>
         <source>Omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="68"/>
+        <location filename="../../mjdesk/ui/references.py" line="70"/>
         <source>Omni weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="77"/>
+        <location filename="../../mjdesk/ui/references.py" line="81"/>
         <source>Draft cannot use image prompts or references: choose Fast or Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="108"/>
+        <location filename="../../mjdesk/ui/references.py" line="113"/>
         <source>Drop images or URLs here, or paste with Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="123"/>
+        <location filename="../../mjdesk/ui/references.py" line="128"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="124"/>
+        <location filename="../../mjdesk/ui/references.py" line="129"/>
         <source>Choose image files (PNG, JPEG, GIF or WebP)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="125"/>
+        <location filename="../../mjdesk/ui/references.py" line="130"/>
         <source>Add {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="182"/>
+        <location filename="../../mjdesk/ui/references.py" line="192"/>
         <source>{value} (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="199"/>
+        <location filename="../../mjdesk/ui/references.py" line="225"/>
         <source>Uploading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="222"/>
+        <location filename="../../mjdesk/ui/references.py" line="243"/>
+        <source>Reference {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/references.py" line="268"/>
         <source>Remove {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="223"/>
+        <location filename="../../mjdesk/ui/references.py" line="269"/>
         <source>Remove this reference from the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="253"/>
+        <location filename="../../mjdesk/ui/references.py" line="312"/>
         <source>Choose reference images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="255"/>
+        <location filename="../../mjdesk/ui/references.py" line="314"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="289"/>
+        <location filename="../../mjdesk/ui/references.py" line="348"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="292"/>
+        <location filename="../../mjdesk/ui/references.py" line="351"/>
         <source>pasted image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/references.py" line="295"/>
+        <location filename="../../mjdesk/ui/references.py" line="354"/>
         <source>Drop PNG, JPEG, GIF or WebP images, or image URLs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2853,27 +2858,27 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="74"/>
+        <location filename="../../mjdesk/services/uploads.py" line="118"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="112"/>
+        <location filename="../../mjdesk/services/uploads.py" line="158"/>
         <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="116"/>
+        <location filename="../../mjdesk/services/uploads.py" line="162"/>
         <source>The image is larger than {limit} MB; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="122"/>
+        <location filename="../../mjdesk/services/uploads.py" line="168"/>
         <source>The image is damaged or incomplete; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="130"/>
+        <location filename="../../mjdesk/services/uploads.py" line="176"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>

@@ -231,3 +231,43 @@ async def test_a_set_of_aspects_is_shown_as_a_set_and_never_replaced_silently(si
         w.editor.setFocus()
         qtbot.keyClick(w.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert w.editor.toPlainText() == "a kite --ar {1:1, 16:9}"
+
+
+async def test_long_reference_urls_are_drawn_short_and_sent_whole(sim, tmp_path, qtbot):
+    """A long URL takes the room of its host, "…" and the end of its name, while the text
+    (copied, analysed, sent) is the whole URL; with the cursor inside it opens to be edited."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    url = "https://cdn.example.com/u/2026/12/02/a1b2c3d4e5f6a7b8c9d0/e1f2a3b4c5d6-linocut.png"
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        editor = w.editor
+        prompt = f"a heron --sref {url} --s 200"
+        editor.setPlainText(prompt)
+        start = prompt.index(url)
+
+        def drawn_width() -> float:  # the prompt's lines, laid out, end to end
+            block = editor.document().firstBlock()
+            editor.document().documentLayout().ensureBlockLayout(block)
+            layout = block.layout()
+            return sum(layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount()))
+
+        full = editor.fontMetrics().horizontalAdvance(prompt)
+        w.params.rows["s"].slider.setFocus()  # editing elsewhere: every long URL is folded
+        assert drawn_width() < full * 0.7
+        assert editor.toPlainText() == prompt
+        assert editor.analysis.params["sref"] == [url]
+        # the cursor inside the URL opens it
+        editor.setFocus()
+        cursor = editor.textCursor()
+        cursor.setPosition(start + 30)
+        editor.setTextCursor(cursor)
+        assert drawn_width() >= full * 0.9
+        # moved out of it (to the end): folded again
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        assert drawn_width() < full * 0.7
+        editor.selectAll()
+        editor.copy()
+        assert QApplication.clipboard().text() == prompt

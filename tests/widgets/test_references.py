@@ -140,3 +140,48 @@ async def test_a_pasted_image_is_encoded_off_thread_and_uploaded(sim, tmp_path, 
         w.zones["omni"].paste()
         await st.until(lambda: "--oref" in w.editor.toPlainText())
         assert sim.requests("files") == 1
+
+
+async def test_references_show_as_thumbnails_from_their_own_file(sim, tmp_path, qtbot):
+    """A dropped file's tile shows its picture, made from the file it was uploaded from: the
+    uploaded copy is never fetched back."""
+    a = tmp_path / "linocut.png"
+    a.write_bytes(encode("PNG", 120, 80))
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setPlainText("a heron")
+        zone = w.zones["style"]
+        drop(zone, files(a))
+        await st.until(lambda: "--sref" in w.editor.toPlainText())
+        url = zone._urls[0]
+        await st.until(lambda: zone.preview_of(url) is not None)
+        pixmap = zone.preview_of(url)
+        assert pixmap is not None and pixmap.width() == 120 and pixmap.height() == 80
+        tile = zone.tiles.itemAt(0).widget()
+        assert tile.toolTip() == url  # the whole URL on hover; the tile shows the file name
+        assert tile.accessibleName().endswith("linocut.png") or "linocut" in tile.accessibleName()
+    assert sim.requests("file") == 0
+
+
+async def test_a_typed_reference_url_is_fetched_once_for_its_thumbnail(sim, tmp_path, qtbot):
+    """A reference typed or pasted as a URL (here one the files API serves) is fetched through
+    the checked download, once, and shown as a picture; the prompt text is untouched."""
+    import asyncio
+
+    from mjdesk.api.client import EvoLinkClient
+    from tests.simctl import DEMO_KEY
+
+    async with EvoLinkClient(DEMO_KEY, base_url=sim.url, files_url=sim.url) as client:
+        uploaded = await client.upload_file(encode("PNG", 90, 60), filename="heron.png")
+    url = uploaded.file_url
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        prompt = f"a heron --sref {url}"
+        w.editor.setPlainText(prompt)
+        zone = w.zones["style"]
+        await st.until(lambda: zone.preview_of(url) is not None)
+        assert zone.preview_of(url).width() == 90
+        w.editor.setPlainText(prompt + " --s 200")  # the zone keeps its picture: no refetch
+        await asyncio.sleep(0.2)
+        assert w.editor.toPlainText() == prompt + " --s 200"
+    assert sim.requests("file") == 1
