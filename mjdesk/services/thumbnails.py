@@ -16,30 +16,22 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from .imaging import read_scaled
 
 CachePath = Callable[[str, int], Path]
-
-
-def _read_scaled(path: str, size: int) -> QImage:
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    full = reader.size()
-    if full.isValid() and (full.width() > size or full.height() > size):
-        reader.setScaledSize(full.scaled(QSize(size, size), Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return image if not image.isNull() else QImage()
 
 
 def make_thumbnail(source: str, size: int, cache: Path | None) -> QImage:
     """Reads the cached thumbnail, or makes it from the source (scaled while decoding) and
     writes it to the cache atomically. Runs in a worker thread."""
     if cache is not None and cache.exists():
-        image = _read_scaled(str(cache), size)
+        image = read_scaled(str(cache), size)
         if not image.isNull():
             return image
-    image = _read_scaled(source, size)
+    image = read_scaled(source, size)
     if image.isNull() or cache is None:
         return image
     with contextlib.suppress(OSError):

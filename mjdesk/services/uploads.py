@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 
 from ..api import ApiError, InvalidImageError
@@ -23,7 +23,7 @@ from ..api.sniff import image_info, is_complete
 from ..core.evolink import RESULT_LINK_REUSE
 from ..library import Library
 from ..settings import Settings
-from .thumbnails import make_thumbnail
+from .imaging import scaled
 from .words import said
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class UploadService:
             if source is None:
                 source = await self._fetch_for_preview(url)
             if source is not None:
-                image = await loop.run_in_executor(None, _decode_scaled, source, size)
+                image = await loop.run_in_executor(None, scaled, source, size)
         except (ApiError, OSError):
             image = QImage()
         if not image.isNull():
@@ -181,21 +181,6 @@ class UploadService:
             lambda s: s.remember_upload(digest, uploaded.file_url, uploaded.file_id, expires)
         )
         return uploaded.file_url
-
-
-def _decode_scaled(source: str | bytes, size: int) -> QImage:
-    """A reference's preview, scaled while decoding (runs in a worker thread)."""
-    if isinstance(source, bytes):
-        image = QImage.fromData(source)
-        if image.isNull():
-            return image
-        return image.scaled(
-            size,
-            size,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    return make_thumbnail(source, size, None)
 
 
 def _encode_png(image: QImage) -> bytes:
