@@ -4,6 +4,7 @@ started are recorded at once and handed to it when it is ready."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -100,7 +101,10 @@ class JobsService(QObject):
 
     def submit(self, analysis: PromptAnalysis) -> None:
         """The prompt's jobs (one per permutation and repeat), recorded and sent."""
-        self._record_and_send(intents(analysis), "submit")
+        specs = intents(analysis)
+        if len(specs) > 1:  # one submission, many jobs: the queue shows them as one batch
+            specs = intents(analysis, batch=f"window-{uuid.uuid4().hex[:12]}")
+        self._record_and_send(specs, "submit")
 
     def submit_jobs(self, jobs: list[NewJob]) -> None:
         """Records and sends prepared jobs (edit actions on gallery images)."""

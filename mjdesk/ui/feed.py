@@ -26,7 +26,7 @@ from .feed_layout import (
     small_font,
     text_buttons,
 )
-from .feed_model import FeedModel, FeedRow, as_item
+from .feed_model import FeedModel, FeedRow, as_item, caption
 
 __all__ = ["FeedView"]
 
@@ -195,7 +195,7 @@ class FeedView(QListView):
             elif key == "favourite":
                 text = self.tr("Favourite — F")
             elif slot >= 0:
-                text = row.job.prompt_typed
+                text = caption(row.job)
             elif key == "status":
                 text = status_text(row, time.time())[0]
         if text:

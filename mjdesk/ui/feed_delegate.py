@@ -34,7 +34,7 @@ from .feed_layout import (
     text_buttons,
     two_lines,
 )
-from .feed_model import FeedModel, FeedRow, RowRole
+from .feed_model import FeedModel, FeedRow, RowRole, caption
 from .queue import job_reason, state_label
 
 
@@ -185,7 +185,7 @@ class FeedDelegate(QStyledItemDelegate):
         p.setFont(caption_font)
         p.setPen(QColor(c.accent if hovered else c.text))
         metrics = p.fontMetrics()
-        text = row.job.prompt_typed
+        text = caption(row.job)
         if lay.caption_lines == 1:
             p.drawText(lay.caption, Qt.AlignmentFlag.AlignLeft, text)
             return

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from ..core.jobs import ACTIVE
 from .feed_model import FeedRow
+from .feed_model import caption as caption_of
 
 __all__ = [
     "BUTTON_H",
@@ -76,7 +77,7 @@ def card_layout(row: FeedRow, left: int, top: int, width: int, font: QFont) -> C
     card = QRect(left + MARGIN, top + MARGIN, max(width - 2 * MARGIN, 120), 0)
     inner_w = card.width() - 2 * PAD
     x, y = card.left() + PAD, card.top() + PAD
-    lines = 1 if caption_metrics(font).horizontalAdvance(row.job.prompt_typed) <= inner_w else 2
+    lines = 1 if caption_metrics(font).horizontalAdvance(caption_of(row.job)) <= inner_w else 2
     caption = QRect(x, y, inner_w, lines * metrics.lineSpacing())
     y = caption.bottom() + 1 + 6
     chips = QRect(x, y, inner_w, CHIP_H)

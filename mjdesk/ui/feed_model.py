@@ -72,7 +72,14 @@ class FeedRow:
     @property
     def shape(self) -> tuple[object, ...]:
         ended_empty = self.job.state not in ACTIVE and not self.images
-        return (self.slots, round(self.aspect, 3), ended_empty, self.job.prompt_typed)
+        return (self.slots, round(self.aspect, 3), ended_empty, caption(self.job))
+
+
+def caption(job: Any) -> str:
+    """A job's caption: what was typed, or, for one variant of a permutation, the variant it
+    sent ("a red kite", not "a {red, blue} kite": the rows of one batch must differ)."""
+    typed = job.prompt_typed or ""
+    return job.prompt if job.prompt and "{" in typed else typed
 
 
 def chips_of(job: Any) -> tuple[tuple[str, ...], float]:
@@ -164,7 +171,7 @@ class FeedModel(QAbstractListModel):
         if role == RowRole:
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.job.prompt_typed
+            return caption(row.job)
         return None
 
     # -- rows --------------------------------------------------------------------------------

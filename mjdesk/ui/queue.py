@@ -37,11 +37,13 @@ from ..core.jobs import Action, JobState, allowed
 from ..services.words import say, say_stored
 from . import theme
 from .menus import keyboard_menu_event
+from .queue_batches import HEADER, Batch, batches, paint_header, summary
 
 translate = QCoreApplication.translate
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
+BatchRole = Qt.ItemDataRole.UserRole + 3
 
 STATE_LABELS = {
     "saved": str(QT_TRANSLATE_NOOP("Queue", "Waiting to send")),
@@ -134,6 +136,7 @@ class QueueModel(QAbstractListModel):
         self._rows: list[Any] = []
         self._index: dict[int, int] = {}
         self._progress: dict[int, int] = {}
+        self.batches: dict[int, Batch] = {}  # job id → its batch (batches of two or more)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -147,7 +150,11 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return job_reason(job) or job.prompt
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{state_label(job.state)}: {job.prompt_typed}"
+            batch = self.batches.get(job.id)
+            head = f"{summary(batch, state_label)}. " if batch and batch.first_id == job.id else ""
+            return f"{head}{state_label(job.state)}: {job.prompt_typed}"
+        if role == BatchRole:
+            return self.batches.get(job.id)
         if role == JobRole:
             return job
         if role == ProgressRole:
@@ -162,6 +169,7 @@ class QueueModel(QAbstractListModel):
 
     def _reindex(self) -> None:
         self._index = {job.id: i for i, job in enumerate(self._rows)}
+        self.batches = batches(self._rows)
 
     def set_jobs(self, jobs: list[Any]) -> None:
         self.beginResetModel()
@@ -173,8 +181,10 @@ class QueueModel(QAbstractListModel):
         row = self._index.get(job.id)
         if row is not None:
             self._rows[row] = job
-            idx = self.index(row)
-            self.dataChanged.emit(idx, idx)
+            batch = self.batches.get(job.id)
+            self.batches = batches(self._rows)  # a batch's counts changed with this job
+            head = self._index.get(batch.first_id, row) if batch else row
+            self.dataChanged.emit(self.index(min(row, head)), self.index(max(row, head)))
             return
         pos = 0
         while pos < len(self._rows) and self._rows[pos].id > job.id:
@@ -246,11 +256,13 @@ class QueueDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         job = index.data(JobRole)
         width = max(self.view.viewport().width(), 120)
+        batch = index.data(BatchRole)
+        header = HEADER if batch is not None and job is not None and batch.first_id == job.id else 0
         if job is None or job.id not in self.view.expanded or not job_reason(job):
-            return QSize(width, self.HEIGHT)  # the width follows the view; never widen it
+            return QSize(width, self.HEIGHT + header)  # the width follows the view
         inner = width - 8 - 2 * self.PAD
         box = self._reason_box(inner, option.font, job)
-        return QSize(width, max(self.HEIGHT, 70 + box.height()))
+        return QSize(width, max(self.HEIGHT, 70 + box.height()) + header)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         job = index.data(JobRole)
@@ -259,8 +271,19 @@ class QueueDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(4, 4, -4, -4)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         c = theme.current()
+        batch = index.data(BatchRole)
+        if batch is not None:  # a batch's cards are indented behind one rule
+            if batch.first_id == job.id:
+                top = QRect(option.rect.left(), option.rect.top(), option.rect.width(), HEADER)
+                text = summary(batch, state_label)
+                paint_header(painter, top, batch, batch.key in self.view.folded, text, option.font)
+                rect.setTop(rect.top() + HEADER)
+            painter.fillRect(
+                QRect(option.rect.left() + 6, rect.top(), 3, rect.height()), QColor(c.accent)
+            )
+            rect.setLeft(rect.left() + 10)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(c.selection if selected else c.raised))
         painter.drawRoundedRect(rect, 10, 10)
@@ -321,6 +344,9 @@ class QueueView(QListView):
         self.queue_model = QueueModel(self)
         self.setModel(self.queue_model)
         self.expanded: set[int] = set()  # job ids whose reason is shown in full
+        self.folded: set[tuple[str, float]] = set()  # batches shown as their header only
+        self.queue_model.modelReset.connect(self._apply_folds)
+        self.queue_model.rowsInserted.connect(self._apply_folds)
         self.setItemDelegate(QueueDelegate(self))
         self.setAccessibleName(self.tr("Task queue"))
         self.setUniformItemSizes(False)
@@ -372,9 +398,38 @@ class QueueView(QListView):
         self.expanded ^= {job.id}
         self.scheduleDelayedItemsLayout()
 
+    def fold(self, batch: Batch, folded: bool) -> None:
+        """Shows a batch as its header and newest card, or opens it."""
+        (self.folded.add if folded else self.folded.discard)(batch.key)
+        self._apply_folds()
+        self.viewport().update()
+
+    def _apply_folds(self, *_: Any) -> None:
+        model = self.queue_model
+        for row in range(model.rowCount()):
+            job = model.job_at(row)
+            batch = model.batches.get(job.id)
+            hide = batch is not None and batch.key in self.folded and batch.first_id != job.id
+            if self.isRowHidden(row) != hide:
+                self.setRowHidden(row, hide)
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        """A click on a batch's header folds or opens the batch."""
+        index = self.indexAt(event.position().toPoint())
+        batch = index.data(BatchRole) if index.isValid() else None
+        on_header = event.position().y() < self.visualRect(index).top() + HEADER
+        if batch is not None and batch.first_id == index.data(JobRole).id and on_header:
+            self.fold(batch, batch.key not in self.folded)
+            return
+        super().mouseReleaseEvent(event)
+
     def keyPressEvent(self, event: Any) -> None:
         index = self.currentIndex()
         job = index.data(JobRole) if index.isValid() else None
+        batch = index.data(BatchRole) if index.isValid() else None
+        if batch is not None and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.fold(batch, event.key() == Qt.Key.Key_Left)
+            return
         if job is not None and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return):
             self._on_clicked(index)
             return

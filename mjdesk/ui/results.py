@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu
 
 from .feed import FeedView
-from .feed_model import FeedModel
+from .feed_model import FeedModel, caption
 from .image_actions import ImageActions
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class ResultsPanel(QObject):
 
     def _on_job_action(self, key: str, job: Any) -> None:
         if key in ("use_prompt", "edit"):
-            self.prompt_requested.emit(job.prompt_typed, job.speed, job.quality)
+            self.prompt_requested.emit(caption(job), job.speed, job.quality)
             if key == "edit":
                 self.status_message.emit(
                     self.tr("The prompt is back in the editor: change it and send it again"), 5000

@@ -1444,12 +1444,12 @@ Rating: {rating}
 <context>
     <name>JobsService</name>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="116"/>
+        <location filename="../../mjdesk/services/jobs.py" line="120"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="139"/>
+        <location filename="../../mjdesk/services/jobs.py" line="143"/>
         <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,133 +1917,138 @@ Rating: {rating}
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="47"/>
+        <location filename="../../mjdesk/ui/queue.py" line="49"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="48"/>
+        <location filename="../../mjdesk/ui/queue.py" line="50"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <location filename="../../mjdesk/ui/queue.py" line="51"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <location filename="../../mjdesk/ui/queue.py" line="52"/>
         <source>Generating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <location filename="../../mjdesk/ui/queue.py" line="53"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <location filename="../../mjdesk/ui/queue.py" line="54"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <location filename="../../mjdesk/ui/queue.py" line="55"/>
         <source>Unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="54"/>
+        <location filename="../../mjdesk/ui/queue.py" line="56"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="55"/>
+        <location filename="../../mjdesk/ui/queue.py" line="57"/>
         <source>Timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="56"/>
+        <location filename="../../mjdesk/ui/queue.py" line="58"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="57"/>
+        <location filename="../../mjdesk/ui/queue.py" line="59"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="58"/>
+        <location filename="../../mjdesk/ui/queue.py" line="60"/>
         <source>Stopped waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="94"/>
+        <location filename="../../mjdesk/ui/queue.py" line="96"/>
         <source>Run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="96"/>
+        <location filename="../../mjdesk/ui/queue.py" line="98"/>
         <source>Only a finished job can be run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="100"/>
+        <location filename="../../mjdesk/ui/queue.py" line="102"/>
         <source>Resend… (may charge twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="102"/>
+        <location filename="../../mjdesk/ui/queue.py" line="104"/>
         <source>Only a job whose sending was not confirmed can be resent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="106"/>
+        <location filename="../../mjdesk/ui/queue.py" line="108"/>
         <source>Cancel (not sent yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="108"/>
+        <location filename="../../mjdesk/ui/queue.py" line="110"/>
         <source>Stop waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="110"/>
+        <location filename="../../mjdesk/ui/queue.py" line="112"/>
         <source>Only a job that is waiting can be stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="114"/>
+        <location filename="../../mjdesk/ui/queue.py" line="116"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="114"/>
+        <location filename="../../mjdesk/ui/queue.py" line="116"/>
         <source>Retry download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="116"/>
+        <location filename="../../mjdesk/ui/queue.py" line="118"/>
         <source>Only a stopped job can be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="118"/>
+        <location filename="../../mjdesk/ui/queue.py" line="120"/>
         <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="121"/>
+        <location filename="../../mjdesk/ui/queue.py" line="123"/>
         <source>Show in gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="123"/>
+        <location filename="../../mjdesk/ui/queue.py" line="125"/>
         <source>No images yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="218"/>
+        <location filename="../../mjdesk/ui/queue.py" line="228"/>
         <source>{n} cr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue_batches.py" line="71"/>
+        <source>Batch · {n} jobs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2073,7 +2078,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="325"/>
+        <location filename="../../mjdesk/ui/queue.py" line="351"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>
