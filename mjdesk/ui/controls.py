@@ -182,7 +182,20 @@ class _SliderRow:
             self.slider.setValue(round(float(value) / self.scale))
             self.value.setText(_num(value))
             self.reset.setEnabled(True)
+        self.value.setToolTip("")
         self.slider.blockSignals(False)
+
+    def show_set(self, typed: str) -> None:
+        """A set of values (``{100, 500}``): the number shows the set; the slider sits on its
+        first value, and moving it replaces the set (the panel says so)."""
+        self.value.setText(typed)
+        self.value.setToolTip(
+            translate(
+                "ParamsPanel",
+                "A set of values: each makes its own task. Moving the slider uses one value.",
+            )
+        )
+        self.reset.setEnabled(True)
 
 
 def _num(value: Any) -> str:

@@ -123,6 +123,10 @@ class CreatePanel(QtWidgets.QScrollArea):
         typed_ar = _typed_set(self.editor.toPlainText(), "ar")
         if typed_ar is not None:  # a set of aspects ({1:1, 16:9}): shown as the set it is
             self.params.show_aspect_text(typed_ar)
+        for name, row in self.params.rows.items():  # a set of stylize, chaos or exp values
+            typed = _typed_set(self.editor.toPlainText(), name)
+            if typed is not None:
+                row.show_set(typed)
         draft = a.speed == "draft"
         self.zones["image"].show_state(list(a.image_urls), a.params.get("iw"), draft)
         sref = a.params.get("sref") or []

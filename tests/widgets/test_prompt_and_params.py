@@ -233,6 +233,28 @@ async def test_a_set_of_aspects_is_shown_as_a_set_and_never_replaced_silently(si
         assert w.editor.toPlainText() == "a kite --ar {1:1, 16:9}"
 
 
+async def test_a_set_of_stylize_values_is_shown_as_a_set_and_replaced_only_aloud(
+    sim, tmp_path, qtbot
+):
+    from PySide6.QtTest import QTest
+
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.editor.setFocus()
+        qtbot.keyClicks(w.editor, "a kite --s {100, 500}")
+        row = w.params.rows["s"]
+        assert row.value.text() == "{100, 500}"
+        assert "set of values" in row.value.toolTip()
+        assert w.editor.toPlainText() == "a kite --s {100, 500}"  # showing it changed nothing
+        # the user moves the slider with the keyboard: the set becomes one value, aloud
+        row.slider.setFocus()
+        QTest.keyClick(row.slider, Qt.Key.Key_PageUp)
+        value = row.slider.value()
+        assert w.editor.toPlainText() == f"a kite --s {value}"
+        assert "Replaced the set {100, 500}" in w.status.currentMessage()
+        assert row.value.text() == str(value)
+
+
 async def test_long_reference_urls_are_drawn_short_and_sent_whole(sim, tmp_path, qtbot):
     """A long URL takes the room of its host, "…" and the end of its name, while the text
     (copied, analysed, sent) is the whole URL; with the cursor inside it opens to be edited."""
