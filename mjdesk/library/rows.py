@@ -76,6 +76,7 @@ class JobRow:
     expired_images: int
     error_text: str | None = None  # the reason as a translatable sentence (core.i18n JSON)
     withheld_images: int = 0  # fewer results than asked: withheld by EvoLink's moderation
+    credits_returned: float | None = None  # a failed task's refund, as the balance showed it
 
     @property
     def reason(self) -> str | None:

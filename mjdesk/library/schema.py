@@ -120,5 +120,11 @@ def _v5(db: sqlite3.Connection) -> None:
     _script(db, "ALTER TABLE jobs ADD COLUMN withheld_images INTEGER NOT NULL DEFAULT 0;")
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(db: sqlite3.Connection) -> None:
+    """What EvoLink returned of a failed task's price, as the balance showed it (NULL: not
+    known; 0: not returned)."""
+    _script(db, "ALTER TABLE jobs ADD COLUMN credits_returned REAL;")
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6)
 VERSION: Final = len(MIGRATIONS)

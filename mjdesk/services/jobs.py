@@ -4,9 +4,10 @@ started are recorded at once and handed to it when it is ready."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,6 +18,7 @@ from ..jobs import EngineNotice, Event, ImageStored, JobAdded, JobChanged, JobPr
 from ..library import JobRow, NewJob, intents
 from .connection import ConnectionService
 from .owner import LibrarySlot, TaskOwner
+from .refunds import RefundWatch
 from .words import say
 
 if TYPE_CHECKING:
@@ -45,7 +47,9 @@ class JobsService(QObject):
         self._owner = owner
         self._batch: set[int] = set()
         self._prices: dict[tuple[str, str], float] = {}  # (speed, quality) → credits per task
+        self.refunds = RefundWatch()
         connection.listen(self._on_engine_event)
+        connection.credits_changed.connect(self._on_balance)
 
     # -- prices ------------------------------------------------------------------------------
 
@@ -71,6 +75,7 @@ class JobsService(QObject):
             self.job_added.emit(event.job)
         elif isinstance(event, JobChanged):
             self._learn_price(event.job)
+            self._watch_refund(event)
             self.job_changed.emit(event.job)
             if event.job.state != event.previous_state and event.job.state in TERMINAL:
                 self._owner.spawn(self._connection.refresh_credits(), "credits")
@@ -81,6 +86,32 @@ class JobsService(QObject):
             self.image_stored.emit(event.image, event.job)
         elif isinstance(event, EngineNotice):
             self.notice.emit(event.kind, say(event.message))
+
+    # -- refunds -----------------------------------------------------------------------------
+
+    def _watch_refund(self, event: JobChanged) -> None:
+        job = event.job
+        if not job.credits_reserved or not job.task_id:
+            return
+        self.refunds.charged(job.id, job.credits_reserved, job.accepted_at or job.created_at)
+        if job.state == JobState.FAILED and event.previous_state != JobState.FAILED:
+            self.refunds.failed(job.id, job.credits_reserved)
+
+    def _on_balance(self, remaining: object) -> None:
+        if not isinstance(remaining, (int, float)):
+            return
+        settled = self.refunds.reading(float(remaining), time.time())
+        if settled:
+            self._owner.spawn(self._record_refunds(settled), "refunds")
+
+    async def _record_refunds(self, settled: list[tuple[int, float]]) -> None:
+        library = await self._slot.wait()
+
+        def record(store: Any) -> list[JobRow]:
+            return [store.update_job(i, credits_returned=r) for i, r in settled]
+
+        for row in await library.run(record):
+            self.job_changed.emit(row)
 
     def _check_batch(self) -> None:
         engine = self._connection.engine

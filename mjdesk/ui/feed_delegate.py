@@ -35,7 +35,7 @@ from .feed_layout import (
     two_lines,
 )
 from .feed_model import FeedModel, FeedRow, RowRole, caption
-from .queue import job_reason, state_label
+from .queue import cost_words, job_reason, state_label
 
 
 class CardHost(Protocol):
@@ -93,13 +93,14 @@ def status_text(row: FeedRow, now: float) -> tuple[str, str]:
             )
         )
         tone = "warning"
-    if job.credits_reserved:
-        parts.append(translate("Feed", "{n} credits").format(n=f"{job.credits_reserved:g}"))
+    cost = cost_words(job)
+    if cost:
+        parts.append(cost)
     parts.append(_ago(job.created_at, now))
     if job.state not in ACTIVE and not row.images and job.state != "stored":
         reason = " ".join(job_reason(job).split())
         if reason:
-            parts = [state_label(job.state), reason]
+            parts = [state_label(job.state), reason] + ([cost] if cost else [])
         tone = "error"
     return " · ".join(parts), tone
 

@@ -221,11 +221,26 @@ def _elapsed(job: Any, now: float) -> str:
     return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
 
 
+def cost_words(job: Any) -> str:
+    """What a job cost, and for a failed one whether the balance showed it returned."""
+    if not job.credits_reserved:
+        return ""
+    n = f"{job.credits_reserved:g}"
+    returned = getattr(job, "credits_returned", None)
+    if returned:
+        return translate("Queue", "{n} credits returned").format(n=f"{returned:g}")
+    if returned == 0:
+        return translate("Queue", "{n} credits, not returned").format(n=n)
+    return translate("Queue", "{n} credits").format(n=n)
+
+
 def job_meta(job: Any, now: float) -> str:
     """Elapsed time, credits (once EvoLink has said) and mode: the card's right-hand words."""
     parts = [_elapsed(job, now)]
     if job.credits_reserved:
-        parts.append(translate("Queue", "{n} cr").format(n=f"{job.credits_reserved:g}"))
+        returned = getattr(job, "credits_returned", None)
+        short = translate("Queue", "{n} cr returned") if returned else translate("Queue", "{n} cr")
+        parts.append(short.format(n=f"{job.credits_reserved:g}"))
     mode = job.speed.capitalize() + (" HD" if job.quality == "hd" else "")
     parts.append(mode)
     return " · ".join(parts)

@@ -341,7 +341,7 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/create_panel.py" line="73"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="160"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="164"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,102 +361,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="136"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="140"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="139"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="143"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="141"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="145"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="186"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="190"/>
         <source>≈ {count} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="188"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="192"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="189"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="193"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="144"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="148"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="156"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="160"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="162"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="202"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="206"/>
         <source>Replaced the set {old} with {new}: Ctrl+Z in the prompt brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="203"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="207"/>
         <source>the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="213"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="217"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="222"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="226"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="224"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="228"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="236"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="234"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="238"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="251"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="255"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="258"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="262"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,11 +832,6 @@
     <message>
         <location filename="../../mjdesk/ui/feed_delegate.py" line="91"/>
         <source>{n} of {asked} withheld by moderation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/feed_delegate.py" line="97"/>
-        <source>{n} credits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1444,12 +1439,12 @@ Rating: {rating}
 <context>
     <name>JobsService</name>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="120"/>
+        <location filename="../../mjdesk/services/jobs.py" line="151"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="143"/>
+        <location filename="../../mjdesk/services/jobs.py" line="174"/>
         <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,7 +1775,7 @@ Rating: {rating}
     <message>
         <location filename="../../mjdesk/ui/controls.py" line="156"/>
         <location filename="../../mjdesk/ui/controls.py" line="179"/>
-        <location filename="../../mjdesk/ui/controls.py" line="208"/>
+        <location filename="../../mjdesk/ui/controls.py" line="221"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,68 +1795,73 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="211"/>
-        <source>Aspect ratio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/controls.py" line="212"/>
-        <source>Aspect ratio (--ar): pick a preset or type W:H</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/controls.py" line="216"/>
-        <source>W:H</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/controls.py" line="219"/>
-        <source>Aspect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/controls.py" line="222"/>
-        <source>Stylize</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/controls.py" line="223"/>
-        <source>Chaos</source>
+        <location filename="../../mjdesk/ui/controls.py" line="193"/>
+        <source>A set of values: each makes its own task. Moving the slider uses one value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/controls.py" line="224"/>
-        <source>Exp</source>
+        <source>Aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="225"/>
+        <source>Aspect ratio (--ar): pick a preset or type W:H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="229"/>
+        <source>W:H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/controls.py" line="232"/>
-        <source>Raw</source>
+        <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="233"/>
-        <source>--raw: turn off Midjourney&apos;s default beautification</source>
+        <location filename="../../mjdesk/ui/controls.py" line="235"/>
+        <source>Stylize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="236"/>
+        <source>Chaos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/controls.py" line="237"/>
+        <source>Exp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="245"/>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="246"/>
+        <source>--raw: turn off Midjourney&apos;s default beautification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/controls.py" line="250"/>
         <source>random seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="238"/>
-        <location filename="../../mjdesk/ui/controls.py" line="244"/>
+        <location filename="../../mjdesk/ui/controls.py" line="251"/>
+        <location filename="../../mjdesk/ui/controls.py" line="257"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="241"/>
+        <location filename="../../mjdesk/ui/controls.py" line="254"/>
         <source>--seed 0–4294967295: the same seed and prompt give similar images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/controls.py" line="269"/>
+        <location filename="../../mjdesk/ui/controls.py" line="282"/>
         <source>A set of aspects: each makes its own task. Pick one to use only it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,8 +2042,28 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="228"/>
+        <location filename="../../mjdesk/ui/queue.py" line="231"/>
+        <source>{n} credits returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="233"/>
+        <source>{n} credits, not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="234"/>
+        <source>{n} credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="242"/>
         <source>{n} cr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/queue.py" line="242"/>
+        <source>{n} cr returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2078,7 +2098,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="351"/>
+        <location filename="../../mjdesk/ui/queue.py" line="366"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>
