@@ -69,6 +69,7 @@ def sim(sim_session) -> SimControl:
         unknown_model_status=400,
         task_timeout=1200.0,
         image_scale=1.0,
+        refund_failed=True,
         keys=["mjdesk-demo-key"],
     )
     return ctl

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 __all__ = ["RefundWatch"]
 
 PATIENCE = 3  # readings after a failure with nothing returned: "not returned"
+WINDOW = 180.0  # seconds a surplus waits for the failure it belongs to (it can come first)
 _CENT = 0.005
 
 
@@ -33,6 +34,7 @@ class RefundWatch:
         self.read_at = 0.0
         self._charged: dict[int, float] = {}  # job id → price, accepted since the last reading
         self._waiting: list[_Waiting] = []
+        self._surplus: list[list[float]] = []  # [seen at, credits] not yet explained
 
     def charged(self, job_id: int, price: float, accepted_at: float) -> None:
         """A task EvoLink accepted (and charged for); counted once, if after the reading."""
@@ -40,7 +42,8 @@ class RefundWatch:
             self._charged[job_id] = price
 
     def failed(self, job_id: int, price: float) -> None:
-        """A charged task failed: its refund is looked for in the next readings."""
+        """A charged task failed: its refund is looked for in the readings (EvoLink may have
+        returned it before the app learnt of the failure)."""
         if self.balance is not None and all(w.job_id != job_id for w in self._waiting):
             self._waiting.append(_Waiting(job_id, price))
 
@@ -51,13 +54,16 @@ class RefundWatch:
     def reading(self, balance: float, now: float) -> list[tuple[int, float]]:
         """A new balance: (job id, credits returned — its price, or 0.0 once given up) for
         every failed task it settles."""
-        settled: list[tuple[int, float]] = []
         if self.balance is not None:
             surplus = balance - (self.balance - sum(self._charged.values()))
+            if surplus > _CENT:
+                self._surplus.append([now, surplus])
+        self._surplus = [s for s in self._surplus if now - s[0] <= WINDOW]
+        settled: list[tuple[int, float]] = []
+        if self.balance is not None:
             for w in list(self._waiting):
                 w.readings += 1
-                if surplus >= w.price - _CENT:
-                    surplus -= w.price
+                if self._take(w.price):
                     settled.append((w.job_id, w.price))
                     self._waiting.remove(w)
                 elif w.readings >= PATIENCE:
@@ -66,3 +72,14 @@ class RefundWatch:
         self.balance, self.read_at = balance, now
         self._charged.clear()
         return settled
+
+    def _take(self, price: float) -> bool:
+        """Explains ``price`` of the unexplained surplus, oldest first, if there is that much."""
+        if sum(s[1] for s in self._surplus) < price - _CENT:
+            return False
+        for s in self._surplus:
+            used = min(s[1], price)
+            s[1] -= used
+            price -= used
+        self._surplus = [s for s in self._surplus if s[1] > _CENT]
+        return True

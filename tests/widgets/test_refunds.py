@@ -16,6 +16,9 @@ async def test_a_failed_tasks_refund_is_told_from_the_balance(sim, tmp_path, qtb
     sim.config(speed_factor=60.0, refund_failed=refunds)
     async with open_studio(sim, tmp_path, qtbot) as st:
         w = st.window
+        # a task failing before the first reading of the balance cannot be told (the
+        # simulator is 60 times faster than EvoLink here): wait for it
+        await st.until(lambda: st.service.jobs.refunds.balance is not None)
         w.editor.setPlainText("a sleeping fox sim:fail")
         w.submit()
         model = w.queue.queue_model
@@ -54,3 +57,42 @@ def test_charges_between_readings_are_not_mistaken_for_refunds():
     assert watch.reading(95.0, now=40.0) == []
     assert watch.reading(95.0, now=50.0) == [(3, 0.0)]
     assert watch.waiting == []
+
+
+def test_a_refund_seen_before_the_failure_is_known_still_counts():
+    """EvoLink may return the credits before the app has polled the failed task."""
+    watch = RefundWatch()
+    watch.reading(100.0, now=0.0)
+    watch.charged(1, 2.0, accepted_at=1.0)
+    assert watch.reading(100.0, now=5.0) == []  # charged 2, returned 2: the failure unknown
+    watch.failed(1, 2.0)
+    assert watch.reading(100.0, now=6.0) == [(1, 2.0)]
+    watch.failed(2, 2.0)  # a surplus is explained once
+    assert watch.reading(100.0, now=7.0) == []
+
+
+async def test_a_refund_among_other_jobs_is_still_told(sim, tmp_path, qtbot):
+    """Other tasks charged and finishing around the failure (several readings, the refund
+    possibly seen before the failure is) do not hide it."""
+    sim.config(speed_factor=60.0)
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        # a task failing before the first reading of the balance cannot be told (the
+        # simulator is 60 times faster than EvoLink here): wait for it
+        await st.until(lambda: st.service.jobs.refunds.balance is not None)
+        w.editor.setPlainText("a {red, blue, green} kite")
+        w.submit()
+        w.editor.setPlainText("a sleeping fox sim:fail")
+        w.submit()
+        model = w.queue.queue_model
+        await st.until(
+            lambda: (
+                model.rowCount() == 4
+                and all(model.job_at(r).state in ("stored", "failed") for r in range(4))
+            ),
+            30,
+        )
+        [failed] = [model.job_at(r) for r in range(4) if model.job_at(r).state == "failed"]
+        await st.until(lambda: model.job_at(model.row_of(failed.id)).credits_returned == 2.0)
+        stored = [model.job_at(r) for r in range(4) if model.job_at(r).state == "stored"]
+        assert all(job.credits_returned is None for job in stored)
