@@ -250,7 +250,7 @@ class QueueDelegate(QStyledItemDelegate):
     """A card: state (never cut: the other words give way), time, credits and mode; the
     prompt; progress or the reason, in full when the card is expanded (a click)."""
 
-    HEIGHT = 76
+    GAP = 3  # px between the card's lines
     PAD = 12
 
     def __init__(self, view: QueueView) -> None:
@@ -273,11 +273,17 @@ class QueueDelegate(QStyledItemDelegate):
         width = max(self.view.viewport().width(), 120)
         batch = index.data(BatchRole)
         header = HEADER if batch is not None and job is not None and batch.first_id == job.id else 0
+        line = self.line_height(option.font)
+        height = 3 * line + 2 * self.GAP + 24  # three lines, card margins and padding
         if job is None or job.id not in self.view.expanded or not job_reason(job):
-            return QSize(width, self.HEIGHT + header)  # the width follows the view
+            return QSize(width, height + header)  # the width follows the view
         inner = width - 8 - 2 * self.PAD
         box = self._reason_box(inner, option.font, job)
-        return QSize(width, max(self.HEIGHT, 70 + box.height()) + header)
+        return QSize(width, max(height, height - line + box.height()) + header)
+
+    def line_height(self, font: QFont) -> int:
+        """One line of the card's small type (the card grows with the font and the scale)."""
+        return QFontMetrics(self._small(font)).lineSpacing()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         job = index.data(JobRole)
@@ -305,7 +311,8 @@ class QueueDelegate(QStyledItemDelegate):
         inner = rect.adjusted(self.PAD, 8, -self.PAD, -8)
         colour = QColor(c.state_colour(job.state))
         painter.setBrush(colour)
-        painter.drawEllipse(QRect(inner.left(), inner.top() + 5, 8, 8))
+        dot_y = inner.top() + (self.line_height(option.font) - 8) // 2
+        painter.drawEllipse(QRect(inner.left(), dot_y, 8, 8))
         font = self._small(option.font)
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
@@ -322,11 +329,14 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor(c.text))
         metrics = painter.fontMetrics()
-        line = inner.adjusted(0, 20, 0, 0)
+        step = self.line_height(option.font) + self.GAP
+        line = inner.adjusted(0, step, 0, 0)
         shown = job.prompt or job.prompt_typed  # the variant this job sent
-        prompt = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, line.width())
+        # in a batch the variants differ late (--s 100, --s 400): keep both ends in sight
+        elide = Qt.TextElideMode.ElideMiddle if batch else Qt.TextElideMode.ElideRight
+        prompt = metrics.elidedText(shown, elide, line.width())
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft, prompt)
-        bottom = inner.adjusted(0, 42, 0, 0)
+        bottom = inner.adjusted(0, 2 * step, 0, 0)
         reason = " ".join(job_reason(job).split())
         if job.state in ACTIVE and not reason:
             progress = int(index.data(ProgressRole) or 0)
@@ -339,8 +349,8 @@ class QueueDelegate(QStyledItemDelegate):
                 filled.setWidth(max(6, int(bar.width() * min(progress, 100) / 100)))
                 painter.setBrush(QColor(c.accent))
                 painter.drawRoundedRect(filled, 3, 3)
-        elif reason:
-            painter.setPen(QPen(colour))
+        elif reason:  # a stored job's reason is a warning (images withheld), not a success
+            painter.setPen(QPen(QColor(c.warning) if job.state == "stored" else colour))
             if job.id in self.view.expanded:
                 painter.drawText(
                     bottom, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, reason
