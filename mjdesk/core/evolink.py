@@ -73,11 +73,10 @@ SOURCE_IMAGES: Final = 4
 def source_problem(model: str, task_id: str | None, index: int, age: float) -> Text | None:
     """Why an image cannot be the source of a variation, remix or other route that takes a
     source task (``task_id`` + ``image_number``), or None when it can. ``age`` is seconds
-    since the image was made."""
-    if model != GENERATE or not task_id:
-        return translate(
-            "Gallery", "Only images made by Midjourney V8.1 prompts can be varied or remixed"
-        )
+    since the image was made. Any completed V8.1-series task serves: a variation can be
+    varied again."""
+    if not model.startswith(GENERATE) or not task_id:  # V8.1 edits' results serve again
+        return translate("Gallery", "Only images made by Midjourney V8.1 can be varied or remixed")
     if index >= SOURCE_IMAGES:
         return translate(
             "Gallery", "EvoLink addresses images 1–4 of a task only; this is image {n} of a draft"
