@@ -74,14 +74,6 @@ def _api_error(
     return web.json_response({"error": err}, status=status, headers=headers)
 
 
-class _Invalid(Exception):
-    def __init__(self, message: str, param: str, *, switchable: bool = True) -> None:
-        super().__init__(message)
-        self.message = message
-        self.param = param
-        self.switchable = switchable
-
-
 class SimBase:
     """The aiohttp application's state and the helpers every route uses."""
 

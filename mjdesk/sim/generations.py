@@ -19,10 +19,12 @@ from .base import (
     SimBase,
     _Abort,
     _api_error,
-    _Invalid,
 )
+from .canvas import Pixels, decode_png, render_edit
 from .config import EDIT_MODELS, MAIN_MODEL, PROCESSED_FAULTS, fingerprint
-from .images import render_png
+from .images import encode_png, render_png
+from .invalid import _Invalid
+from .picture import compose
 from .state import SimTask
 
 
@@ -101,9 +103,11 @@ class GenerationRoutes(SimBase):
         failure: str | None = None
         try:
             if model == MAIN_MODEL:
-                prompt, speed, quality, source = rules.check_generation(body)
+                prompt, speed, quality, source, geometry = rules.check_generation(body)
             else:
-                prompt, speed, quality, source = rules.check_edit(self.state, key, model, body)
+                prompt, speed, quality, source, geometry = rules.check_edit(
+                    self.state, key, model, body
+                )
             callback = rules.check_callback(
                 body.get("callback_url"), allow_private=self.config.allow_private_callbacks
             )
@@ -112,6 +116,7 @@ class GenerationRoutes(SimBase):
                 failure = "invalid_parameters"
                 prompt = str(body.get("prompt") or "")
                 speed, quality, source, callback = "fast", "standard", None, None
+                geometry = None
             else:
                 return _api_error(400, exc.message, "invalid_request_error", param=exc.param)
         from .config import QUALITY_MULT, SPEED_MULT
@@ -135,6 +140,7 @@ class GenerationRoutes(SimBase):
             callback_url=callback,
             failure=failure,
             source=source,
+            geometry=geometry,
         )
         entry["task_id"] = task.id
         if callback:
@@ -244,6 +250,39 @@ class GenerationRoutes(SimBase):
 
     # -- results -----------------------------------------------------------------------------
 
+    def _render_edit(self, task: SimTask, index: int) -> bytes:
+        """A canvas edit's result: the canvas, the source placed, the rest painted anew."""
+        geo = task.geometry
+        painted = compose(task.prompt, task.id, index, task.width, task.height)
+        source = self._source_pixels(task)
+        mask = self._file_pixels(geo.mask_url) if geo.mask_url else None
+        rows = render_edit(geo, task.width, task.height, painted, source, mask)
+        return encode_png(task.width, task.height, rows)
+
+    def _source_pixels(self, task: SimTask) -> Pixels | None:
+        """The source image of an edit: a task's own picture (by task id, or by one of its
+        result links), or an uploaded PNG; None where it cannot be read."""
+        ref = task.source or task.geometry.source_task()
+        if ref is not None:
+            src = self.state.tasks.get(ref[0])
+            if src is None:
+                return None
+            if src.geometry is not None:
+                return decode_png(self._render_edit(src, ref[1]))
+            return (
+                src.width,
+                src.height,
+                compose(src.prompt, src.id, ref[1], src.width, src.height),
+                3,
+            )
+        url = task.geometry.source_url
+        return self._file_pixels(url) if url else None
+
+    def _file_pixels(self, url: str) -> Pixels | None:
+        m = re.search(r"(file_[0-9a-f]+)", url)
+        f = self.state.files.get(m.group(1)) if m else None
+        return decode_png(f.data) if f is not None else None
+
     async def serve_result(self, request: web.Request) -> web.StreamResponse:
         st = self.state
         self._count("result")
@@ -261,9 +300,12 @@ class GenerationRoutes(SimBase):
         if early is not None:
             return early
         loop = asyncio.get_running_loop()
-        data = await loop.run_in_executor(
-            None, render_png, task.id, index, task.width, task.height, task.prompt
-        )
+        if task.geometry is not None:
+            data = await loop.run_in_executor(None, self._render_edit, task, index)
+        else:
+            data = await loop.run_in_executor(
+                None, render_png, task.id, index, task.width, task.height, task.prompt
+            )
         if kind == "slow_drip":
             return await self._drip(request, 200, data, "image/png")
         if kind == "wrong_body":

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .picture import compose
 
-__all__ = ["image_size", "render_png", "tiny_png"]
+__all__ = ["encode_png", "image_size", "render_png", "tiny_png"]
 
 _AR_RE = re.compile(r"--(?:ar|aspect)\s+(\d{1,4})\s*:\s*(\d{1,4})", re.IGNORECASE)
 
@@ -38,7 +38,7 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def _encode_png(width: int, height: int, rows: list[bytes]) -> bytes:
+def encode_png(width: int, height: int, rows: list[bytes]) -> bytes:
     raw = b"".join(b"\x00" + r for r in rows)
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
@@ -53,10 +53,10 @@ def _encode_png(width: int, height: int, rows: list[bytes]) -> bytes:
 def render_png(seed: str, index: int, width: int, height: int, prompt: str = "") -> bytes:
     """A deterministic PNG of ``width`` × ``height`` for image ``index`` of the task ``seed``:
     a small scene in the prompt's colours with its first words as a caption (``picture``)."""
-    return _encode_png(width, height, compose(prompt, seed, index, width, height))
+    return encode_png(width, height, compose(prompt, seed, index, width, height))
 
 
 def tiny_png(width: int = 8, height: int = 8, rgb: tuple[int, int, int] = (40, 90, 200)) -> bytes:
     """A small flat PNG (fixtures, uploads in tests)."""
     row = bytes(rgb) * width
-    return _encode_png(width, height, [row] * height)
+    return encode_png(width, height, [row] * height)

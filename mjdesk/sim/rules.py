@@ -9,8 +9,9 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from .base import _Invalid
+from .canvas import Geometry, check_geometry
 from .config import _IMAGE_EXT_RE, MAIN_MODEL
+from .invalid import _Invalid
 from .state import SimState
 
 __all__ = [
@@ -22,8 +23,9 @@ __all__ = [
 ]
 
 
-def check_generation(body: dict[str, Any]) -> tuple[str, str, str, None]:
-    """A V8.1 generation request: (prompt, speed, quality, no source) or _Invalid."""
+def check_generation(body: dict[str, Any]) -> tuple[str, str, str, None, None]:
+    """A V8.1 generation request: (prompt, speed, quality, no source, no geometry) or
+    _Invalid."""
     prompt = body.get("prompt")
     if not isinstance(prompt, str) or not prompt.strip():
         raise _Invalid("prompt is required", "prompt", switchable=False)
@@ -50,14 +52,14 @@ def check_generation(body: dict[str, Any]) -> tuple[str, str, str, None]:
         raise _Invalid(
             "image prompts and references need fast or turbo speed", "model_params.speed"
         )
-    return prompt, speed, quality, None
+    return prompt, speed, quality, None, None
 
 
 def check_edit(
     state: SimState, key: str, model: str, body: dict[str, Any]
-) -> tuple[str, str, str, tuple[str, int] | None]:
-    """A request to an edit route: (prompt, speed, quality, source task and image) or
-    _Invalid."""
+) -> tuple[str, str, str, tuple[str, int] | None, Geometry | None]:
+    """A request to an edit route: (prompt, speed, quality, source task and image, canvas
+    geometry) or _Invalid."""
     params = body.get("model_params") or {}
     if not isinstance(params, dict):
         raise _Invalid("model_params must be an object", "model_params", switchable=False)
@@ -115,11 +117,15 @@ def check_edit(
                 )
     if model == "mj-v8.1-upload-paint" and not params.get("mask"):
         raise _Invalid("model_params.mask is required", "model_params.mask", switchable=False)
+    geometry = None
+    if model in ("mj-v8.1-edit", "mj-v8.1-upload-paint"):
+        geometry = check_geometry(model, params, body.get("image_urls"))
     return (
         str(prompt or ""),
         str(speed if model != "mj-v8.1-remove-bg" else "fast"),
         "standard",
         source,
+        geometry,
     )
 
 

@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .canvas import aspect_mismatch
 from .config import (
     _ALNUM,
     _KEYWORD_RE,
@@ -52,6 +53,7 @@ class SimTask:
     callback_url: str | None = None
     cancelled_at: float | None = None
     source: tuple[str, int] | None = None
+    geometry: Any = None  # canvas.Geometry of a canvas edit (edit, upload-paint)
     leak: bool = False  # a careless server: the caller's key inside links and messages
 
     def status_at(self, now: float) -> str:
@@ -234,6 +236,7 @@ class SimState:
         callback_url: str | None,
         failure: str | None = None,
         source: tuple[str, int] | None = None,
+        geometry: Any = None,
     ) -> SimTask:
         cfg = self.config
         rng = self.rng
@@ -250,6 +253,10 @@ class SimState:
         if model == "mj-v8.1-remove-bg":
             n = 1
         width, height = image_size(prompt, speed if model == MAIN_MODEL else "fast", quality)
+        if geometry is not None:  # a canvas edit returns the canvas, at most 512 px long
+            cw, ch = geometry.canvas
+            k = 512 / max(cw, ch)
+            width, height = max(8, round(cw * k)), max(8, round(ch * k))
         if cfg.image_scale != 1.0:
             width = max(16, int(width * cfg.image_scale))
             height = max(16, int(height * cfg.image_scale))
@@ -273,10 +280,16 @@ class SimState:
             height=height,
             callback_url=callback_url,
             source=source,
+            geometry=geometry,
         )
         self._apply_keywords(task)
         if failure:
             task.outcome, task.error_code = "failed", failure
+        elif model == "mj-v8.1-edit" and source is not None and geometry is not None:
+            src = self.tasks.get(source[0])
+            if src is not None and aspect_mismatch(geometry, src.width, src.height):
+                # documented: a canvas off the source's aspect may fail during execution
+                task.outcome, task.error_code = "failed", "image_dimension_mismatch"
         self.tasks[task.id] = task
         return task
 

@@ -160,8 +160,8 @@ def test_edit_models_check_their_source_task(sim):
             "prompt": "wider",
             "model_params": {
                 "task_id": src,
-                "canvas": {"width": 2, "height": 1},
-                "img_pos": {"width": 1, "height": 1, "x": 0, "y": 0},
+                "canvas": {"width": 1536, "height": 1536},
+                "img_pos": {"width": 1024, "height": 1024, "x": 256, "y": 256},
             },
         },
     )
