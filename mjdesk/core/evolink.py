@@ -75,7 +75,8 @@ def source_problem(model: str, task_id: str | None, index: int, age: float) -> T
     source task (``task_id`` + ``image_number``), or None when it can. ``age`` is seconds
     since the image was made. Any completed V8.1-series task serves: a variation can be
     varied again."""
-    if not model.startswith(GENERATE) or not task_id:  # V8.1 edits' results serve again
+    # a V8.1 variation, remix or canvas edit serves again; a cut-out (remove-bg) does not
+    if not model.startswith(GENERATE) or model == REMOVE_BG or not task_id:
         return translate("Gallery", "Only images made by Midjourney V8.1 can be varied or remixed")
     if index >= SOURCE_IMAGES:
         return translate(

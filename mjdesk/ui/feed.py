@@ -264,6 +264,7 @@ class FeedView(QListView):
             Qt.Key.Key_Enter: "open",
             Qt.Key.Key_V: "vary_strong" if shift else "vary_subtle",
             Qt.Key.Key_M: "remix",
+            Qt.Key.Key_E: "edit_image",
             Qt.Key.Key_F: "favourite",
         }
         if key in keys and image is not None and not mods & Qt.KeyboardModifier.ControlModifier:

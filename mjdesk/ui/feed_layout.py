@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from ..core.jobs import ACTIVE
@@ -47,13 +47,17 @@ CARD_CACHE: Final = 80  # cards kept drawn: a few screens (≈ 0.5 MB each)
 
 # the hover bar of an image: (action key, label) — labels translated at paint time
 HOVER: Final = (
-    ("vary_subtle", "Vary"),
-    ("vary_strong", "Strong"),
-    ("remix", "Remix"),
+    ("vary_subtle", str(QT_TRANSLATE_NOOP("Feed", "Vary"))),
+    ("vary_strong", str(QT_TRANSLATE_NOOP("Feed", "Strong"))),
+    ("remix", str(QT_TRANSLATE_NOOP("Feed", "Remix"))),
+    ("edit_image", str(QT_TRANSLATE_NOOP("Feed", "Edit"))),
     ("menu", "⋯"),
 )
 # a row that ended without images offers these
-FAILED_BUTTONS: Final = (("edit", "Edit prompt"), ("rerun", "Run again"))
+FAILED_BUTTONS: Final = (
+    ("edit", str(QT_TRANSLATE_NOOP("Feed", "Edit prompt"))),
+    ("rerun", str(QT_TRANSLATE_NOOP("Feed", "Run again"))),
+)
 
 
 @dataclass(frozen=True)

@@ -305,6 +305,7 @@ class GalleryView(QTableView):
     favourite_requested = Signal(list)
     trash_requested = Signal(list)
     open_requested = Signal(int)  # image id
+    edit_requested = Signal(object)  # GalleryItem: open the editor on it (E)
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -401,6 +402,11 @@ class GalleryView(QTableView):
             return
         if ids and not mods and key == Qt.Key.Key_F:
             self.favourite_requested.emit(ids)
+            return
+        if not mods and key == Qt.Key.Key_E and self.currentIndex().isValid():
+            item = self.currentIndex().data(ItemRole)
+            if item is not None:
+                self.edit_requested.emit(item)
             return
         if ids and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.trash_requested.emit(ids)

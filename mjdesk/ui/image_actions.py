@@ -47,6 +47,7 @@ def gallery_actions(item: Any, *, prompt_text: str, now: float) -> list[GalleryA
     edit_ok = problem is None
     return [
         GalleryAction("open", translate("Gallery", "Open in viewer")),
+        GalleryAction("edit_image", translate("Gallery", "Edit… (repaint, reframe, retexture)")),
         GalleryAction("use_prompt", translate("Gallery", "Use prompt")),
         GalleryAction("use_settings", translate("Gallery", "Use all settings")),
         GalleryAction("image", translate("Gallery", "Use as image prompt")),
@@ -103,6 +104,10 @@ class ImageActions(QObject):
         path = self.service.gallery.image_path(item)
         if key == "open":
             self.open_requested.emit(item.id)
+        elif key == "edit_image":
+            from .editor import open_editor
+
+            open_editor(self.service, item, self.anchor.window())
         elif key == "use_prompt":
             self.prompt_requested.emit(strip_params(item.prompt), "", "")
         elif key == "use_settings":

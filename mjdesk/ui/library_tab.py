@@ -65,6 +65,7 @@ class LibraryTab(QObject):
         view.favourite_requested.connect(self._on_favourite)
         view.trash_requested.connect(self._on_trash)
         view.open_requested.connect(self.open_viewer)
+        view.edit_requested.connect(lambda item: self.actions.run("edit_image", item))
         self.panel.import_button.clicked.connect(self.import_folder)
         self.panel.export_button.clicked.connect(self.export_selected)
         self.panel.save_search.clicked.connect(self._on_save_search)

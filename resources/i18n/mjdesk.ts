@@ -97,48 +97,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="128"/>
+        <location filename="../../mjdesk/core/evolink.py" line="127"/>
         <source>Unknown model {model}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="124"/>
+        <location filename="../../mjdesk/core/evolink.py" line="123"/>
         <source>The prompt is longer than 8192 characters</source>
         <extracomment>The endings an image prompt URL must have.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="134"/>
+        <location filename="../../mjdesk/core/evolink.py" line="133"/>
         <source>Unknown speed {speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="139"/>
+        <location filename="../../mjdesk/core/evolink.py" line="138"/>
         <source>Unknown quality {quality}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="143"/>
+        <location filename="../../mjdesk/core/evolink.py" line="142"/>
         <source>HD quality cannot be combined with Draft speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="146"/>
+        <location filename="../../mjdesk/core/evolink.py" line="145"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="153"/>
+        <location filename="../../mjdesk/core/evolink.py" line="152"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="158"/>
+        <location filename="../../mjdesk/core/evolink.py" line="157"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="163"/>
+        <location filename="../../mjdesk/core/evolink.py" line="162"/>
         <source>Draft speed cannot use image prompts or references</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,6 +699,288 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../mjdesk/core/canvas.py" line="154"/>
+        <source>The canvas must be {lo}–{hi} px on each side; this one is {w} × {h}</source>
+        <extracomment>An area&apos;s (the canvas&apos;s) smallest and largest side, px (third-party docs; cautious). The fewest points of a mask polygon (6 values). Two aspects &quot;match&quot; when they differ by less than this fraction. The zoom-out factors Midjourney&apos;s own editor offers; any factor in (1, 2] is accepted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/canvas.py" line="158"/>
+        <location filename="../../mjdesk/core/canvas.py" line="160"/>
+        <source>The image must lie on the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/canvas.py" line="162"/>
+        <source>The image cannot be stretched: keep its proportions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/core/canvas.py" line="164"/>
+        <source>This route needs the canvas at the image&apos;s own proportions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="72"/>
+        <source>Edit · {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="88"/>
+        <source>Repaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="88"/>
+        <source>Reframe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="88"/>
+        <source>Retexture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="108"/>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="119"/>
+        <source>Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="119"/>
+        <source>Turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="136"/>
+        <source>Send  (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="157"/>
+        <source>Mark what to repaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="162"/>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="162"/>
+        <source>Brush (B); [ and ] size it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="163"/>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="163"/>
+        <source>Eraser (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="164"/>
+        <source>Rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="164"/>
+        <source>Rectangle (R); Alt takes away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="165"/>
+        <source>Lasso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="165"/>
+        <source>Lasso (L); Alt takes away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="179"/>
+        <source>Brush size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="189"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="191"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="193"/>
+        <source>Invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="195"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="201"/>
+        <source>Show mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <source>Yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="210"/>
+        <source>The mask&apos;s colour on the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="222"/>
+        <source>Canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="224"/>
+        <source>Aspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="228"/>
+        <source>Any W:H; the image keeps its own proportions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="236"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="243"/>
+        <source>Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="247"/>
+        <source>How far to pan, as a share of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="249"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="316"/>
+        <source>Pan left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="250"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="317"/>
+        <source>Pan right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="251"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="318"/>
+        <source>Pan up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="252"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="319"/>
+        <source>Pan down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="266"/>
+        <source>Zoom out 1.5×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="282"/>
+        <source>The image could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="311"/>
+        <source>Zoom out {f}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="331"/>
+        <source>Type an aspect as W:H, for example 16:9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="333"/>
+        <source>Reframe {aspect}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="344"/>
+        <source>Canvas {w} × {h}; the image at {x}, {y}, {iw} × {ih}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="383"/>
+        <source>1 task · ≈ {n} credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="385"/>
+        <source>1 task · {speed} (the price shows once EvoLink has priced it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="401"/>
+        <source>Describe what the edit should paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="405"/>
+        <source>Fix the prompt first (see the notes under it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="408"/>
+        <source>The image is still loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="416"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="436"/>
+        <source>Sent. The results arrive in Recent results and under the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../../mjdesk/jobs/engine.py" line="107"/>
@@ -834,6 +1116,36 @@
         <source>{n} of {asked} withheld by moderation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_layout.py" line="50"/>
+        <source>Vary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_layout.py" line="51"/>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_layout.py" line="52"/>
+        <source>Remix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_layout.py" line="53"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_layout.py" line="58"/>
+        <source>Edit prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/feed_layout.py" line="59"/>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FeedView</name>
@@ -879,20 +1191,33 @@
     </message>
 </context>
 <context>
+    <name>FrameCanvas</name>
+    <message>
+        <location filename="../../mjdesk/ui/editor/frame.py" line="37"/>
+        <source>Canvas and image position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/frame.py" line="97"/>
+        <source>Canvas {w} × {h} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gallery</name>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="78"/>
-        <source>Only images made by Midjourney V8.1 prompts can be varied or remixed</source>
+        <location filename="../../mjdesk/core/evolink.py" line="79"/>
+        <source>Only images made by Midjourney V8.1 can be varied or remixed</source>
         <extracomment>The generation model, and the V8.1 routes that act on an image. The longest prompt the route accepts (characters). How long a completed task&apos;s result links (and the task itself, as an edit source) live. Reuse a result link as an image URL only this long, so it cannot expire mid-task. Files uploaded through the files API live 72 hours. The image numbers the routes that take a source task accept (0–3).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="82"/>
+        <location filename="../../mjdesk/core/evolink.py" line="81"/>
         <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="86"/>
+        <location filename="../../mjdesk/core/evolink.py" line="85"/>
         <source>The source task is older than 30 days; EvoLink may no longer have it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -903,66 +1228,71 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="50"/>
-        <source>Use prompt</source>
+        <source>Edit… (repaint, reframe, retexture)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="51"/>
-        <source>Use all settings</source>
+        <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="52"/>
-        <source>Use as image prompt</source>
+        <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="53"/>
-        <source>Use as style reference</source>
+        <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="54"/>
-        <source>Use as omni reference</source>
+        <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="55"/>
-        <source>Rerun</source>
+        <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="56"/>
-        <source>Vary (subtle)</source>
+        <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/image_actions.py" line="57"/>
+        <source>Vary (subtle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/image_actions.py" line="58"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="60"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="61"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="62"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="63"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="64"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="65"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="65"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="66"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="66"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="67"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,7 +1545,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="327"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="328"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,7 +1731,7 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>ImageActions</name>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="174"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="179"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,77 +1816,77 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="152"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="153"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="154"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="155"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="169"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="174"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="175"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="179"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="187"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="190"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="207"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="208"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="209"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="210"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="211"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="212"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="213"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="214"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="221"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="223"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="234"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="235"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,6 +2097,14 @@ Rating: {rating}
     <message>
         <location filename="../../mjdesk/ui/controls.py" line="63"/>
         <source>Quality: HD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaintCanvas</name>
+    <message>
+        <location filename="../../mjdesk/ui/editor/paint.py" line="45"/>
+        <source>Image to repaint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2098,7 +2436,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="366"/>
+        <location filename="../../mjdesk/ui/queue.py" line="376"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>

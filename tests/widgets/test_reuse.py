@@ -37,6 +37,12 @@ def test_edit_actions_say_why_they_do_not_apply():
         for a in gallery_actions(_item(model="mj-v8.1-remove-bg"), prompt_text="x", now=now)
     }
     assert not other["vary_subtle"].enabled
+    again = {
+        a.key: a
+        for a in gallery_actions(_item(model="mj-v8.1-variation"), prompt_text="x", now=now)
+    }
+    assert again["vary_subtle"].enabled and again["remix"].enabled  # a variation varies again
+    assert all(a["edit_image"].enabled for a in (ok, draft, old, other))  # the editor: always
 
 
 async def _one_stored_item(st):
