@@ -54,6 +54,7 @@ class GenerationRoutes(SimBase):
             idempotency_key=request.headers.get("Idempotency-Key"),
             model=body.get("model") if isinstance(body, dict) else None,
             model_params=body.get("model_params") if isinstance(body, dict) else None,
+            image_urls=body.get("image_urls") if isinstance(body, dict) else None,
             callback_url=body.get("callback_url") if isinstance(body, dict) else None,
             status=None,
         )

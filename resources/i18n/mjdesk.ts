@@ -97,48 +97,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="127"/>
+        <location filename="../../mjdesk/core/evolink.py" line="128"/>
         <source>Unknown model {model}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="123"/>
+        <location filename="../../mjdesk/core/evolink.py" line="124"/>
         <source>The prompt is longer than 8192 characters</source>
         <extracomment>The endings an image prompt URL must have.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="133"/>
+        <location filename="../../mjdesk/core/evolink.py" line="134"/>
         <source>Unknown speed {speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="138"/>
+        <location filename="../../mjdesk/core/evolink.py" line="139"/>
         <source>Unknown quality {quality}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="142"/>
+        <location filename="../../mjdesk/core/evolink.py" line="143"/>
         <source>HD quality cannot be combined with Draft speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="145"/>
+        <location filename="../../mjdesk/core/evolink.py" line="146"/>
         <source>The prompt is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="152"/>
+        <location filename="../../mjdesk/core/evolink.py" line="153"/>
         <source>Image prompt URLs must end in .png, .gif, .webp, .jpg or .jpeg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="157"/>
+        <location filename="../../mjdesk/core/evolink.py" line="158"/>
         <source>One image prompt needs some text (or add a second image)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="162"/>
+        <location filename="../../mjdesk/core/evolink.py" line="163"/>
         <source>Draft speed cannot use image prompts or references</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,232 +751,247 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="119"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="120"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="119"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="120"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="136"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="138"/>
         <source>Send  (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="157"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="151"/>
         <source>Mark what to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="162"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="156"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="162"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="156"/>
         <source>Brush (B); [ and ] size it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="163"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="157"/>
         <source>Eraser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="163"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="157"/>
         <source>Eraser (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="164"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="158"/>
         <source>Rectangle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="164"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="158"/>
         <source>Rectangle (R); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="165"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="159"/>
         <source>Lasso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="165"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="159"/>
         <source>Lasso (L); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="179"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="175"/>
+        <source>Paint over what should change. Ctrl+wheel zooms, Space+drag or the middle button pans, Ctrl+0 fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="183"/>
         <source>Brush size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="189"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="193"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="191"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="195"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="193"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="197"/>
         <source>Invert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="195"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="199"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="201"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="205"/>
         <source>Show mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="211"/>
         <source>Red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="211"/>
         <source>Blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="211"/>
         <source>Yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="210"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="214"/>
         <source>The mask&apos;s colour on the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="222"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="226"/>
         <source>Canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="224"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="228"/>
         <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="228"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="231"/>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="233"/>
         <source>Any W:H; the image keeps its own proportions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="236"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="241"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="243"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="248"/>
         <source>Pan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="247"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="252"/>
         <source>How far to pan, as a share of the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="249"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="316"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="254"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="322"/>
         <source>Pan left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="250"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="317"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="255"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="323"/>
         <source>Pan right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="251"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="318"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="256"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="324"/>
         <source>Pan up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="252"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="319"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="257"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="325"/>
         <source>Pan down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="266"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="271"/>
         <source>Zoom out 1.5×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="282"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="287"/>
         <source>The image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="311"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="317"/>
         <source>Zoom out {f}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="331"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="341"/>
         <source>Type an aspect as W:H, for example 16:9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="333"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="344"/>
         <source>Reframe {aspect}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="344"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="355"/>
         <source>Canvas {w} × {h}; the image at {x}, {y}, {iw} × {ih}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="383"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="390"/>
         <source>1 task · ≈ {n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="385"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="392"/>
         <source>1 task · {speed} (the price shows once EvoLink has priced it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="401"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="408"/>
         <source>Describe what the edit should paint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="405"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="412"/>
         <source>Fix the prompt first (see the notes under it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="408"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="415"/>
         <source>The image is still loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="416"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="423"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="436"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="443"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="452"/>
+        <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1206,18 +1221,18 @@
 <context>
     <name>Gallery</name>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="79"/>
+        <location filename="../../mjdesk/core/evolink.py" line="80"/>
         <source>Only images made by Midjourney V8.1 can be varied or remixed</source>
         <extracomment>The generation model, and the V8.1 routes that act on an image. The longest prompt the route accepts (characters). How long a completed task&apos;s result links (and the task itself, as an edit source) live. Reuse a result link as an image URL only this long, so it cannot expire mid-task. Files uploaded through the files API live 72 hours. The image numbers the routes that take a source task accept (0–3).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="81"/>
+        <location filename="../../mjdesk/core/evolink.py" line="82"/>
         <source>EvoLink addresses images 1–4 of a task only; this is image {n} of a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/evolink.py" line="85"/>
+        <location filename="../../mjdesk/core/evolink.py" line="86"/>
         <source>The source task is older than 30 days; EvoLink may no longer have it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -49,6 +49,7 @@ class MaskLayer:
         self._redo: list[_Step] = []
         self._step: _Step | None = None
         self.painted = False  # anything marked at all, ever (a cheap "not empty" hint)
+        self.colour = QColor(255, 77, 109)  # the overlay's tint; only the alpha is sent
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -133,7 +134,7 @@ class MaskLayer:
         pad = radius + 2
         dirty = QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad).toAlignedRect()
         self._save_tiles(dirty)
-        pen = QPen(QColor(255, 255, 255, 255), radius * 2)
+        pen = QPen(self.colour, radius * 2)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         for target, scale in ((self.image, 1.0), (self.preview, self.scale)):
             painter = self._painter(target, erase, scale)
@@ -155,7 +156,7 @@ class MaskLayer:
         self._save_tiles(dirty)
         for target, scale in ((self.image, 1.0), (self.preview, self.scale)):
             painter = self._painter(target, erase, scale)
-            painter.fillPath(path, QColor(255, 255, 255, 255))
+            painter.fillPath(path, self.colour)
             painter.end()
         if erase:
             self.only_polygons = False
@@ -225,6 +226,6 @@ def encode_mask(image: QImage, width: int, height: int) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    out.save(buf, b"PNG", 1)  # fast: masks compress well anyway
+    out.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
     buf.close()
     return bytes(data.data())

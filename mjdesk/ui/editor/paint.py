@@ -84,6 +84,7 @@ class PaintCanvas(QWidget):
         """The overlay's colour (the mask keeps only what is opaque)."""
         if self.layer is None:
             return
+        self.layer.colour = QColor(colour)
         for image in (self.layer.image, self.layer.preview):
             painter = QPainter(image)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
@@ -314,6 +315,11 @@ class PaintCanvas(QWidget):
             self.set_radius(self.radius / 1.25)
         elif key == Qt.Key.Key_BracketRight:
             self.set_radius(self.radius * 1.25)
+        elif ctrl and key == Qt.Key.Key_Z:
+            shift = mods & Qt.KeyboardModifier.ShiftModifier
+            self.redo() if shift else self.undo()
+        elif ctrl and key == Qt.Key.Key_Y:
+            self.redo()
         elif ctrl and key == Qt.Key.Key_0:
             self.fit()
         elif ctrl and key == Qt.Key.Key_1:
@@ -329,6 +335,16 @@ class PaintCanvas(QWidget):
             self.unsetCursor()
         else:
             super().keyReleaseEvent(event)
+
+    def undo(self) -> None:
+        if self.layer is not None and self.layer.undo():
+            self.update()
+        self.changed.emit()
+
+    def redo(self) -> None:
+        if self.layer is not None and self.layer.redo():
+            self.update()
+        self.changed.emit()
 
     def set_radius(self, radius: float) -> None:
         w, h = self.size_wh

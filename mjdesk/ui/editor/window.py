@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -98,7 +98,7 @@ class EditorWindow(QWidget):
         root.addLayout(left, 1)
         side = QWidget()
         side.setObjectName("EditorSide")
-        side.setFixedWidth(340)
+        side.setFixedWidth(400)
         col = QVBoxLayout(side)
         col.setContentsMargins(12, 0, 0, 0)
         self.tools_box = self._repaint_tools()
@@ -115,9 +115,11 @@ class EditorWindow(QWidget):
         col.addWidget(self.diagnostics)
         self.editor.analysis_changed.connect(self._on_analysis)
         speed_row = QHBoxLayout()
+        speed_row.setSpacing(0)
         self.speed_group = QButtonGroup(self)
         for i, (key, label) in enumerate((("fast", self.tr("Fast")), ("turbo", self.tr("Turbo")))):
             button = QPushButton(label)
+            button.setObjectName("Segment")
             button.setCheckable(True)
             button.setChecked(key == "fast")
             button.setProperty("speed", key)
@@ -138,14 +140,6 @@ class EditorWindow(QWidget):
         self.send_button.clicked.connect(self.send)
         col.addWidget(self.send_button)
         root.addWidget(side)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (QKeySequence.StandardKey.Redo, self.redo),
-            ("Ctrl+Shift+Z", self.redo),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.paint)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
         self.paint.changed.connect(self._update_buttons)
         self.frame.placement_changed.connect(lambda _p: self._on_placement())
         self.set_mode("repaint")
@@ -156,7 +150,7 @@ class EditorWindow(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(theme.section_title(self.tr("Mark what to repaint")))
         row = QHBoxLayout()
-        self.tool_buttons: dict[str, QToolButton] = {}
+        self.tool_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         for key, label, tip in (
             ("brush", self.tr("Brush"), self.tr("Brush (B); [ and ] size it")),
@@ -164,8 +158,8 @@ class EditorWindow(QWidget):
             ("rect", self.tr("Rectangle"), self.tr("Rectangle (R); Alt takes away")),
             ("lasso", self.tr("Lasso"), self.tr("Lasso (L); Alt takes away")),
         ):
-            button = QToolButton()
-            button.setText(label)
+            button = QPushButton(label)
+            button.setObjectName("Segment")
             button.setToolTip(tip)
             button.setCheckable(True)
             button.setChecked(key == "brush")
@@ -174,7 +168,17 @@ class EditorWindow(QWidget):
             self.tool_buttons[key] = button
             row.addWidget(button)
         self.paint.tool_changed.connect(lambda k: self.tool_buttons[k].setChecked(True))
+        row.setSpacing(0)
         col.addLayout(row)
+        hint = QLabel(
+            self.tr(
+                "Paint over what should change. Ctrl+wheel zooms, Space+drag or the middle "
+                "button pans, Ctrl+0 fits."
+            )
+        )
+        hint.setObjectName("Muted")
+        hint.setWordWrap(True)
+        col.addWidget(hint)
         size_row = QHBoxLayout()
         size_row.addWidget(QLabel(self.tr("Brush size")))
         self.brush_size = QuietSlider()
@@ -224,6 +228,7 @@ class EditorWindow(QWidget):
         row.addWidget(QLabel(self.tr("Aspect")))
         self.aspect = QComboBox()
         self.aspect.setEditable(True)
+        self.aspect.addItem(self.tr("Original"), "original")
         self.aspect.addItems(ASPECTS)
         self.aspect.setToolTip(self.tr("Any W:H; the image keeps its own proportions"))
         self.aspect.activated.connect(lambda _i: self._reframe_to(self.aspect.currentText()))
@@ -308,6 +313,7 @@ class EditorWindow(QWidget):
         self._update_cost()
 
     def _zoom_out(self, factor: float) -> None:
+        self.aspect.setCurrentIndex(0)  # a zoom out keeps the image's proportions
         self.op_label = self.tr("Zoom out {f}×").format(f=f"{factor:g}")
         self.frame.set_placement(canvas.zoom_out(*self.source_size, factor))
 
@@ -319,18 +325,23 @@ class EditorWindow(QWidget):
             "down": self.tr("Pan down"),
         }
         self.op_label = names[direction]
+        self.aspect.setEditText("")  # the canvas takes the proportions the pan gives it
         amount = self.pan_amount.value() / 100
         self.frame.set_placement(canvas.pan(*self.source_size, direction, amount))  # type: ignore[arg-type]
 
     def _reframe_to(self, text: str) -> None:
+        if text == self.aspect.itemText(0):  # the image's own proportions
+            w, h = self.source_size
+            text = f"{w}:{h}"
         try:
             a, b = (int(v) for v in text.replace(" ", "").split(":"))
-            if a <= 0 or b <= 0 or max(a / b, b / a) > 8:
+            if a <= 0 or b <= 0 or max(a / b, b / a) > 8 or max(a, b) > 10_000:
                 raise ValueError
         except ValueError:
             self.say(self.tr("Type an aspect as W:H, for example 16:9"), "error")
             return
-        self.op_label = self.tr("Reframe {aspect}").format(aspect=f"{a}:{b}")
+        shown = self.aspect.currentText() if self.aspect.currentIndex() == 0 else f"{a}:{b}"
+        self.op_label = self.tr("Reframe {aspect}").format(aspect=shown)
         self.frame.set_placement(canvas.reframe(*self.source_size, a, b))
 
     def _on_placement(self) -> None:
@@ -354,14 +365,10 @@ class EditorWindow(QWidget):
             self._update_buttons()
 
     def undo(self) -> None:
-        if self.paint.layer is not None and self.paint.layer.undo():
-            self.paint.update()
-        self._update_buttons()
+        self.paint.undo()
 
     def redo(self) -> None:
-        if self.paint.layer is not None and self.paint.layer.redo():
-            self.paint.update()
-        self._update_buttons()
+        self.paint.redo()
 
     def _update_buttons(self) -> None:
         layer = self.paint.layer
@@ -438,7 +445,12 @@ class EditorWindow(QWidget):
             )
 
         def failed(exc: Exception) -> None:
+            from ...services.uploads import UploadError
+
             self.send_button.setEnabled(True)
+            if not isinstance(exc, UploadError):
+                self.say(self.tr("The edit could not be prepared; see the log"), "error")
+                raise exc
             self.say(str(exc), "error")
 
         ops.run(self, self.service.spawn, work, done, failed=failed, name="edit")
