@@ -330,7 +330,8 @@ class EditorWindow(QWidget):
         self.frame.set_placement(canvas.pan(*self.source_size, direction, amount))  # type: ignore[arg-type]
 
     def _reframe_to(self, text: str) -> None:
-        if text == self.aspect.itemText(0):  # the image's own proportions
+        original = text == self.aspect.itemText(0)
+        if original:  # the image's own proportions
             w, h = self.source_size
             text = f"{w}:{h}"
         try:
@@ -340,7 +341,7 @@ class EditorWindow(QWidget):
         except ValueError:
             self.say(self.tr("Type an aspect as W:H, for example 16:9"), "error")
             return
-        shown = self.aspect.currentText() if self.aspect.currentIndex() == 0 else f"{a}:{b}"
+        shown = self.aspect.itemText(0) if original else f"{a}:{b}"
         self.op_label = self.tr("Reframe {aspect}").format(aspect=shown)
         self.frame.set_placement(canvas.reframe(*self.source_size, a, b))
 
