@@ -143,13 +143,15 @@ def inside_mask(polys: list[list[tuple[int, int]]], x: float, y: float) -> bool:
     return False
 
 
-def decode_png(data: bytes) -> tuple[int, int, list[bytes], int] | None:
-    """A PNG's (width, height, rows, channels) for 8-bit RGB, RGBA, grey or grey+alpha
-    without interlacing; None for anything else (the simulator then paints a neutral
-    stand-in). Slow and simple: the simulator's own tool, in an executor."""
+def decode_png(data: bytes, max_side: int = 0) -> tuple[int, int, list[bytes], int] | None:
+    """A PNG's (width, height, rows, channels) for 8-bit grey, RGB, grey+alpha, RGBA and
+    palette images (1, 2, 4 or 8 bits, with tRNS: returned as RGBA), without interlacing;
+    None for anything else (the simulator then paints a neutral stand-in). ``max_side``: keep
+    every n-th pixel so neither side exceeds it (the edit's result is small). Slow and
+    simple: the simulator's own tool, in an executor."""
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         return None
-    pos, idat, header = 8, b"", None
+    pos, idat, header, palette, alphas = 8, b"", None, b"", b""
     while pos + 8 <= len(data):
         (length,) = struct.unpack(">I", data[pos : pos + 4])
         kind = data[pos + 4 : pos + 8]
@@ -158,38 +160,78 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes], int] | None:
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
             idat += body
+        elif kind == b"PLTE":
+            palette = body
+        elif kind == b"tRNS":
+            alphas = body
         pos += 12 + length
     if header is None:
         return None
     width, height, depth, colour, _, _, interlace = header
-    channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(colour)
-    if depth != 8 or channels is None or interlace:
+    if interlace:
         return None
-    raw = zlib.decompress(idat)
-    stride = width * channels
+    step = max(1, -(-max(width, height) // max_side)) if max_side else 1
+    if colour == 3 and depth in (1, 2, 4, 8) and palette:
+        rows = _unfilter(zlib.decompress(idat), (width * depth + 7) // 8, height, 1)
+        return _palette_rows(rows, width, depth, palette, alphas, step)
+    channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(colour)
+    if depth != 8 or channels is None:
+        return None
+    rows = _unfilter(zlib.decompress(idat), width * channels, height, channels)
+    if step == 1:
+        return width, height, rows, channels
+    kept = [
+        b"".join(row[x * channels : x * channels + channels] for x in range(0, width, step))
+        for row in rows[::step]
+    ]
+    return len(range(0, width, step)), len(kept), kept, channels
+
+
+def _unfilter(raw: bytes, stride: int, height: int, bpp: int) -> list[bytes]:
     rows: list[bytes] = []
     prev = bytearray(stride)
     for r in range(height):
         start = r * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-        for i in range(stride):
-            a = line[i - channels] if i >= channels else 0
-            b = prev[i]
-            c = prev[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + a) & 255
-            elif kind == 2:
-                line[i] = (line[i] + b) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (a + b) // 2) & 255
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-                line[i] = (line[i] + pred) & 255
+        if kind:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b = prev[i]
+                if kind == 1:
+                    line[i] = (line[i] + a) & 255
+                elif kind == 2:
+                    line[i] = (line[i] + b) & 255
+                elif kind == 3:
+                    line[i] = (line[i] + (a + b) // 2) & 255
+                elif kind == 4:
+                    c = prev[i - bpp] if i >= bpp else 0
+                    p = a + b - c
+                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                    line[i] = (
+                        line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)
+                    ) & 255
         rows.append(bytes(line))
         prev = line
-    return width, height, rows, channels
+    return rows
+
+
+def _palette_rows(
+    rows: list[bytes], width: int, depth: int, palette: bytes, alphas: bytes, step: int
+) -> tuple[int, int, list[bytes], int]:
+    colours = [
+        palette[3 * i : 3 * i + 3] + bytes([alphas[i] if i < len(alphas) else 255])
+        for i in range(len(palette) // 3)
+    ]
+    per_byte, mask = 8 // depth, (1 << depth) - 1
+    xs = range(0, width, step)
+    out_rows = []
+    for line in rows[::step]:
+        out = bytearray()
+        for x in xs:
+            index = (line[x // per_byte] >> (8 - depth * (x % per_byte + 1))) & mask
+            out += colours[index] if index < len(colours) else b"\0\0\0\0"
+        out_rows.append(bytes(out))
+    return len(xs), len(out_rows), out_rows, 4
 
 
 Pixels = tuple[int, int, list[bytes], int]  # width, height, rows, channels

@@ -269,7 +269,7 @@ class GenerationRoutes(SimBase):
             if src is None:
                 return None
             if src.geometry is not None:
-                return decode_png(self._render_edit(src, ref[1]))
+                return decode_png(self._render_edit(src, ref[1]), 512)
             return (
                 src.width,
                 src.height,
@@ -282,7 +282,7 @@ class GenerationRoutes(SimBase):
     def _file_pixels(self, url: str) -> Pixels | None:
         m = re.search(r"(file_[0-9a-f]+)", url)
         f = self.state.files.get(m.group(1)) if m else None
-        return decode_png(f.data) if f is not None else None
+        return decode_png(f.data, 512) if f is not None else None
 
     async def serve_result(self, request: web.Request) -> web.StreamResponse:
         st = self.state

@@ -6,7 +6,7 @@ a child of its source."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from mjdesk.core import canvas
@@ -153,6 +153,22 @@ async def test_a_brushed_repaint_sends_a_mask_image_and_lands_under_its_source(
         job = st.window.queue.queue_model.job_at(0)
         assert job.parent_image_id == item.id and job.prompt_typed == "Repaint · stormy clouds"
         await st.until(lambda: st.window.queue.queue_model.job_at(0).state == "stored", 30)
+        # the simulator read the uploaded 1-bit mask: the brushed band is new, the rest is not
+        job_id = st.window.queue.queue_model.job_at(0).id
+        [result] = (await st.library.run(lambda s: s.images_of(job_id)))[:1]
+        after = QImage(str(st.library.store.absolute(result)))
+        before = QImage(str(st.service.gallery.image_path(item)))
+        k = after.width() / before.width()
+
+        def same(x, y):
+            a, b = after.pixelColor(int(x * k), int(y * k)), before.pixelColor(x, y)
+            return (
+                max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
+                < 12
+            )
+
+        assert not same(300, 70) and not same(500, 75)
+        assert same(300, 400) and same(700, 300)
         ed.close()
 
 
