@@ -31,8 +31,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication
 
+from mjdesk.services.imaging import encode_mask
 from mjdesk.ui import theme
-from mjdesk.ui.editor.mask import encode_mask
 from mjdesk.ui.editor.paint import PaintCanvas
 
 SIDE = 4096

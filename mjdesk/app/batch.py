@@ -48,6 +48,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "prompts", nargs="?", help="a UTF-8 text file with one prompt per line ('-': stdin)"
     )
     p.add_argument(
+        "--ops",
+        metavar="FILE.jsonl",
+        help="edit operations on library images, one JSON object per line: vary, remix, "
+        "repaint, zoom, pan, reframe, retexture, remove-bg (see the README)",
+    )
+    p.add_argument(
         "--library",
         metavar="DIR",
         help="library folder (default: MJDESK_LIBRARY or the user data folder; with --demo, "
@@ -105,6 +111,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="F",
         help="divide the engine's waits by F (to match a simulator's --speed-factor)",
     )
+
+
+async def _op_jobs(
+    args: argparse.Namespace, library: Library, client: EvoLinkClient, err: TextIO
+) -> tuple[list[NewJob], int]:
+    """The ops file's jobs: images resolved, uploads made, every check passed."""
+    from ..services.uploads import UploadService
+    from ..settings import Settings
+    from .batch_ops import build_jobs
+
+    uploads = UploadService(
+        library=lambda: library, client=lambda: client, settings=lambda: Settings()
+    )
+    return await build_jobs(args.op_lines, args.ops_folder, library, uploads, err)
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -232,6 +252,14 @@ async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
         prompts, rejected, ok = read_prompts(args.prompts, err)
         if not ok:
             return EXIT_USAGE
+    if getattr(args, "ops", None):
+        from .batch_ops import read_ops
+
+        read = read_ops(args.ops, err)
+        if read is None:
+            return EXIT_USAGE
+        args.op_lines, op_rejected, args.ops_folder = read
+        rejected += op_rejected
     simulator = None
     if getattr(args, "demo", False):
         from ..sim import DEMO_KEY
@@ -331,6 +359,10 @@ async def _run(
                     rejected += 1
                     continue
                 new_jobs.extend(intents(analysis, typed=line, batch=f"line-{number}"))
+            if getattr(args, "op_lines", None):
+                op_jobs, op_rejected = await _op_jobs(args, library, client, err)
+                new_jobs.extend(op_jobs)
+                rejected += op_rejected
             # every intent of the file is committed in one transaction before anything is sent
             rows = await engine.submit(new_jobs)
             handled.update(r.id for r in rows)

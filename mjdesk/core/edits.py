@@ -51,15 +51,21 @@ def vary(
     )
 
 
-def remix(prompt: str, speed: str, task_id: str, index: int) -> Edit:
-    """Image ``index`` of a V8.1 task, remade with a new prompt (strong)."""
+def remix(
+    prompt: str,
+    speed: str,
+    task_id: str,
+    index: int,
+    strength: Literal["subtle", "strong"] = "strong",
+) -> Edit:
+    """Image ``index`` of a V8.1 task, remade with a new prompt (strong by default)."""
     speed = _route_speed(speed)
     return Edit(
         f"Remix · {prompt}",
         prompt,
         speed,
         evolink.REMIX,
-        {"task_id": task_id, "image_number": index, "mode": "strong", "speed": speed},
+        {"task_id": task_id, "image_number": index, "mode": strength, "speed": speed},
     )
 
 

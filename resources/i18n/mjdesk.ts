@@ -940,57 +940,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="341"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="342"/>
         <source>Type an aspect as W:H, for example 16:9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="344"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="345"/>
         <source>Reframe {aspect}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="355"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="356"/>
         <source>Canvas {w} × {h}; the image at {x}, {y}, {iw} × {ih}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="390"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="391"/>
         <source>1 task · ≈ {n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="392"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="393"/>
         <source>1 task · {speed} (the price shows once EvoLink has priced it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="408"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="409"/>
         <source>Describe what the edit should paint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="412"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="413"/>
         <source>Fix the prompt first (see the notes under it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="415"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="416"/>
         <source>The image is still loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="423"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="424"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="443"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="444"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="452"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="453"/>
         <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>

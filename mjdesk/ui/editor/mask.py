@@ -208,26 +208,3 @@ class MaskLayer:
         alpha = self.preview.convertToFormat(QImage.Format.Format_Alpha8)
         data = bytes(alpha.constBits())
         return len(data) - data.count(0)
-
-
-def encode_mask(image: QImage, width: int, height: int) -> bytes:
-    """The mask as EvoLink reads it — a PNG at ``width`` × ``height``, opaque where to repaint,
-    transparent where to keep. One bit per pixel (a two-colour palette: transparent and opaque
-    white), so a 4096² mask is encoded in tens of milliseconds. Runs in a worker thread."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    if (image.width(), image.height()) != (width, height):
-        image = image.scaled(
-            width,
-            height,
-            Qt.AspectRatioMode.IgnoreAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    bits = image.createAlphaMask(Qt.ImageConversionFlag.ThresholdAlphaDither)  # 1 = opaque
-    bits.setColorTable([0x00000000, 0xFFFFFFFF])
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    bits.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
-    buf.close()
-    return bytes(data.data())

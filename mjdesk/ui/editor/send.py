@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from ...core import canvas, edits
+from ...services.imaging import encode_mask
 from ...services.words import say
-from .mask import encode_mask
 
 if TYPE_CHECKING:
     from .window import EditorWindow
