@@ -111,6 +111,39 @@ def query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
     return [r[0] for r in db.execute(sql, args)]
 
 
+MAX_VERSIONS: Final = 200
+
+
+def versions(db: sqlite3.Connection, image_id: int) -> list[tuple[int, int, str]]:
+    """An image's versions: the original it descends from (through its jobs' parent images)
+    and every edit of it, of its edits, and so on — (image id, depth, the job's words),
+    original first, then by depth and age; trashed images left out."""
+    root = image_id
+    for _ in range(64):  # a lineage deeper than this is not followed further up
+        row = db.execute(
+            "SELECT jobs.parent_image_id FROM images JOIN jobs ON jobs.id = images.job_id"
+            " WHERE images.id = ?",
+            (root,),
+        ).fetchone()
+        if row is None or row[0] is None:
+            break
+        root = int(row[0])
+    rows = db.execute(
+        "WITH RECURSIVE down(id, depth) AS ("
+        " SELECT ?, 0"
+        " UNION SELECT images.id, down.depth + 1 FROM down"
+        " JOIN jobs ON jobs.parent_image_id = down.id"
+        " JOIN images ON images.job_id = jobs.id"
+        " WHERE down.depth < 64)"
+        " SELECT down.id, MIN(down.depth), jobs.prompt_typed FROM down"
+        " JOIN images ON images.id = down.id JOIN jobs ON jobs.id = images.job_id"
+        " WHERE images.deleted_at IS NULL"
+        " GROUP BY down.id ORDER BY MIN(down.depth), images.created_at, images.idx LIMIT ?",
+        (root, MAX_VERSIONS),
+    ).fetchall()
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+
 def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryItem]:
     if not ids:
         return []
@@ -156,6 +189,9 @@ class Curation:
 
     def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
         return gallery_items(self.db, ids)
+
+    def versions(self, image_id: int) -> list[tuple[int, int, str]]:
+        return versions(self.db, image_id)
 
     def set_rating(self, ids: Sequence[int], rating: int) -> None:
         if not 0 <= rating <= 5:

@@ -126,5 +126,13 @@ def _v6(db: sqlite3.Connection) -> None:
     _script(db, "ALTER TABLE jobs ADD COLUMN credits_returned REAL;")
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(db: sqlite3.Connection) -> None:
+    """An image's edits are found from it (the versions stack)."""
+    _script(
+        db,
+        "CREATE INDEX jobs_by_parent ON jobs(parent_image_id) WHERE parent_image_id IS NOT NULL;",
+    )
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 VERSION: Final = len(MIGRATIONS)

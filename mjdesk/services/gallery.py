@@ -49,6 +49,18 @@ class GalleryService(QObject):
     async def query_images(self, query: ImageQuery) -> list[int]:
         return await self.library.run(lambda s: s.image_ids(query))
 
+    async def versions(self, image_id: int) -> list[tuple[int, int, str]]:
+        """The image's original and every edit of it: (image id, depth, words)."""
+        return await self.library.run(lambda s: s.versions(image_id))
+
+    async def parent_of(self, image_id: int) -> int | None:
+        """The image this one was made from (an edit's source), if any."""
+
+        def find(s: Any) -> int | None:
+            return s.job(s.image(image_id).job_id).parent_image_id  # type: ignore[no-any-return]
+
+        return await self.library.run(find)
+
     async def gallery_items(self, ids: list[int]) -> list[GalleryItem]:
         return await self.library.run(lambda s: s.gallery_items(ids))
 

@@ -240,14 +240,20 @@ class LibraryTab(QObject):
         if ok:
             self.service.gallery.assign_project(ids, None if name == "(none)" else name)
 
-    def compare(self, left: int, right: int) -> None:
+    def _ensure_viewer(self) -> Any:
         if self.viewer is None:
             from .viewer import ImageViewer
 
             self.viewer = ImageViewer(self.panel.window())
             self.viewer.navigate.connect(self._on_viewer_navigate)
+            self.viewer.version_requested.connect(self._show_in_viewer)
+            self.viewer.before_requested.connect(self._show_before)
+            self.viewer.compare_requested.connect(self.compare)
         self.viewer.show()
-        viewer = self.viewer
+        return self.viewer
+
+    def compare(self, left: int, right: int) -> None:
+        viewer = self._ensure_viewer()
         gallery, image_path = self.service.gallery, self.service.gallery.image_path
 
         async def load() -> list[tuple[Any, Any]]:
@@ -271,12 +277,7 @@ class LibraryTab(QObject):
         pos = model.position_of(image_id)
         if pos is not None:
             self._viewer_pos = pos
-        if self.viewer is None:
-            from .viewer import ImageViewer
-
-            self.viewer = ImageViewer(self.panel.window())
-            self.viewer.navigate.connect(self._on_viewer_navigate)
-        self.viewer.show()
+        self._ensure_viewer()
         self._show_in_viewer(image_id)
 
     def _on_viewer_navigate(self, step: int) -> None:
@@ -291,20 +292,43 @@ class LibraryTab(QObject):
             return
         gallery, image_path = self.service.gallery, self.service.gallery.image_path
 
-        async def load() -> tuple[Any, Any, Path] | None:
+        async def load() -> tuple[Any, Any, Path, Any, int | None] | None:
             items = await gallery.gallery_items([image_id])
             if not items:
                 return None
             path = image_path(items[0])
-            return await gallery.load_full_image(path), items[0], path
+            versions = await gallery.versions(image_id)
+            parent = await gallery.parent_of(image_id)
+            return await gallery.load_full_image(path), items[0], path, versions, parent
 
         request = self._next_view()
 
-        def show(found: tuple[Any, Any, Path] | None) -> None:
+        def show(found: tuple[Any, Any, Path, Any, int | None] | None) -> None:
             if found is not None and request == self._view_request:
-                viewer.show_image(*found)
+                image, item, path, versions, parent = found
+                viewer.show_image(image, item, path)
+                viewer.show_versions(versions, parent)
 
         self._run(load(), show, "viewer", owner=viewer)
+
+    def _show_before(self, image_id: int) -> None:
+        """Before / after: the version the shown one was made from, in its place."""
+        viewer = self.viewer
+        if viewer is None:
+            return
+        gallery = self.service.gallery
+
+        async def load() -> Any:
+            items = await gallery.gallery_items([image_id])
+            return await gallery.load_full_image(gallery.image_path(items[0])) if items else None
+
+        request = self._view_request
+
+        def show(image: Any) -> None:
+            if image is not None and request == self._view_request:
+                viewer.show_before(image)
+
+        self._run(load(), show, "before", owner=viewer)
 
     def _next_view(self) -> int:
         """A number for the newest thing asked of the viewer: an older answer arriving late

@@ -17,6 +17,10 @@ from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +33,9 @@ class ImageViewer(QWidget):
     """Full size with fit / 1:1 / zoom / pan, arrow keys to move, and the image's metadata."""
 
     navigate = Signal(int)  # -1 or +1
+    version_requested = Signal(int)  # image id: show this version
+    before_requested = Signal(int)  # image id: show its parent (the version it was made from)
+    compare_requested = Signal(int, int)  # original's image id, this version's
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -40,13 +47,40 @@ class ImageViewer(QWidget):
         self.second = _Canvas()
         self.second.hide()
         layout.addWidget(self.second, 1)
+        side = QVBoxLayout()
         self.meta = QLabel("")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.meta.setFixedWidth(300)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.meta)
+        side.addWidget(self.meta, 1)
+        self.versions_title = theme.section_title(self.tr("Versions"))
+        side.addWidget(self.versions_title)
+        self.versions = QListWidget()
+        self.versions.setAccessibleName(self.tr("Versions: the original and its edits"))
+        self.versions.setFixedWidth(300)
+        self.versions.itemActivated.connect(self._on_version)
+        self.versions.itemClicked.connect(self._on_version)
+        side.addWidget(self.versions, 1)
+        row = QHBoxLayout()
+        self.before_button = QPushButton(self.tr("Before / after  (B)"))
+        self.before_button.setToolTip(
+            self.tr("Show the version this one was made from; again to come back")
+        )
+        self.before_button.clicked.connect(self.flip)
+        self.compare_button = QPushButton(self.tr("Compare with original"))
+        self.compare_button.clicked.connect(self._compare)
+        row.addWidget(self.before_button)
+        row.addWidget(self.compare_button)
+        side.addLayout(row)
+        layout.addLayout(side)
+        self.current_id: int | None = None
+        self.parent_id: int | None = None
+        self.root_id: int | None = None
+        self._after: QImage | None = None
+        self.showing_before = False
+        self._set_versions([])
 
     def show_pair(self, left: QImage, left_item: Any, right: QImage, right_item: Any) -> None:
         """Two images side by side (compare)."""
@@ -63,6 +97,7 @@ class ImageViewer(QWidget):
     def show_image(self, image: QImage, item: Any, path: Path) -> None:
         self.second.hide()
         self.canvas.set_image(image)
+        self.current_id, self._after, self.showing_before = item.id, image, False
         import time as _time
 
         from ..core.modes import cost_units
@@ -89,9 +124,59 @@ class ImageViewer(QWidget):
             )
         )
 
+    # -- versions ----------------------------------------------------------------------------
+
+    def show_versions(self, versions: list[tuple[int, int, str]], parent_id: int | None) -> None:
+        """The stack the current image belongs to: the original, then its edits (indented by
+        generation); the current one selected."""
+        self.parent_id = parent_id
+        self._set_versions(versions)
+
+    def _set_versions(self, versions: list[tuple[int, int, str]]) -> None:
+        self.versions.clear()
+        self.root_id = versions[0][0] if versions else None
+        for image_id, depth, words in versions:
+            label = self.tr("Original") if depth == 0 else words
+            entry = QListWidgetItem("    " * min(depth, 4) + label)
+            entry.setData(Qt.ItemDataRole.UserRole, image_id)
+            entry.setToolTip(words)
+            self.versions.addItem(entry)
+            if image_id == self.current_id:
+                self.versions.setCurrentItem(entry)
+        several = len(versions) > 1
+        self.versions_title.setVisible(several)
+        self.versions.setVisible(several)
+        self.before_button.setEnabled(self.parent_id is not None)
+        self.compare_button.setEnabled(several and self.root_id != self.current_id)
+
+    def _on_version(self, entry: QListWidgetItem) -> None:
+        image_id = entry.data(Qt.ItemDataRole.UserRole)
+        if image_id is not None and image_id != self.current_id:
+            self.version_requested.emit(int(image_id))
+
+    def flip(self) -> None:
+        """Before and after: the version this one was made from, in its place, and back."""
+        if self.parent_id is None:
+            return
+        if self.showing_before and self._after is not None:
+            self.canvas.set_image(self._after)
+            self.showing_before = False
+        else:
+            self.before_requested.emit(self.parent_id)
+
+    def show_before(self, image: QImage) -> None:
+        self.canvas.set_image(image)
+        self.showing_before = True
+
+    def _compare(self) -> None:
+        if self.root_id is not None and self.current_id is not None:
+            self.compare_requested.emit(self.root_id, self.current_id)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        if key == Qt.Key.Key_B:
+            self.flip()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.navigate.emit(-1 if key == Qt.Key.Key_Left else 1)
         elif key == Qt.Key.Key_Space:
             self.canvas.toggle_fit()

@@ -1312,12 +1312,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="188"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="273"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="189"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="274"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,12 +1547,12 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="83"/>
+        <location filename="../../mjdesk/services/gallery.py" line="95"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="121"/>
+        <location filename="../../mjdesk/services/gallery.py" line="133"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,19 +1754,44 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="35"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="42"/>
         <source>mjdesk — Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="57"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="58"/>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer.py" line="61"/>
+        <source>Versions: the original and its edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer.py" line="67"/>
+        <source>Before / after  (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer.py" line="69"/>
+        <source>Show the version this one was made from; again to come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer.py" line="72"/>
+        <source>Compare with original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer.py" line="91"/>
         <source>Left: {left}
 
 Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="73"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="108"/>
         <source>{prompt}
 
 Speed: {speed} · Quality: {quality}
@@ -1778,6 +1803,11 @@ Model: {model}
 Rating: {rating}
 
 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer.py" line="139"/>
+        <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -253,3 +253,47 @@ async def test_retexture_and_the_checks_before_sending(sim, tmp_path, qtbot):
         assert entry["prompt"] == "brass and enamel" and entry["image_urls"]
         assert entry["model_params"] == {"speed": "fast"}
         ed.close()
+
+
+async def test_the_viewer_shows_an_images_versions_and_flips_before_and_after(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        ed, item = await _editor(st)
+        ed.close()
+        w = st.window
+        w.gallery_action("vary_strong", item)
+        queue = w.queue.queue_model
+        await st.until(
+            lambda: queue.job_at(0).model == "mj-v8.1-variation"
+            and queue.job_at(0).state == "stored",
+            30,
+        )
+        edits_ = await st.library.run(
+            lambda s: [
+                r[0]
+                for r in s.db.execute(
+                    "SELECT images.id FROM images JOIN jobs ON jobs.id = images.job_id"
+                    " WHERE jobs.parent_image_id = ? ORDER BY images.idx",
+                    (item.id,),
+                )
+            ]
+        )
+        assert len(edits_) == 4
+        library = w.library
+        library.open_viewer(edits_[1])
+        viewer = library.viewer
+        await st.until(lambda: viewer.current_id == edits_[1] and viewer.versions.count() == 5)
+        labels = [viewer.versions.item(i).text().strip() for i in range(5)]
+        assert labels[0] == "Original" and all(x.startswith("Vary (strong)") for x in labels[1:])
+        assert viewer.versions.currentItem().data(Qt.ItemDataRole.UserRole) == edits_[1]
+        after = viewer.canvas._pix.toImage()
+        key(viewer, Qt.Key.Key_B)  # before: the original in its place
+        await st.until(lambda: viewer.showing_before)
+        assert viewer.canvas._pix.toImage() != after
+        key(viewer, Qt.Key.Key_B)  # and back
+        assert not viewer.showing_before and viewer.canvas._pix.toImage() == after
+        viewer.compare_button.click()
+        await st.until(lambda: viewer.second.isVisible())
+        viewer._on_version(viewer.versions.item(0))  # the original, from the stack
+        await st.until(lambda: viewer.current_id == item.id)
+        assert not viewer.before_button.isEnabled()  # the original was made from nothing
+        viewer.close()
