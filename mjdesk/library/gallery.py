@@ -114,10 +114,11 @@ def query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
 MAX_VERSIONS: Final = 200
 
 
-def versions(db: sqlite3.Connection, image_id: int) -> list[tuple[int, int, str]]:
+def versions(db: sqlite3.Connection, image_id: int) -> list[tuple[int, int, str, int]]:
     """An image's versions: the original it descends from (through its jobs' parent images)
-    and every edit of it, of its edits, and so on — (image id, depth, the job's words),
-    original first, then by depth and age; trashed images left out."""
+    and every edit of it, of its edits, and so on — (image id, depth, the job's words, the
+    image's number in its job), original first, then by depth, job and number; trashed
+    images left out."""
     root = image_id
     for _ in range(64):  # a lineage deeper than this is not followed further up
         row = db.execute(
@@ -135,13 +136,13 @@ def versions(db: sqlite3.Connection, image_id: int) -> list[tuple[int, int, str]
         " JOIN jobs ON jobs.parent_image_id = down.id"
         " JOIN images ON images.job_id = jobs.id"
         " WHERE down.depth < 64)"
-        " SELECT down.id, MIN(down.depth), jobs.prompt_typed FROM down"
+        " SELECT down.id, MIN(down.depth), jobs.prompt_typed, images.idx FROM down"
         " JOIN images ON images.id = down.id JOIN jobs ON jobs.id = images.job_id"
         " WHERE images.deleted_at IS NULL"
-        " GROUP BY down.id ORDER BY MIN(down.depth), images.created_at, images.idx LIMIT ?",
+        " GROUP BY down.id ORDER BY MIN(down.depth), images.job_id, images.idx LIMIT ?",
         (root, MAX_VERSIONS),
     ).fetchall()
-    return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+    return [(int(r[0]), int(r[1]), str(r[2]), int(r[3])) for r in rows]
 
 
 def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryItem]:
@@ -190,7 +191,7 @@ class Curation:
     def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
         return gallery_items(self.db, ids)
 
-    def versions(self, image_id: int) -> list[tuple[int, int, str]]:
+    def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
         return versions(self.db, image_id)
 
     def set_rating(self, ids: Sequence[int], rating: int) -> None:

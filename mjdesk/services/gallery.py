@@ -49,8 +49,8 @@ class GalleryService(QObject):
     async def query_images(self, query: ImageQuery) -> list[int]:
         return await self.library.run(lambda s: s.image_ids(query))
 
-    async def versions(self, image_id: int) -> list[tuple[int, int, str]]:
-        """The image's original and every edit of it: (image id, depth, words)."""
+    async def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
+        """The image's original and every edit of it: (image id, depth, words, number)."""
         return await self.library.run(lambda s: s.versions(image_id))
 
     async def parent_of(self, image_id: int) -> int | None:

@@ -253,6 +253,9 @@ class SimState:
         if model == "mj-v8.1-remove-bg":
             n = 1
         width, height = image_size(prompt, speed if model == MAIN_MODEL else "fast", quality)
+        src = self.tasks.get(source[0]) if source is not None else None
+        if src is not None and geometry is None:  # a variation or remix keeps its source's size
+            width, height = src.width, src.height
         if geometry is not None:  # a canvas edit returns the canvas, at most 512 px long
             cw, ch = geometry.canvas
             k = 512 / max(cw, ch)

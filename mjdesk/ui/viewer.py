@@ -60,6 +60,8 @@ class ImageViewer(QWidget):
         self.versions = QListWidget()
         self.versions.setAccessibleName(self.tr("Versions: the original and its edits"))
         self.versions.setFixedWidth(300)
+        self.versions.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.versions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.versions.itemActivated.connect(self._on_version)
         self.versions.itemClicked.connect(self._on_version)
         side.addWidget(self.versions, 1)
@@ -126,17 +128,20 @@ class ImageViewer(QWidget):
 
     # -- versions ----------------------------------------------------------------------------
 
-    def show_versions(self, versions: list[tuple[int, int, str]], parent_id: int | None) -> None:
+    def show_versions(
+        self, versions: list[tuple[int, int, str, int]], parent_id: int | None
+    ) -> None:
         """The stack the current image belongs to: the original, then its edits (indented by
         generation); the current one selected."""
         self.parent_id = parent_id
         self._set_versions(versions)
 
-    def _set_versions(self, versions: list[tuple[int, int, str]]) -> None:
+    def _set_versions(self, versions: list[tuple[int, int, str, int]]) -> None:
         self.versions.clear()
         self.root_id = versions[0][0] if versions else None
-        for image_id, depth, words in versions:
-            label = self.tr("Original") if depth == 0 else words
+        for image_id, depth, words, idx in versions:
+            head = self.tr("Original") if depth == 0 else words.split(" · ", 1)[0]
+            label = f"{head} · #{idx + 1}"
             entry = QListWidgetItem("    " * min(depth, 4) + label)
             entry.setData(Qt.ItemDataRole.UserRole, image_id)
             entry.setToolTip(words)

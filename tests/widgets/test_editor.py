@@ -263,8 +263,9 @@ async def test_the_viewer_shows_an_images_versions_and_flips_before_and_after(si
         w.gallery_action("vary_strong", item)
         queue = w.queue.queue_model
         await st.until(
-            lambda: queue.job_at(0).model == "mj-v8.1-variation"
-            and queue.job_at(0).state == "stored",
+            lambda: (
+                queue.job_at(0).model == "mj-v8.1-variation" and queue.job_at(0).state == "stored"
+            ),
             30,
         )
         edits_ = await st.library.run(
@@ -283,7 +284,9 @@ async def test_the_viewer_shows_an_images_versions_and_flips_before_and_after(si
         viewer = library.viewer
         await st.until(lambda: viewer.current_id == edits_[1] and viewer.versions.count() == 5)
         labels = [viewer.versions.item(i).text().strip() for i in range(5)]
-        assert labels[0] == "Original" and all(x.startswith("Vary (strong)") for x in labels[1:])
+        assert labels == [f"Original · #{item.idx + 1}"] + [
+            f"Vary (strong) · #{n}" for n in (1, 2, 3, 4)
+        ]
         assert viewer.versions.currentItem().data(Qt.ItemDataRole.UserRole) == edits_[1]
         after = viewer.canvas._pix.toImage()
         key(viewer, Qt.Key.Key_B)  # before: the original in its place
