@@ -985,12 +985,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="444"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="446"/>
+        <source>(EvoLink&apos;s canvas route takes only images 1–4 of a recent V8.1 task at their own proportions; this one went by its picture instead.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/window.py" line="450"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="453"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="460"/>
         <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,12 +1317,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="273"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="278"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="274"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="279"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,29 +1774,29 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="67"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="69"/>
         <source>Before / after  (B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="69"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="71"/>
         <source>Show the version this one was made from; again to come back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="72"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="74"/>
         <source>Compare with original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="91"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="93"/>
         <source>Left: {left}
 
 Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="108"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="110"/>
         <source>{prompt}
 
 Speed: {speed} · Quality: {quality}
@@ -1806,7 +1811,7 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="139"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="143"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>

@@ -112,3 +112,25 @@ def test_degenerate_polygons_are_dropped_not_sent():
     line = [(10, 10), (200, 10), (400, 10)]
     two = [(10, 10), (50, 50)]
     assert canvas.areas([line, two], p) == {"areas": []}
+
+
+def test_a_draft_image_goes_by_its_picture_at_a_size_the_route_takes():
+    """Image 17 of a 16:9 Draft (512 × 288): no source task can serve, so upload-paint, and
+    the canvas is brought up to the route's smallest side."""
+    from mjdesk.core import edits
+
+    place = canvas.zoom_out(512, 288, 1.5)
+    assert min(place.canvas_w, place.canvas_h) >= canvas.MIN_SIDE
+    assert canvas.placement_problem(place, 512, 288, same_aspect=True) is None
+    edit = edits.canvas_edit(
+        "Zoom out 1.5×",
+        "a wider view",
+        "fast",
+        place,
+        (512, 288),
+        task=None,
+        image_url="https://files.example/draft-17.png",
+    )
+    assert edit.model == "mj-v8.1-upload-paint"
+    assert edit.params["image_urls"] == ["https://files.example/draft-17.png"]
+    assert edit.params["mask"]["areas"]  # the new area around the image

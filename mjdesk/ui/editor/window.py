@@ -440,8 +440,15 @@ class EditorWindow(QWidget):
                     )
                 ]
             )
+            note = ""
+            if edit.model != "mj-v8.1-edit" and self.mode == "reframe":
+                note = " " + self.tr(
+                    "(EvoLink's canvas route takes only images 1–4 of a recent V8.1 task at their "
+                    "own proportions; this one went by its picture instead.)"
+                )
             self.say(
-                self.tr("Sent. The results arrive in Recent results and under the original."),
+                self.tr("Sent. The results arrive in Recent results and under the original.")
+                + note,
                 "success",
             )
 
