@@ -46,6 +46,11 @@ class GalleryService(QObject):
         """Where an image's file is (a row or a gallery item)."""
         return self.library.store.absolute(image)
 
+    async def first_screen(self, query: ImageQuery, count: int = 240) -> list[int] | None:
+        """The first screen of a search while the full answer is computed (None: no quicker
+        way than the full query)."""
+        return await self.library.run(lambda s: s.first_screen(query, count))
+
     async def query_images(self, query: ImageQuery) -> list[int]:
         return await self.library.run(lambda s: s.image_ids(query))
 

@@ -287,6 +287,12 @@ class GalleryPanel(QWidget):
     def _emit_query(self) -> None:
         self.query_changed.emit(self.query())
 
+    def show_counting(self, shown: int) -> None:
+        """The newest matches are shown; the rest (and their count) are on their way."""
+        self.count.setText(
+            self.tr("The newest {count} matches… counting").format(count=QLocale().toString(shown))
+        )
+
     def show_count(self, shown: int) -> None:
         text = self.tr("1 image") if shown == 1 else self.tr("{count} images")
         self.count.setText(text.format(count=QLocale().toString(shown)))

@@ -49,6 +49,7 @@ class LibraryTab(QObject):
         self._viewer_pos = 0
         self._view_request = 0
         self._gallery_request = 0
+        self._full = 0  # the request whose full answer is shown (a first screen comes before)
         self._query: dict[str, Any] = self.panel.query()
         self._new_ids: list[int] = []
         self._prepend_timer = QTimer(self)
@@ -95,11 +96,21 @@ class LibraryTab(QObject):
 
         self._gallery_request += 1
         request = self._gallery_request
+        if query.get("text", "").strip():  # typing: the newest matches first, the rest after
+
+            def first(ids: list[int] | None) -> None:
+                if ids is None or request != self._gallery_request or self._full == request:
+                    return
+                self.model.set_ids(ids)
+                self.panel.show_counting(len(ids))
+
+            self._run(gallery.first_screen(ImageQuery(**query)), first, "gallery first screen")
 
         def show(found: tuple[list[int], list[tuple[int, str]]]) -> None:
             if request != self._gallery_request:
                 return  # a newer query is on its way (typing in the search field)
             ids, projects = found
+            self._full = request
             self.model.grouped = bool(query.get("group_by_job"))
             self.model.set_ids(ids)
             self.panel.show_count(len(ids))
