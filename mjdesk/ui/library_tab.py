@@ -260,6 +260,7 @@ class LibraryTab(QObject):
             self.viewer.version_requested.connect(self._show_in_viewer)
             self.viewer.before_requested.connect(self._show_before)
             self.viewer.compare_requested.connect(self.compare)
+            self.viewer.edit_requested.connect(self._edit_by_id)
         self.viewer.show()
         return self.viewer
 
@@ -321,6 +322,16 @@ class LibraryTab(QObject):
                 viewer.show_versions(versions, parent)
 
         self._run(load(), show, "viewer", owner=viewer)
+
+    def _edit_by_id(self, image_id: int) -> None:
+        """E in the viewer: the editor on the image shown."""
+        gallery = self.service.gallery
+
+        def edit(items: list[Any]) -> None:
+            if items:
+                self.actions.run("edit_image", items[0])
+
+        self._run(gallery.gallery_items([image_id]), edit, "edit")
 
     def _show_before(self, image_id: int) -> None:
         """Before / after: the version the shown one was made from, in its place."""

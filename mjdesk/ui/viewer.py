@@ -36,6 +36,7 @@ class ImageViewer(QWidget):
     version_requested = Signal(int)  # image id: show this version
     before_requested = Signal(int)  # image id: show its parent (the version it was made from)
     compare_requested = Signal(int, int)  # original's image id, this version's
+    edit_requested = Signal(int)  # image id: open the editor on it (E)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -181,6 +182,8 @@ class ImageViewer(QWidget):
         key = event.key()
         if key == Qt.Key.Key_B:
             self.flip()
+        elif key == Qt.Key.Key_E and self.current_id is not None:
+            self.edit_requested.emit(self.current_id)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.navigate.emit(-1 if key == Qt.Key.Key_Left else 1)
         elif key == Qt.Key.Key_Space:

@@ -726,276 +726,286 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="72"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="84"/>
         <source>Edit · {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="88"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="100"/>
         <source>Repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="88"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="100"/>
         <source>Reframe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="88"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="100"/>
         <source>Retexture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="108"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="120"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="120"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="132"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="120"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="132"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="138"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="150"/>
         <source>Send  (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="151"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="44"/>
         <source>Mark what to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="156"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="51"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="156"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="52"/>
         <source>Brush (B); [ and ] size it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="157"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="54"/>
         <source>Eraser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="157"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="54"/>
         <source>Eraser (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="158"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="57"/>
         <source>Rectangle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="158"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="58"/>
         <source>Rectangle (R); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="159"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="62"/>
         <source>Lasso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="159"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="63"/>
         <source>Lasso (L); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="175"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="79"/>
         <source>Paint over what should change. Ctrl+wheel zooms, Space+drag or the middle button pans, Ctrl+0 fits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="183"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="89"/>
         <source>Brush size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="193"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="99"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="195"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="101"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="197"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="103"/>
         <source>Invert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="199"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="105"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="205"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="111"/>
         <source>Show mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="211"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="119"/>
         <source>Red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="211"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="120"/>
         <source>Blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="211"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="121"/>
         <source>Yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="214"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="126"/>
         <source>The mask&apos;s colour on the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="226"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="138"/>
         <source>Canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="228"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="140"/>
         <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="231"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="143"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="233"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="145"/>
         <source>Any W:H; the image keeps its own proportions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="241"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="153"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="248"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="163"/>
+        <source>A zoom out of your own, up to 2×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="164"/>
+        <source>Custom zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="169"/>
         <source>Pan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="252"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="173"/>
         <source>How far to pan, as a share of the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="254"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="322"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="175"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
         <source>Pan left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="255"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="323"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="176"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="208"/>
         <source>Pan right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="256"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="324"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="177"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="209"/>
         <source>Pan up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="257"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="325"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="178"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="210"/>
         <source>Pan down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="271"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="192"/>
         <source>Zoom out 1.5×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="287"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="172"/>
         <source>The image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="317"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="202"/>
         <source>Zoom out {f}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="342"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="227"/>
         <source>Type an aspect as W:H, for example 16:9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="345"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="230"/>
         <source>Reframe {aspect}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="356"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="241"/>
         <source>Canvas {w} × {h}; the image at {x}, {y}, {iw} × {ih}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="391"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="276"/>
         <source>1 task · ≈ {n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="393"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="278"/>
         <source>1 task · {speed} (the price shows once EvoLink has priced it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="409"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="294"/>
         <source>Describe what the edit should paint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="413"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="298"/>
         <source>Fix the prompt first (see the notes under it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="416"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="301"/>
         <source>The image is still loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="424"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="309"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="446"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="331"/>
         <source>(EvoLink&apos;s canvas route takes only images 1–4 of a recent V8.1 task at their own proportions; this one went by its picture instead.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="450"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="335"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="460"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="345"/>
         <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,12 +1327,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="278"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="281"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="279"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="282"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1539,12 +1549,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="291"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="293"/>
+        <source>The newest {count} matches… counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="297"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="291"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="297"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,12 +1567,12 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="95"/>
+        <location filename="../../mjdesk/services/gallery.py" line="100"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="133"/>
+        <location filename="../../mjdesk/services/gallery.py" line="138"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,44 +1774,44 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="42"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="43"/>
         <source>mjdesk — Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="58"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="59"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="61"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="62"/>
         <source>Versions: the original and its edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="69"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="70"/>
         <source>Before / after  (B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="71"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="72"/>
         <source>Show the version this one was made from; again to come back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="74"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="75"/>
         <source>Compare with original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="93"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="94"/>
         <source>Left: {left}
 
 Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="110"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="111"/>
         <source>{prompt}
 
 Speed: {speed} · Quality: {quality}
@@ -1811,7 +1826,7 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="143"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="144"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,77 +1881,77 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="153"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="164"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="155"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="166"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="181"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="170"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="181"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="175"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="186"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="188"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="199"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="202"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="208"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="219"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="210"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="221"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="212"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="223"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="214"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="225"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="233"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="223"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="234"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="235"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -108,8 +108,8 @@ async def test_gallery_model_pages_thumbnails_and_drag_out(sim, tmp_path, qtbot,
         assert len(paths) == 2 and all(p.endswith(".png") for p in paths)
         # search as you type narrows the grid
         w.gallery.search.setText("lantern")
-        await st.until(lambda: model.count == 4)
-        assert w.gallery.count.text() == "4 images"
+        await st.until(lambda: model.count == 4)  # the first screen, then the full answer
+        await st.until(lambda: w.gallery.count.text() == "4 images")
 
 
 async def _four_in_the_gallery(st, tmp_path) -> list[int]:

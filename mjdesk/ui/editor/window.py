@@ -17,14 +17,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
     QTabBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,19 +32,20 @@ from ...services.words import say
 from .. import ops, theme
 from ..image_actions import strip_params
 from ..prompt_editor import DiagnosticsList, PromptEditor
-from ..wheel import QuietSlider
 from .frame import FrameCanvas
 from .paint import PaintCanvas
+from .panels import TINTS, frame_tools, repaint_tools
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox
+
     from ...services.ports import StudioPort
+    from ..wheel import QuietSlider
 
 __all__ = ["EditorWindow", "open_editor"]
 
 MODES = ("repaint", "reframe", "retexture")
-ASPECTS = ("1:1", "4:5", "2:3", "3:4", "9:16", "16:9", "3:2", "4:3", "21:9")
 DISPLAY_SIDE = 2048  # the picture the canvas shows is at most this long (the mask is full size)
-TINTS = ("#ff4d6d", "#4dd2ff", "#ffd24d")
 
 
 def _display_copy(image: QImage) -> QImage:
@@ -63,6 +61,20 @@ def _display_copy(image: QImage) -> QImage:
 
 
 class EditorWindow(QWidget):
+    # the side panels' controls (made by panels.py)
+    tool_buttons: dict[str, QPushButton]
+    brush_size: QuietSlider
+    brush_value: QLabel
+    undo_button: QPushButton
+    redo_button: QPushButton
+    show_mask: QCheckBox
+    tint: QComboBox
+    aspect: QComboBox
+    zoom_factor: QDoubleSpinBox
+    pan_amount: QuietSlider
+    frame_label: QLabel
+    op_label: str
+
     def __init__(self, service: StudioPort, item: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.service = service
@@ -101,8 +113,8 @@ class EditorWindow(QWidget):
         side.setFixedWidth(400)
         col = QVBoxLayout(side)
         col.setContentsMargins(12, 0, 0, 0)
-        self.tools_box = self._repaint_tools()
-        self.frame_box = self._frame_tools()
+        self.tools_box = repaint_tools(self)
+        self.frame_box = frame_tools(self)
         col.addWidget(self.tools_box)
         col.addWidget(self.frame_box)
         col.addWidget(theme.section_title(self.tr("Prompt")))
@@ -143,133 +155,6 @@ class EditorWindow(QWidget):
         self.paint.changed.connect(self._update_buttons)
         self.frame.placement_changed.connect(lambda _p: self._on_placement())
         self.set_mode("repaint")
-
-    def _repaint_tools(self) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(theme.section_title(self.tr("Mark what to repaint")))
-        row = QHBoxLayout()
-        self.tool_buttons: dict[str, QPushButton] = {}
-        group = QButtonGroup(self)
-        for key, label, tip in (
-            ("brush", self.tr("Brush"), self.tr("Brush (B); [ and ] size it")),
-            ("eraser", self.tr("Eraser"), self.tr("Eraser (E)")),
-            ("rect", self.tr("Rectangle"), self.tr("Rectangle (R); Alt takes away")),
-            ("lasso", self.tr("Lasso"), self.tr("Lasso (L); Alt takes away")),
-        ):
-            button = QPushButton(label)
-            button.setObjectName("Segment")
-            button.setToolTip(tip)
-            button.setCheckable(True)
-            button.setChecked(key == "brush")
-            button.clicked.connect(lambda _=False, k=key: self.paint.set_tool(k))
-            group.addButton(button)
-            self.tool_buttons[key] = button
-            row.addWidget(button)
-        self.paint.tool_changed.connect(lambda k: self.tool_buttons[k].setChecked(True))
-        row.setSpacing(0)
-        col.addLayout(row)
-        hint = QLabel(
-            self.tr(
-                "Paint over what should change. Ctrl+wheel zooms, Space+drag or the middle "
-                "button pans, Ctrl+0 fits."
-            )
-        )
-        hint.setObjectName("Muted")
-        hint.setWordWrap(True)
-        col.addWidget(hint)
-        size_row = QHBoxLayout()
-        size_row.addWidget(QLabel(self.tr("Brush size")))
-        self.brush_size = QuietSlider()
-        self.brush_size.setRange(2, 400)
-        self.brush_size.valueChanged.connect(lambda v: self.paint.set_radius(float(v)))
-        size_row.addWidget(self.brush_size, 1)
-        self.brush_value = QLabel("")
-        self.brush_value.setMinimumWidth(48)
-        size_row.addWidget(self.brush_value)
-        col.addLayout(size_row)
-        row = QHBoxLayout()
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.clicked.connect(self.undo)
-        self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.clicked.connect(self.redo)
-        invert = QPushButton(self.tr("Invert"))
-        invert.clicked.connect(lambda: self._mask_op("invert"))
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(lambda: self._mask_op("clear"))
-        for push in (self.undo_button, self.redo_button, invert, clear):
-            row.addWidget(push)
-        col.addLayout(row)
-        row = QHBoxLayout()
-        self.show_mask = QCheckBox(self.tr("Show mask"))
-        self.show_mask.setChecked(True)
-        self.show_mask.toggled.connect(self.paint.set_overlay)
-        row.addWidget(self.show_mask)
-        self.tint = QComboBox()
-        for colour, name in zip(
-            TINTS, (self.tr("Red"), self.tr("Blue"), self.tr("Yellow")), strict=True
-        ):
-            self.tint.addItem(name, colour)
-        self.tint.setToolTip(self.tr("The mask's colour on the image"))
-        self.tint.currentIndexChanged.connect(
-            lambda _i: self.paint.set_tint(QColor(self.tint.currentData()))
-        )
-        row.addWidget(self.tint)
-        col.addLayout(row)
-        return box
-
-    def _frame_tools(self) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(theme.section_title(self.tr("Canvas")))
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Aspect")))
-        self.aspect = QComboBox()
-        self.aspect.setEditable(True)
-        self.aspect.addItem(self.tr("Original"), "original")
-        self.aspect.addItems(ASPECTS)
-        self.aspect.setToolTip(self.tr("Any W:H; the image keeps its own proportions"))
-        self.aspect.activated.connect(lambda _i: self._reframe_to(self.aspect.currentText()))
-        line = self.aspect.lineEdit()
-        if line is not None:
-            line.editingFinished.connect(lambda: self._reframe_to(self.aspect.currentText()))
-        row.addWidget(self.aspect, 1)
-        col.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Zoom out")))
-        for factor in canvas.ZOOM_FACTORS:
-            zoom = QPushButton(f"{factor:g}×")
-            zoom.clicked.connect(lambda _=False, f=factor: self._zoom_out(f))
-            row.addWidget(zoom)
-        col.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Pan")))
-        self.pan_amount = QuietSlider()
-        self.pan_amount.setRange(10, 100)
-        self.pan_amount.setValue(50)
-        self.pan_amount.setToolTip(self.tr("How far to pan, as a share of the image"))
-        for arrow, direction, tip in (
-            ("←", "left", self.tr("Pan left")),
-            ("→", "right", self.tr("Pan right")),
-            ("↑", "up", self.tr("Pan up")),
-            ("↓", "down", self.tr("Pan down")),
-        ):
-            arrow_button = QToolButton()
-            arrow_button.setText(arrow)
-            arrow_button.setToolTip(tip)
-            arrow_button.setAccessibleName(tip)
-            arrow_button.clicked.connect(lambda _=False, d=direction: self._pan(d))
-            row.addWidget(arrow_button)
-        row.addWidget(self.pan_amount, 1)
-        col.addLayout(row)
-        self.frame_label = QLabel("")
-        self.frame_label.setObjectName("Muted")
-        self.frame_label.setWordWrap(True)
-        col.addWidget(self.frame_label)
-        self.op_label = self.tr("Zoom out 1.5×")
-        return box
 
     # -- the source --------------------------------------------------------------------------
 
@@ -314,7 +199,7 @@ class EditorWindow(QWidget):
 
     def _zoom_out(self, factor: float) -> None:
         self.aspect.setCurrentIndex(0)  # a zoom out keeps the image's proportions
-        self.op_label = self.tr("Zoom out {f}×").format(f=f"{factor:g}")
+        self.op_label = self.tr("Zoom out {f}×").format(f=f"{round(factor, 2):g}")
         self.frame.set_placement(canvas.zoom_out(*self.source_size, factor))
 
     def _pan(self, direction: str) -> None:
