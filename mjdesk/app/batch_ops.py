@@ -143,7 +143,9 @@ async def _job(f: dict[str, Any], folder: Path, library: Library, uploads: Uploa
     age = time.time() - (job.completed_at or job.created_at)
     problem = source_problem(job.model, job.task_id, image.idx, age)
     task = (job.task_id, image.idx) if problem is None and job.task_id else None
-    edit = await _edit(op, f, prompt, speed, (w, h), task, problem, image.id, folder, uploads)
+    edit = await _edit(
+        op, f, prompt, speed, (w, h), task, problem, image.id, folder, uploads, library
+    )
     return NewJob(
         edit.label,
         edit.prompt,
@@ -166,6 +168,7 @@ async def _edit(
     image_id: int,
     folder: Path,
     uploads: UploadService,
+    library: Library,
 ) -> edits.Edit:
     w, h = size
     if op in ("vary", "remix"):
@@ -192,6 +195,8 @@ async def _edit(
         )
         if png is None:
             raise BadLine(f"the mask {f['mask']} is not a picture")
+        kept = png
+        await library.run(lambda s: s.keep_mask(kept))  # the library keeps what was sent
         url = await uploads.public_url_of(image_id)
         return edits.repaint(prompt, speed, url, place, await uploads.upload(png))
     if op == "zoom":

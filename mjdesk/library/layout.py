@@ -46,6 +46,15 @@ class FileLayout(Database):
         p = Path(image.path)
         return p if p.is_absolute() else self.root / p
 
+    def keep_mask(self, png: bytes) -> Path:
+        """A repaint mask sent with an edit, kept as ``masks/<sha256>.png`` (the uploaded copy
+        lives 72 hours; the job's request names it by that upload, the uploads table by this
+        hash)."""
+        path = self.root / "masks" / f"{hashlib.sha256(png).hexdigest()}.png"
+        if not path.exists():
+            atomic_write(path, png)
+        return path
+
     def thumb_path(self, sha256: str, size: int) -> Path:
         return self.root / "thumbs" / sha256[:2] / f"{sha256}_{size}.jpg"
 

@@ -58,6 +58,11 @@ class GalleryService(QObject):
         """The image's original and every edit of it: (image id, depth, words, number)."""
         return await self.library.run(lambda s: s.versions(image_id))
 
+    async def keep_mask(self, png: bytes) -> Path:
+        """A repaint mask, kept in the library beside the images (off the GUI thread)."""
+        store = self.library.store
+        return await asyncio.get_running_loop().run_in_executor(None, store.keep_mask, png)
+
     async def parent_of(self, image_id: int) -> int | None:
         """The image this one was made from (an edit's source), if any."""
 

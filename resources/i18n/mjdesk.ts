@@ -1567,12 +1567,12 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="100"/>
+        <location filename="../../mjdesk/services/gallery.py" line="105"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="138"/>
+        <location filename="../../mjdesk/services/gallery.py" line="143"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,6 +70,7 @@ def test_every_operation_reaches_the_simulator_as_a_child_of_its_source(sim, tmp
     assert vary["model_params"]["type"] == "strong" and vary["model_params"]["image_number"] == 1
     assert remix["model_params"]["mode"] == "subtle" and remix["prompt"] == "a lighthouse of glass"
     assert isinstance(repaint["model_params"]["mask"], str)  # the picture, uploaded as a mask
+    assert len(list((tmp_path / "lib" / "masks").glob("*.png"))) == 1  # and kept
     assert repaint["model_params"]["canvas"] == {"width": w, "height": h}
     assert zoom["model_params"]["canvas"] == {"width": 2 * w, "height": 2 * h}
     assert pan["prompt"] == "a lighthouse on a cliff"  # the source's own words

@@ -147,6 +147,8 @@ async def test_a_brushed_repaint_sends_a_mask_image_and_lands_under_its_source(
         assert entry["model"] == "mj-v8.1-upload-paint" and entry["prompt"] == "stormy clouds"
         params = entry["model_params"]
         assert isinstance(params["mask"], str) and "/files/" in params["mask"]  # uploaded mask
+        [kept] = (st.library.store.root / "masks").glob("*.png")  # and kept in the library
+        assert QImage(str(kept)).size().toTuple() == (1024, 680)
         assert params["canvas"] == {"width": 1024, "height": 680}
         assert params["img_pos"] == {"width": 1024, "height": 680, "x": 0, "y": 0}
         assert entry["image_urls"] == [f"{sim.url}/results/{item.task_id}/{item.idx}.png"]

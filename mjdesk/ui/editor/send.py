@@ -31,6 +31,7 @@ def prepare(w: EditorWindow, prompt: str) -> Coroutine[Any, Any, edits.Edit]:
     src_w, src_h = w.source_size
     speed = w.speed
     uploads = w.service.uploads
+    gallery = w.service.gallery
     image_id = w.item.id
     if w.mode == "repaint":
         layer = w.paint.layer
@@ -57,6 +58,7 @@ def prepare(w: EditorWindow, prompt: str) -> Coroutine[Any, Any, edits.Edit]:
                 png = await asyncio.get_running_loop().run_in_executor(
                     None, encode_mask, mask_image, place.canvas_w, place.canvas_h
                 )
+                await gallery.keep_mask(png)  # the upload expires; the library keeps it
                 mask = await uploads.upload(png)
             return edits.repaint(prompt, speed, url, place, mask)
 
