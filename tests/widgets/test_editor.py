@@ -224,6 +224,15 @@ async def test_reframe_zoom_out_pan_and_drag_reach_the_simulator(sim, tmp_path, 
         start = frame.image_rect().center()
         drag(frame, [start, start + QPointF(0, -400)])
         assert frame.placement.y == 0 and frame.placement.y < before.y
+        # the bottom-right handle, dragged in: the image shrinks about its top-left corner
+        grown = frame.placement
+        corner = frame.handles()[2].center()
+        drag(frame, [corner, corner - QPointF(120, 80)])
+        small = frame.placement
+        assert small.w < grown.w and small.h < grown.h
+        assert abs(small.w / small.h - grown.w / grown.h) < 0.02  # never stretched
+        assert abs(small.x - grown.x) <= 2 and abs(small.y - grown.y) <= 2
+        drag(frame, [frame.image_rect().center(), frame.image_rect().center() - QPointF(0, 400)])
         assert canvas.placement_problem(frame.placement, 1024, 680, same_aspect=False) is None
         ed.send()
         await st.until(

@@ -1,8 +1,8 @@
 """The reframe canvas: the larger canvas, the source placed on it, and the new area marked.
 
-Drag the image to move it on the canvas; the wheel (or the scale slider) resizes it; the
-canvas keeps the aspect the panel chose. What the view shows is a ``core.canvas.Placement``,
-the same the request carries.
+Drag the image to move it on the canvas; its corner handles (or the wheel) resize it about
+the opposite corner; the canvas keeps the aspect the panel chose. What the view shows is a
+``core.canvas.Placement``, the same the request carries.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class FrameCanvas(QWidget):
         self.display: QPixmap | None = None
         self.placement: Placement | None = None
         self._drag: QPointF | None = None
+        self._corner: int | None = None  # the handle being dragged (0 tl, 1 tr, 2 br, 3 bl)
 
     def sizeHint(self) -> QSize:
         return QSize(800, 600)
@@ -90,6 +91,11 @@ class FrameCanvas(QWidget):
         painter.drawRect(frame)
         painter.setPen(QPen(QColor(c.text), 1, Qt.PenStyle.DashLine))
         painter.drawRect(self.image_rect())
+        painter.setPen(QPen(QColor(c.accent), 1))
+        painter.setBrush(QColor(c.text))
+        for handle in self.handles():
+            painter.drawRect(handle)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         p = self.placement
         painter.setPen(QColor(c.muted))
         painter.drawText(
@@ -114,12 +120,56 @@ class FrameCanvas(QWidget):
         fy = p.y / (p.canvas_h - p.h) if p.canvas_h > p.h else 0.5
         return scale, fx, fy
 
+    def handles(self) -> list[QRectF]:
+        """The corner handles that scale the image (widget px): top-left, top-right,
+        bottom-right, bottom-left."""
+        if self.placement is None:
+            return []
+        r = self.image_rect()
+        size = 12.0
+        corners = (r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft())
+        return [QRectF(p.x() - size / 2, p.y() - size / 2, size, size) for p in corners]
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.placement is not None and self.image_rect().contains(event.position()):
-            self._drag = event.position()
+        if self.placement is None:
+            return
+        pos = event.position()
+        for i, handle in enumerate(self.handles()):
+            if handle.adjusted(-4, -4, 4, 4).contains(pos):
+                self._corner = i
+                self.setCursor(Qt.CursorShape.SizeFDiagCursor)
+                return
+        if self.image_rect().contains(pos):
+            self._drag = pos
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
+    def _scale_from_corner(self, pos: QPointF) -> None:
+        """A corner dragged: the image grows or shrinks about the opposite corner, keeping
+        its proportions, within the canvas."""
+        p = self.placement
+        assert p is not None and self._corner is not None
+        frame, k = self._frame()
+        r = self.image_rect()
+        anchor = (r.bottomRight(), r.bottomLeft(), r.topLeft(), r.topRight())[self._corner]
+        width = abs(pos.x() - anchor.x()) / k
+        height = abs(pos.y() - anchor.y()) / k
+        w, h = self.size_wh
+        scale_img = max(width / w, height / h)  # relative to the source's own size
+        fit = min(p.canvas_w / w, p.canvas_h / h)  # the scale that touches two edges
+        scale = min(max(scale_img / fit, 0.2), 1.0)
+        new_w, new_h = w * fit * scale, h * fit * scale
+        left = anchor.x() if self._corner in (1, 2) else anchor.x() - new_w * k
+        top = anchor.y() if self._corner in (2, 3) else anchor.y() - new_h * k
+        x, y = (left - frame.x()) / k, (top - frame.y()) / k
+        free_x, free_y = p.canvas_w - new_w, p.canvas_h - new_h
+        fx = min(max(x / free_x, 0.0), 1.0) if free_x > 0 else 0.5
+        fy = min(max(y / free_y, 0.0), 1.0) if free_y > 0 else 0.5
+        self.set_placement(self._reframed(scale, fx, fy))
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._corner is not None and self.placement is not None:
+            self._scale_from_corner(event.position())
+            return
         if self._drag is None or self.placement is None:
             return
         p = self.placement
@@ -136,6 +186,7 @@ class FrameCanvas(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag = None
+        self._corner = None
         self.unsetCursor()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
