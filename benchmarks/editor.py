@@ -15,19 +15,18 @@ Prints one line per measure, then a final JSON line.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import math
 import os
-import statistics
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import itertools
-
 import qasync
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -35,39 +34,13 @@ from mjdesk.services.imaging import encode_mask
 from mjdesk.ui import theme
 from mjdesk.ui.editor.paint import PaintCanvas
 
+sys.path.insert(0, str(Path(__file__).parent))  # the benchmarks' own helpers
+from heartbeat import Heart
+
 SIDE = 4096
 EVENTS_PER_S = 60
 STROKE_S = 4.0
 TARGET_P99, TARGET_MAX, TARGET_EXPORT = 16.0, 50.0, 200.0
-
-
-class Heart:
-    def __init__(self) -> None:
-        self.late: list[float] = []
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._beat)
-
-    def _beat(self) -> None:
-        now = time.perf_counter()
-        self.late.append(max(0.0, (now - self._last) * 1000 - 5))
-        self._last = now
-
-    def start(self) -> None:
-        self.late.clear()
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> dict[str, float]:
-        self.timer.stop()
-        data = sorted(self.late) or [0.0]
-        return {
-            "p50": round(statistics.median(data), 2),
-            "p99": round(data[max(0, int(len(data) * 0.99) - 1)], 2),
-            "max": round(data[-1], 2),
-            "beats": len(data),
-        }
 
 
 def source_image() -> QImage:

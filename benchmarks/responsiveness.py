@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,7 +23,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from mjdesk.app.wiring import build_studio, settle_heap
@@ -36,37 +34,11 @@ from mjdesk.sim import DEMO_KEY
 from mjdesk.ui import theme
 from mjdesk.ui.main_window import MainWindow
 
+sys.path.insert(0, str(Path(__file__).parent))  # the benchmarks' own helpers
+from heartbeat import Heart
+
 JOBS = 50
 SPEED = 20.0
-
-
-class Heart:
-    def __init__(self) -> None:
-        self.late: list[float] = []
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._beat)
-
-    def _beat(self) -> None:
-        now = time.perf_counter()
-        self.late.append(max(0.0, (now - self._last) * 1000 - 5))
-        self._last = now
-
-    def start(self) -> None:
-        self.late.clear()
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> dict[str, float]:
-        self.timer.stop()
-        data = sorted(self.late)
-        return {
-            "p50": round(statistics.median(data), 2),
-            "p99": round(data[int(len(data) * 0.99) - 1], 2),
-            "max": round(data[-1], 2),
-            "beats": len(data),
-        }
 
 
 def start_simulator() -> tuple[subprocess.Popen[str], str]:

@@ -30,7 +30,7 @@ from ..core import canvas, edits
 from ..core.evolink import source_problem
 from ..core.i18n import Text
 from ..core.prompt import analyze
-from ..library import Library, NewJob
+from ..library import Library, NewJob, edit_job
 from ..services.imaging import mask_from_picture
 from ..services.uploads import UploadError, UploadService
 from ..services.words import say
@@ -146,15 +146,7 @@ async def _job(f: dict[str, Any], folder: Path, library: Library, uploads: Uploa
     edit = await _edit(
         op, f, prompt, speed, (w, h), task, problem, image.id, folder, uploads, library
     )
-    return NewJob(
-        edit.label,
-        edit.prompt,
-        edit.speed,
-        "standard",
-        model=edit.model,
-        model_params=edit.params,
-        parent_image_id=image.id,
-    )
+    return edit_job(edit, image.id)
 
 
 async def _edit(

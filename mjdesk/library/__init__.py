@@ -1,7 +1,7 @@
 """The durable local library: SQLite (WAL, migrations) plus image files. No Qt."""
 
 from .paths import default_library_dir, resolve_library_dir
-from .rows import intents
+from .rows import edit_job, intents
 from .store import (
     ACTIVE_STATES,
     TERMINAL_STATES,
@@ -35,6 +35,7 @@ __all__ = [
     "StaleStateError",
     "Store",
     "default_library_dir",
+    "edit_job",
     "intents",
     "resolve_library_dir",
 ]

@@ -11,9 +11,18 @@ from ..core.i18n import from_json
 from ..core.jobs import JobState
 
 if TYPE_CHECKING:
+    from ..core.edits import Edit
     from ..core.prompt import PromptAnalysis
 
-__all__ = ["ACTIVE_STATES", "TERMINAL_STATES", "ImageRow", "JobRow", "NewJob", "intents"]
+__all__ = [
+    "ACTIVE_STATES",
+    "TERMINAL_STATES",
+    "ImageRow",
+    "JobRow",
+    "NewJob",
+    "edit_job",
+    "intents",
+]
 
 # Job states live in core.jobs; these names stay for the modules that spell them out.
 SAVED: Final = JobState.SAVED.value
@@ -130,6 +139,20 @@ _JOB_UPDATABLE: Final = frozenset(f.name for f in fields(JobRow)) - {
     "client_ref",
     "created_at",
 }
+
+
+def edit_job(edit: Edit, parent_image_id: int) -> NewJob:
+    """The job of an edit of a library image (its words, route and fields; the image as its
+    parent, so the result stacks under it)."""
+    return NewJob(
+        edit.label,
+        edit.prompt,
+        edit.speed,
+        "standard",
+        model=edit.model,
+        model_params=edit.params,
+        parent_image_id=parent_image_id,
+    )
 
 
 def intents(

@@ -157,21 +157,9 @@ class ImageActions(QObject):
         )
 
     def _submit_edit(self, item: Any, edit: edits.Edit) -> None:
-        from ..library import NewJob
+        from ..library import edit_job
 
-        self.service.jobs.submit_jobs(
-            [
-                NewJob(
-                    edit.label,
-                    edit.prompt,
-                    edit.speed,
-                    "standard",
-                    model=edit.model,
-                    model_params=edit.params,
-                    parent_image_id=item.id,
-                )
-            ]
-        )
+        self.service.jobs.submit_jobs([edit_job(edit, item.id)])
 
     def _copy_image(self, image: QtGui.QImage) -> None:
         if not image.isNull():

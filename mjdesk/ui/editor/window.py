@@ -309,22 +309,10 @@ class EditorWindow(QWidget):
         self.say(self.tr("Sending…"))
 
         def done(edit: edits.Edit) -> None:
-            from ...library import NewJob
+            from ...library import edit_job
 
             self.send_button.setEnabled(True)
-            self.service.jobs.submit_jobs(
-                [
-                    NewJob(
-                        edit.label,
-                        edit.prompt,
-                        edit.speed,
-                        "standard",
-                        model=edit.model,
-                        model_params=edit.params,
-                        parent_image_id=self.item.id,
-                    )
-                ]
-            )
+            self.service.jobs.submit_jobs([edit_job(edit, self.item.id)])
             note = ""
             if edit.model != "mj-v8.1-edit" and self.mode == "reframe":
                 note = " " + self.tr(
