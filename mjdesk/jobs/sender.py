@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -59,15 +60,21 @@ class Sender:
         self.on_accepted = on_accepted
         self._slots = asyncio.Semaphore(max(1, concurrency))
         self._senders: dict[int, asyncio.Task[Any]] = {}
+        # jobs asked to send while their loop was alive: that loop may already be on its way
+        # out (it read the state before the change), so on leaving it hands over to a new one
+        self._again: set[int] = set()
         self.paused: str | None = None
+        self._resumed_at = float("-inf")  # when the user last resumed sending (monotonic)
         self._unpaused = asyncio.Event()
         self._unpaused.set()
 
     def clear(self) -> None:
         self._senders.clear()
+        self._again.clear()
 
     def resume_sending(self) -> None:
         """Clears a pause (after the key or the credits were fixed)."""
+        self._resumed_at = time.monotonic()
         if self.paused:
             self.paused = None
             self._unpaused.set()
@@ -77,6 +84,7 @@ class Sender:
         """A send loop for the job, unless one is already alive (it will see the new state)."""
         live = self._senders.get(job_id)
         if live is not None and not live.done():
+            self._again.add(job_id)
             return
         self._senders[job_id] = self.book.spawn(self._loop(job_id), f"send-{job_id}")
 
@@ -99,7 +107,7 @@ class Sender:
                         )
                     except StaleStateError:
                         return  # dismissed, or taken by another engine
-                    outcome = await self._create(job)
+                    outcome = await self._create(job, time.monotonic())
                 if outcome is None:
                     return
                 attempt += 1
@@ -107,6 +115,11 @@ class Sender:
         finally:
             if self._senders.get(job_id) is asyncio.current_task():
                 del self._senders[job_id]
+                if job_id in self._again and self.book.running:
+                    # a resume came while this loop was deciding to leave: a fresh loop reads
+                    # the state again (the row's compare-and-set still allows one send only)
+                    self._again.discard(job_id)
+                    self.start(job_id)
 
     def _send_delay(self, attempt: int, hint: float | None) -> float:
         if hint is not None and hint >= 0:
@@ -114,7 +127,7 @@ class Sender:
         base = min(0.5 * 2.0**attempt, self.policy.send_retry) * (1.5 ** max(0, attempt - 6))
         return self.policy.scaled(min(base, 600.0))
 
-    async def _create(self, job: JobRow) -> float | None:
+    async def _create(self, job: JobRow, started: float) -> float | None:
         """One create request: exactly one attempt is in flight while the job is "sending".
         Returns a delay when the job must be sent again later (nothing was created), None
         when it is settled."""
@@ -135,7 +148,7 @@ class Sender:
         except ApiError as exc:
             if not isinstance(exc, ApiConnectionError) or isinstance(exc, UnconfirmedCreateError):
                 self.book.contact()
-            return await self._create_failed(job, exc)
+            return await self._create_failed(job, exc, started)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -155,7 +168,7 @@ class Sender:
         await self._accept(job.id, task)
         return None
 
-    async def _create_failed(self, job: JobRow, exc: ApiError) -> float | None:
+    async def _create_failed(self, job: JobRow, exc: ApiError, started: float) -> float | None:
         sending = (JobState.SENDING,)
         if isinstance(exc, UnconfirmedCreateError):
             await self.book.transition(
@@ -187,7 +200,10 @@ class Sender:
                 error_code=str(exc.status),
                 error_message=reason,
             )
-            self.pause(reason)
+            if started >= self._resumed_at:
+                self.pause(reason)
+            # else: sent before the user's "resume sending" (before the top-up or the new
+            # key): old news, not a reason to stop again; the job is simply sent again
             return self.policy.scaled(1.0)
         if isinstance(exc, RateLimitError | ServiceUnavailableError | ApiConnectionError):
             # Certainly not created (nothing reached EvoLink, or it refused for load): wait.

@@ -76,7 +76,9 @@ class GenerationRoutes(SimBase):
             return self._rate_limited()
         response = self._create_task(key, body, entry)
         entry["status"] = response.status
-        return await self._finish(request, kind if entry["task_id"] else None, response)
+        # faults after processing act on a created task; a slow drip also on a refusal
+        late = kind if entry["task_id"] or kind == "slow_drip" else None
+        return await self._finish(request, late, response)
 
     def _create_task(self, key: str, body: Any, entry: dict[str, Any]) -> web.Response:
         st = self.state

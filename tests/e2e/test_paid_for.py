@@ -80,6 +80,27 @@ async def test_stop_waiting_resume_then_resume_sending_bills_once(sim, lib, engi
     assert len(await lib.run(lambda s: s.images_of(row.id))) == 4
 
 
+async def test_a_402_answered_after_resume_sending_does_not_stop_sending_again(sim, lib, engine):
+    """A create sent while the credits were out, answered 402 only after the user topped up
+    and pressed "Resume sending": old news. Sending goes on (the job is sent again, once);
+    it does not pause a second time and leave the job waiting for a click already made."""
+    sim.set_credits(DEMO_KEY, 0)
+    sim.config(slow_seconds=1.0)
+    sim.fault("slow_drip", route="create", count=1)  # the 402 is decided now, delivered slowly
+    [row] = await engine.submit([NewJob("a cup", "a cup", "fast", "standard")])
+
+    async with asyncio.timeout(10):  # until the request has arrived (its answer still drips)
+        while not sim.ledger():  # noqa: ASYNC110 - the simulator is polled over HTTP
+            await asyncio.sleep(0.02)
+    assert sim.ledger()[0]["status"] == 402 and engine.paused is None
+    sim.set_credits(DEMO_KEY, 1000)
+    engine.resume_sending()  # while the 402 is still on its way
+    assert await engine.wait_idle(20)
+    assert engine.paused is None
+    assert await state_of(lib, row.id) == "stored"
+    assert list(creates_per_intent(sim).values()) == [1]
+
+
 @pytest.mark.parametrize("seed", range(6))
 async def test_any_order_of_queue_and_banner_actions_bills_once(sim, lib, engine, seed):
     """Random sequences of the queue's and the banner's actions while sending is paused or
