@@ -30,6 +30,9 @@ class ImageQuery:
     with_references: bool = False
     project_id: int | None = None
     group_by_job: bool = False  # one image (the first) per job: 4-up and 24-up stacks
+    unrated: bool = False  # rating 0 only
+    trashed: bool = False  # the trash instead of the library
+    tags: tuple[str, ...] = ()  # every one of these tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +63,14 @@ _ORDER: Final = {
 
 def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     """The joins, conditions and arguments of a query's filters, and its full-text match."""
-    where = ["images.deleted_at IS NULL"]
+    where = ["images.deleted_at IS NOT NULL" if q.trashed else "images.deleted_at IS NULL"]
     args: list[Any] = []
     join = ""
+    if q.unrated:
+        where.append("images.rating = 0")
+    for tag in q.tags:  # tags are stored as space-separated words
+        where.append("(' ' || images.tags || ' ') LIKE ? ESCAPE '\\'")
+        args.append("% " + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %")
     if q.speed or q.quality or q.with_references:
         join = " JOIN jobs ON jobs.id = images.job_id"
         if q.with_references:
@@ -139,6 +147,8 @@ def first_screen_ids(db: sqlite3.Connection, q: ImageQuery, count: int) -> list[
 
 
 MAX_VERSIONS: Final = 200
+RECENT_DAYS: Final = 7  # "Recently added"
+MAX_SIDEBAR_TAGS: Final = 60
 
 
 def versions(db: sqlite3.Connection, image_id: int) -> list[tuple[int, int, str, int]]:
@@ -252,6 +262,55 @@ class Curation:
             for i in ids:
                 db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, i))
                 db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, i))
+
+    def sidebar_counts(self, now: float | None = None) -> dict[str, Any]:
+        """What the library's sidebar counts: its views, its projects and its tags (the most
+        used first)."""
+        now = time.time() if now is None else now
+        row = self.db.execute(
+            "SELECT COUNT(*), SUM(favourite), SUM(rating = 0), SUM(created_at >= ?)"
+            " FROM images WHERE deleted_at IS NULL",
+            (now - RECENT_DAYS * 86400,),
+        ).fetchone()
+        trash = self.db.execute(
+            "SELECT COUNT(*) FROM images WHERE deleted_at IS NOT NULL"
+        ).fetchone()[0]
+        projects = [
+            (int(r[0]), str(r[1]), int(r[2]))
+            for r in self.db.execute(
+                "SELECT projects.id, projects.name, COUNT(images.id) FROM projects"
+                " LEFT JOIN images ON images.project_id = projects.id AND images.deleted_at IS NULL"
+                " GROUP BY projects.id ORDER BY projects.name"
+            )
+        ]
+        tags: dict[str, int] = {}
+        for (words,) in self.db.execute(
+            "SELECT tags FROM images WHERE tags != '' AND deleted_at IS NULL"
+        ):
+            for tag in str(words).split():
+                tags[tag] = tags.get(tag, 0) + 1
+        top = sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_SIDEBAR_TAGS]
+        return {
+            "all": int(row[0] or 0),
+            "favourites": int(row[1] or 0),
+            "unrated": int(row[2] or 0),
+            "recent": int(row[3] or 0),
+            "trash": int(trash),
+            "projects": projects,
+            "tags": top,
+        }
+
+    def purge_trash(self) -> list[str]:
+        """Deletes the trashed images' rows for good; returns their files' paths (relative to
+        the library, or absolute), for the caller to delete."""
+        with self._tx() as db:
+            rows = db.execute("SELECT id, path FROM images WHERE deleted_at IS NOT NULL").fetchall()
+            ids = [(int(r[0]),) for r in rows]
+            # edits of a purged image stay; they no longer name it as their source
+            db.executemany("UPDATE jobs SET parent_image_id = NULL WHERE parent_image_id = ?", ids)
+            db.executemany("DELETE FROM image_search WHERE rowid = ?", ids)
+            db.executemany("DELETE FROM images WHERE id = ?", ids)
+        return [str(r[1]) for r in rows]
 
     def projects(self) -> list[tuple[int, str]]:
         return [

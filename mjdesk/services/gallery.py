@@ -4,6 +4,7 @@ projects), export and import, and full-size decoding, each off the GUI thread.""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -57,6 +58,24 @@ class GalleryService(QObject):
     async def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
         """The image's original and every edit of it: (image id, depth, words, number)."""
         return await self.library.run(lambda s: s.versions(image_id))
+
+    async def sidebar_counts(self) -> dict[str, Any]:
+        return await self.library.run(lambda s: s.sidebar_counts())
+
+    async def empty_trash(self) -> int:
+        """Deletes the trashed images for good (rows, then files); how many there were."""
+        paths = await self.library.run(lambda s: s.purge_trash())
+        store = self.library.store
+
+        def unlink() -> None:
+            for p in paths:
+                full = Path(p) if Path(p).is_absolute() else store.root / p
+                with contextlib.suppress(OSError):
+                    full.unlink()
+
+        await asyncio.get_running_loop().run_in_executor(None, unlink)
+        self.gallery_changed.emit()
+        return len(paths)
 
     async def keep_mask(self, png: bytes) -> Path:
         """A repaint mask, kept in the library beside the images (off the GUI thread)."""

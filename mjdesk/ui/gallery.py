@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
     QEvent,
     QMimeData,
@@ -45,6 +46,7 @@ from .menus import keyboard_menu_event
 translate = QCoreApplication.translate
 
 ItemRole = Qt.ItemDataRole.UserRole + 20
+IDS_MIME = "application/x-mjdesk-image-ids"  # a drag's image ids (the sidebar files them)
 IdRole = Qt.ItemDataRole.UserRole + 21
 PAGE = 256
 Index = QModelIndex | QPersistentModelIndex
@@ -247,6 +249,8 @@ class GalleryModel(QAbstractTableModel):
                 urls.append(QUrl.fromLocalFile(str(self._resolve(item))))
         mime = QMimeData()
         mime.setUrls(urls)
+        ids = [i for i in (self.image_id(index) for index in indexes) if i is not None]
+        mime.setData(IDS_MIME, QByteArray(",".join(map(str, ids)).encode()))
         return mime
 
 

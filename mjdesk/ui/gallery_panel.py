@@ -48,7 +48,13 @@ class GalleryPanel(QWidget):
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(10)
+        self.side_slot = QVBoxLayout()  # the library's sidebar goes here (library_tab)
+        outer.addLayout(self.side_slot)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         bar = QHBoxLayout()

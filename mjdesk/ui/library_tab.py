@@ -42,6 +42,10 @@ class LibraryTab(QObject):
         self.model = GalleryModel(thumbnails, service.gallery.image_path)
         self.panel = GalleryPanel(self.model)
         self.model.setParent(self.panel)
+        from .library_sidebar import LibrarySidebar
+
+        self.sidebar = LibrarySidebar()
+        self.panel.side_slot.addWidget(self.sidebar)
         self.actions = ImageActions(service, self.panel, prompt=prompt)
         self.actions.open_requested.connect(self.open_viewer)
         self.actions.status_message.connect(self.status_message)
@@ -50,6 +54,8 @@ class LibraryTab(QObject):
         self._view_request = 0
         self._gallery_request = 0
         self._full = 0  # the request whose full answer is shown (a first screen comes before)
+        self._counts_stale = True  # the sidebar's counts need counting again
+        self._counted_at = 0.0
         self._query: dict[str, Any] = self.panel.query()
         self._new_ids: list[int] = []
         self._prepend_timer = QTimer(self)
@@ -72,7 +78,10 @@ class LibraryTab(QObject):
         self.panel.save_search.clicked.connect(self._on_save_search)
         view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_gallery_menu)
-        self.service.gallery.gallery_changed.connect(self.refresh_gallery)
+        self.service.gallery.gallery_changed.connect(self._on_gallery_changed)
+        self.sidebar.scope_changed.connect(lambda _scope: self.refresh_gallery())
+        self.sidebar.filed.connect(self._on_filed)
+        self.sidebar.empty_trash_requested.connect(self.empty_trash)
 
     def _run(
         self,
@@ -89,6 +98,7 @@ class LibraryTab(QObject):
         from ..library import ImageQuery
 
         query = dict(self._query)
+        query.update(self.sidebar.scope())  # where the sidebar looks, with the filters
         gallery = self.service.gallery
 
         async def fetch() -> tuple[list[int], list[tuple[int, str]]]:
@@ -116,8 +126,59 @@ class LibraryTab(QObject):
             self.panel.show_count(len(ids))
             self.panel.set_projects(projects)
             self.panel.set_saved_searches(self.service.settings.saved_searches)
+            if self._counts_stale:  # not on every keystroke: counting scans the library
+                self._counts_stale = False
+                self._refresh_counts()
 
         self._run(fetch(), show, "gallery")
+
+    def _on_gallery_changed(self) -> None:
+        self._counts_stale = True
+        self.refresh_gallery()
+
+    def _refresh_counts(self) -> None:
+        self._counted_at = time.monotonic()
+        saved = self.service.settings.saved_searches
+
+        def show(counts: dict[str, Any]) -> None:
+            self.sidebar.show_counts(counts, saved)
+
+        self._run(self.service.gallery.sidebar_counts(), show, "sidebar counts", self.sidebar)
+
+    def _on_filed(self, ids: list[int], project: str) -> None:
+        """Images dropped on a project in the sidebar are filed there."""
+        self.service.gallery.assign_project(ids, project)
+        self.status_message.emit(
+            self.tr("Filed {n} images in “{project}”").format(n=len(ids), project=project), 4000
+        )
+
+    def empty_trash(self) -> None:
+        """Deletes the trash for good, once the user has read how many images go."""
+        count = self.model.count if self.sidebar.in_trash else None
+
+        def ask(counts: dict[str, Any]) -> None:
+            n = counts["trash"] if count is None else count
+            if not n:
+                self.status_message.emit(self.tr("The trash is empty"), 3000)
+                return
+            answer = QtWidgets.QMessageBox.question(
+                self.panel,
+                self.tr("mjdesk — Empty trash"),
+                self.tr(
+                    "Delete {n} images for good? Their files are deleted too; this cannot be "
+                    "undone."
+                ).format(n=n),
+            )
+            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+                self._run(
+                    self.service.gallery.empty_trash(),
+                    lambda done: self.status_message.emit(
+                        self.tr("Deleted {n} images for good").format(n=done), 4000
+                    ),
+                    "empty trash",
+                )
+
+        self._run(self.service.gallery.sidebar_counts(), ask, "trash count")
 
     def _on_query_changed(self, query: dict[str, Any]) -> None:
         self._query = query
@@ -133,7 +194,7 @@ class LibraryTab(QObject):
 
     def on_image_stored(self, image: Any) -> None:
         """A new image: at the top of the grid when nothing filters or reorders it."""
-        q = self._query
+        q = {**self._query, **self.sidebar.scope()}
         filtered = (
             "text",
             "speed",
@@ -145,6 +206,8 @@ class LibraryTab(QObject):
             "with_references",
             "project_id",
             "group_by_job",
+            "trashed",
+            "tags",
         )
         plain = not any(q.get(k) for k in filtered)
         if plain and q["sort"] == "newest":
@@ -157,6 +220,8 @@ class LibraryTab(QObject):
         ids, self._new_ids = self._new_ids, []
         self.model.prepend(ids)
         self.panel.show_count(self.model.count)
+        if time.monotonic() - self._counted_at > 2.0:  # the sidebar's counts, now and then
+            self._refresh_counts()
 
     def _on_rating(self, ids: list[int], rating: int) -> None:
         self.model.invalidate(ids)
@@ -213,9 +278,16 @@ class LibraryTab(QObject):
         if item is None:
             return
         menu = QtWidgets.QMenu(self.panel)
+        selected = view.selected_ids() or [item.id]
+        if self.sidebar.in_trash:  # in the trash: bring back, or delete for good
+            restore = menu.addAction(self.tr("Restore"))
+            restore.triggered.connect(lambda: self.service.gallery.trash(selected, restore=True))
+            purge = menu.addAction(self.tr("Empty trash…"))
+            purge.triggered.connect(self.empty_trash)
+            menu.exec(view.viewport().mapToGlobal(pos))
+            return
         self.actions.fill_menu(menu, item, time.time())
         menu.addSeparator()
-        selected = view.selected_ids() or [item.id]
         tags = menu.addAction(self.tr("Tags…"))
         tags.triggered.connect(lambda: self._edit_tags(selected, item))
         project = menu.addAction(self.tr("Move to project…"))

@@ -995,17 +995,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="331"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="319"/>
         <source>(EvoLink&apos;s canvas route takes only images 1–4 of a recent V8.1 task at their own proportions; this one went by its picture instead.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="335"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="323"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="345"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="333"/>
         <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,32 +1039,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="166"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="179"/>
         <source>{reason}. It is not resent automatically; resend it only if it never appears (you may be charged twice).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="175"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="188"/>
         <source>The API key was refused: check it in Settings. Waiting to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="179"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="192"/>
         <source>Not enough EvoLink credits: top up, then resume. Waiting to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="200"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="216"/>
         <source>Waiting to send: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="212"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="228"/>
         <source>Not sent (nothing was charged): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="214"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="230"/>
         <source>EvoLink refused the prompt: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="148"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="161"/>
         <source>An unexpected error happened while sending ({kind})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,7 +1228,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/frame.py" line="97"/>
+        <location filename="../../mjdesk/ui/editor/frame.py" line="103"/>
         <source>Canvas {w} × {h} px</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,226 +1340,226 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="56"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="62"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="57"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="63"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="62"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="68"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="70"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="71"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="66"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="67"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="71"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="77"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="80"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="75"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="80"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="85"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="86"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="88"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="83"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="87"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="93"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="95"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="91"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="95"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="101"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="104"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="100"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="104"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="110"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="108"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="109"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="118"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="119"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="280"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="119"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="286"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="132"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="133"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="267"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="138"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="139"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="273"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="134"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="140"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="161"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="167"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="163"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="169"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="165"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="171"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="167"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="173"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="176"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="182"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="177"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="183"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="293"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="299"/>
         <source>The newest {count} matches… counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="297"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="303"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="297"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="303"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,12 +1567,12 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="105"/>
+        <location filename="../../mjdesk/services/gallery.py" line="124"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="143"/>
+        <location filename="../../mjdesk/services/gallery.py" line="162"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,7 +1580,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="328"/>
+        <location filename="../../mjdesk/ui/gallery.py" line="332"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,7 +1766,7 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>ImageActions</name>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="179"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="167"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,79 +1879,172 @@ Rating: {rating}
     </message>
 </context>
 <context>
+    <name>LibrarySidebar</name>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="33"/>
+        <source>Library sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="44"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="47"/>
+        <source>All images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="48"/>
+        <source>Favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="49"/>
+        <source>Unrated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="50"/>
+        <source>Recently added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="51"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="54"/>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="55"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="56"/>
+        <source>Saved searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="167"/>
+        <source>Empty trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="164"/>
-        <source>no stars</source>
+        <location filename="../../mjdesk/ui/library_tab.py" line="152"/>
+        <source>Filed {n} images in “{project}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="162"/>
+        <source>The trash is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_tab.py" line="166"/>
+        <source>mjdesk — Empty trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="168"/>
+        <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="176"/>
+        <source>Deleted {n} images for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
+        <source>no stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="231"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="181"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="181"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="186"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="251"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="191"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="256"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="199"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="264"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="202"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="267"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="219"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="285"/>
+        <source>Empty trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="291"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="221"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="293"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="223"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="295"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="225"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="233"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="305"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="234"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="306"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="318"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

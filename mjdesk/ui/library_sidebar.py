@@ -1,0 +1,206 @@
+"""The library's sidebar: where the grid looks — All images, Favourites, Unrated, Recently
+added, Trash; each project; each tag (several intersect); each saved search — with counts.
+Images dropped from the grid onto a project are filed there."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from .gallery import IDS_MIME
+
+__all__ = ["LibrarySidebar"]
+
+translate = QCoreApplication.translate
+
+ScopeRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2
+
+
+class LibrarySidebar(QTreeWidget):
+    scope_changed = Signal(object)  # the query fields the chosen entries add (a dict)
+    filed = Signal(list, str)  # image ids dropped on a project, its name
+    empty_trash_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LibrarySidebar")
+        self.setHeaderHidden(True)
+        self.setAccessibleName(self.tr("Library sidebar"))
+        self.setRootIsDecorated(False)
+        self.setIndentation(10)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setMinimumWidth(190)
+        self.setMaximumWidth(260)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
+        self.itemSelectionChanged.connect(self._on_selection)
+        self._views = self._group(self.tr("Library"))
+        self.entries: dict[str, QTreeWidgetItem] = {}
+        for key, label in (
+            ("all", self.tr("All images")),
+            ("favourites", self.tr("Favourites")),
+            ("unrated", self.tr("Unrated")),
+            ("recent", self.tr("Recently added")),
+            ("trash", self.tr("Trash")),
+        ):
+            self.entries[key] = self._entry(self._views, label, "view", key)
+        self._projects = self._group(self.tr("Projects"))
+        self._tags = self._group(self.tr("Tags"))
+        self._saved = self._group(self.tr("Saved searches"))
+        self.entries["all"].setSelected(True)
+
+    def _group(self, title: str) -> QTreeWidgetItem:
+        group = QTreeWidgetItem(self, [title])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setExpanded(True)
+        return group
+
+    def _entry(self, group: QTreeWidgetItem, label: str, kind: str, scope: Any) -> QTreeWidgetItem:
+        entry = QTreeWidgetItem(group, [label])
+        entry.setData(0, KindRole, kind)
+        entry.setData(0, ScopeRole, scope)
+        entry.setData(0, Qt.ItemDataRole.UserRole + 3, label)
+        return entry
+
+    # -- contents --------------------------------------------------------------------------
+
+    def show_counts(self, counts: dict[str, Any], saved: list[dict[str, Any]]) -> None:
+        """Counts beside the views; projects, tags and saved searches as they are now (the
+        entries chosen stay chosen)."""
+        chosen = {(e.data(0, KindRole), repr(e.data(0, ScopeRole))) for e in self.selectedItems()}
+        self.blockSignals(True)
+        for key, entry in self.entries.items():
+            entry.setText(0, _counted(entry.data(0, Qt.ItemDataRole.UserRole + 3), counts[key]))
+        for group in (self._projects, self._tags, self._saved):
+            group.takeChildren()
+        for project_id, name, n in counts["projects"]:
+            self._entry(self._projects, name, "project", project_id).setText(0, _counted(name, n))
+        for tag, n in counts["tags"]:
+            self._entry(self._tags, tag, "tag", tag).setText(0, _counted(tag, n))
+        for search in saved:
+            self._entry(self._saved, str(search.get("name", "")), "saved", search)
+        for entry in self._all_entries():
+            if (entry.data(0, KindRole), repr(entry.data(0, ScopeRole))) in chosen:
+                entry.setSelected(True)
+        self.blockSignals(False)
+
+    def _all_entries(self) -> list[QTreeWidgetItem]:
+        out = []
+        for group in (self._views, self._projects, self._tags, self._saved):
+            for i in range(group.childCount()):
+                entry = group.child(i)
+                if entry is not None:
+                    out.append(entry)
+        return out
+
+    def entry(self, kind: str, scope: Any) -> QTreeWidgetItem | None:
+        for e in self._all_entries():
+            if e.data(0, KindRole) == kind and e.data(0, ScopeRole) == scope:
+                return e
+        return None
+
+    # -- choosing ------------------------------------------------------------------------------
+
+    def scope(self, now: float | None = None) -> dict[str, Any]:
+        """The query fields of the chosen entries: one view or project or saved search, and
+        any number of tags (all of them must match)."""
+        out: dict[str, Any] = {}
+        tags = []
+        for entry in self.selectedItems():
+            kind, scope = entry.data(0, KindRole), entry.data(0, ScopeRole)
+            if kind == "view":
+                if scope == "favourites":
+                    out["favourites"] = True
+                elif scope == "unrated":
+                    out["unrated"] = True
+                elif scope == "recent":
+                    out["since"] = (time.time() if now is None else now) - 7 * 86400
+                elif scope == "trash":
+                    out["trashed"] = True
+            elif kind == "project":
+                out["project_id"] = scope
+            elif kind == "tag":
+                tags.append(scope)
+            elif kind == "saved":
+                out.update({k: v for k, v in scope.items() if k != "name"})
+        if tags:
+            out["tags"] = tuple(tags)
+        return out
+
+    @property
+    def in_trash(self) -> bool:
+        return bool(self.scope().get("trashed"))
+
+    def _on_selection(self) -> None:
+        selected = self.selectedItems()
+        # a view, a project or a saved search stands alone; tags gather
+        last = self.currentItem()
+        if last is not None and last.isSelected() and last.data(0, KindRole) != "tag":
+            self.blockSignals(True)
+            for entry in selected:
+                if entry is not last:
+                    entry.setSelected(False)
+            self.blockSignals(False)
+        elif not selected:
+            self.blockSignals(True)
+            self.entries["all"].setSelected(True)
+            self.blockSignals(False)
+        self.scope_changed.emit(self.scope())
+
+    def _on_menu(self, pos: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        entry = self.itemAt(pos)
+        if entry is None or entry.data(0, ScopeRole) != "trash":
+            return
+        menu = QMenu(self)
+        empty = menu.addAction(self.tr("Empty trash…"))
+        empty.triggered.connect(self.empty_trash_requested)
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # -- filing by drop --------------------------------------------------------------------------
+
+    def _project_at(self, event: QDropEvent | QDragMoveEvent) -> QTreeWidgetItem | None:
+        entry = self.itemAt(event.position().toPoint())
+        return entry if entry is not None and entry.data(0, KindRole) == "project" else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(IDS_MIME) and self._project_at(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        entry = self._project_at(event)
+        ids = image_ids(event.mimeData())
+        if entry is None or not ids:
+            event.ignore()
+            return
+        self.filed.emit(ids, str(entry.data(0, Qt.ItemDataRole.UserRole + 3)))
+        event.acceptProposedAction()
+
+
+def image_ids(mime: QMimeData) -> list[int]:
+    raw = bytes(mime.data(IDS_MIME).data()).decode("ascii", "replace")
+    return [int(x) for x in raw.split(",") if x.strip().isdigit()]
+
+
+def _counted(label: str, n: int) -> str:
+    return f"{label}   {QLocale().toString(n)}"

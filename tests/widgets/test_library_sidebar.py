@@ -1,0 +1,104 @@
+"""The library's sidebar with real events: views with counts, filing by dropping images on a
+project, tags that filter, and the trash (view, restore, empty with the count named)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mjdesk.core.prompt import analyze
+from tests.widgets.conftest import open_studio
+
+
+def click(sidebar, entry) -> None:
+    rect = sidebar.visualItemRect(entry)
+    pos = QPointF(rect.center())
+    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+        QApplication.sendEvent(
+            sidebar.viewport(),
+            QMouseEvent(
+                kind,
+                pos,
+                QPointF(sidebar.viewport().mapToGlobal(pos.toPoint())),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton
+                if kind == QEvent.Type.MouseButtonPress
+                else Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+
+
+def drop_on(sidebar, entry, mime) -> bool:
+    pos = sidebar.visualItemRect(entry).center()
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(sidebar.viewport(), QDragEnterEvent(pos, *args))
+    move = QDragMoveEvent(pos, *args)
+    QApplication.sendEvent(sidebar.viewport(), move)
+    if not move.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(pos), *args)
+    QApplication.sendEvent(sidebar.viewport(), drop)
+    return drop.isAccepted()
+
+
+async def test_views_projects_tags_and_trash(sim, tmp_path, qtbot, monkeypatch):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.tabs.setCurrentWidget(w.gallery)
+        st.service.jobs.submit(analyze("a heron in linocut --ar 1:1"))
+        await st.only_job("stored")
+        lib = w.library
+        sidebar, model = lib.sidebar, w.gallery_model
+        st.service.gallery.assign_project([], "Client A")  # a new, empty project
+        await st.until(lambda: sidebar.entries["all"].text(0).endswith(" 4"))
+        await st.until(lambda: sidebar.entry("project", 1) is not None)
+        project = sidebar.entry("project", 1)
+        assert project.text(0).startswith("Client A") and project.text(0).endswith(" 0")
+        await st.until(lambda: model.count == 4)
+        # two images dragged from the grid onto the project are filed there
+        mime = model.mimeData([model.index(0, 0), model.index(0, 1)])
+        assert drop_on(sidebar, project, mime)
+        await st.until(
+            lambda: (e := sidebar.entry("project", 1)) is not None and e.text(0).endswith(" 2")
+        )
+        click(sidebar, sidebar.entry("project", 1))
+        await st.until(lambda: model.count == 2)
+        # a tag, counted and filtering
+        click(sidebar, sidebar.entries["all"])
+        await st.until(lambda: model.count == 4)
+        first = model.id_at(0)
+        st.service.gallery.set_tags([first], "linocut print")
+        await st.until(lambda: sidebar.entry("tag", "linocut") is not None)
+        click(sidebar, sidebar.entry("tag", "linocut"))
+        await st.until(lambda: model.count == 1 and model.id_at(0) == first)
+        # the trash: its own view, restore, and empty with the count named
+        click(sidebar, sidebar.entries["all"])
+        await st.until(lambda: model.count == 4)
+        st.service.gallery.trash([first])
+        await st.until(lambda: sidebar.entries["trash"].text(0).endswith(" 1"))
+        click(sidebar, sidebar.entries["trash"])
+        await st.until(lambda: model.count == 1 and sidebar.in_trash)
+        st.service.gallery.trash([first], restore=True)
+        await st.until(lambda: model.count == 0)
+        st.service.gallery.trash([first])
+        await st.until(lambda: model.count == 1)
+        [item] = await st.service.gallery.gallery_items([first])
+        path = st.service.gallery.image_path(item)
+        asked = []
+        monkeypatch.setattr(
+            QMessageBox,
+            "question",
+            lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+        )
+        lib.empty_trash()
+        await st.until(lambda: model.count == 0 and asked)
+        assert "Delete 1 images for good" in asked[0]
+        await st.until(lambda: not path.exists())
+        await st.until(lambda: sidebar.entries["trash"].text(0).endswith(" 0"))
