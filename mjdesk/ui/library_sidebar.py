@@ -9,7 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from .gallery import IDS_MIME
 
@@ -30,6 +36,11 @@ class LibrarySidebar(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("LibrarySidebar")
         self.setHeaderHidden(True)
+        self.setColumnCount(2)  # the entry, and its count (right-aligned)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName(self.tr("Library sidebar"))
         self.setRootIsDecorated(False)
         self.setIndentation(10)
@@ -80,13 +91,13 @@ class LibrarySidebar(QTreeWidget):
         chosen = {(e.data(0, KindRole), repr(e.data(0, ScopeRole))) for e in self.selectedItems()}
         self.blockSignals(True)
         for key, entry in self.entries.items():
-            entry.setText(0, _counted(entry.data(0, Qt.ItemDataRole.UserRole + 3), counts[key]))
+            _count(entry, counts[key])
         for group in (self._projects, self._tags, self._saved):
             group.takeChildren()
         for project_id, name, n in counts["projects"]:
-            self._entry(self._projects, name, "project", project_id).setText(0, _counted(name, n))
+            _count(self._entry(self._projects, name, "project", project_id), n)
         for tag, n in counts["tags"]:
-            self._entry(self._tags, tag, "tag", tag).setText(0, _counted(tag, n))
+            _count(self._entry(self._tags, tag, "tag", tag), n)
         for search in saved:
             self._entry(self._saved, str(search.get("name", "")), "saved", search)
         for entry in self._all_entries():
@@ -202,5 +213,7 @@ def image_ids(mime: QMimeData) -> list[int]:
     return [int(x) for x in raw.split(",") if x.strip().isdigit()]
 
 
-def _counted(label: str, n: int) -> str:
-    return f"{label}   {QLocale().toString(n)}"
+def _count(entry: QTreeWidgetItem, n: int) -> None:
+    entry.setText(1, QLocale().toString(n))
+    entry.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    entry.setForeground(1, entry.treeWidget().palette().placeholderText())
