@@ -118,8 +118,17 @@ class Engine:
                 await self._resume(job)
         book.spawn(self.poller.run(), "poller")
 
-    async def stop(self) -> None:
-        """Cancels everything in flight; committed state is the resume point."""
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stops: no new create leaves, a create already in flight gets up to ``grace``
+        seconds to be answered (so replacing the engine — a Settings save, a second connect —
+        does not turn a job into "unconfirmed" for nothing), then everything still in flight
+        is cancelled; committed state is the resume point."""
+        self.sender.holding = True
+        end = time.monotonic() + grace
+        while time.monotonic() < end and any(  # noqa: ASYNC110 - rows change under it
+            j.state == JobState.SENDING for j in self.book.jobs.values()
+        ):
+            await asyncio.sleep(0.02)
         await self.book.stop_all()
         self.sender.clear()
         self.downloader.clear()

@@ -63,6 +63,7 @@ class Sender:
         # jobs asked to send while their loop was alive: that loop may already be on its way
         # out (it read the state before the change), so on leaving it hands over to a new one
         self._again: set[int] = set()
+        self.holding = False  # the engine is stopping: no new create leaves (jobs stay saved)
         self.paused: str | None = None
         self._resumed_at = float("-inf")  # when the user last resumed sending (monotonic)
         self._unpaused = asyncio.Event()
@@ -94,8 +95,10 @@ class Sender:
             while self.book.running:
                 await self._unpaused.wait()
                 async with self._slots:
+                    if self.holding:
+                        return  # stays saved: the next engine sends it
                     job = await self.book.load(job_id)
-                    if job.state != JobState.SAVED:
+                    if job.state != JobState.SAVED or self.holding:
                         return
                     try:
                         job = await self.book.transition(

@@ -259,3 +259,27 @@ async def test_a_key_the_server_echoes_is_never_stored(sim, lib, engine, prompt)
             data = path.read_bytes()
             for form in forms:
                 assert form.encode() not in data, (path, form)
+
+
+async def test_stopping_the_engine_lets_a_create_in_flight_be_answered(sim, lib):
+    """Replacing the engine (a Settings save, a second connect) while a create is in flight:
+    the answer is awaited (briefly), so the job is accepted, not left "sending" — which the
+    next engine would have to call unconfirmed — and no new create leaves meanwhile."""
+    sim.config(slow_seconds=0.5)
+    sim.fault("slow", route="create", count=1)
+    client = make_client(sim)
+    engine = Engine(client, lib, policy=FAST)
+    await engine.start()
+    rows = await engine.submit([NewJob("a", f"a kite {i}", "fast", "standard") for i in range(2)])
+
+    async def in_flight() -> bool:
+        return any(j.state == "sending" for j in engine.book.jobs.values())
+
+    await until([engine], in_flight)
+    await engine.stop()
+    await client.aclose()
+    states = sorted([await state_of(lib, r.id) for r in rows])
+    assert "sending" not in states and "unconfirmed" not in states, states
+    jobs = [await lib.run(lambda s, i=r.id: s.job(i)) for r in rows]
+    created = {e["task_id"] for e in sim.ledger() if e["task_id"]}
+    assert created == {j.task_id for j in jobs if j.task_id}  # every task created is known
