@@ -58,6 +58,7 @@ class GalleryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         bar = QHBoxLayout()
+        self.bar = bar  # the library tab puts its sidebar toggle first
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search prompts and tags"))
         self.search.setAccessibleName(self.tr("Search the library"))

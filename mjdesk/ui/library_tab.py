@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from . import ops
@@ -46,6 +46,15 @@ class LibraryTab(QObject):
 
         self.sidebar = LibrarySidebar()
         self.panel.side_slot.addWidget(self.sidebar)
+        self.sidebar_toggle = QtWidgets.QToolButton()
+        self.sidebar_toggle.setText("☰")
+        self.sidebar_toggle.setCheckable(True)
+        self.sidebar_toggle.setChecked(True)
+        self.sidebar_toggle.setToolTip(self.tr("Show or hide the sidebar (Ctrl+B)"))
+        self.sidebar_toggle.setAccessibleName(self.tr("Sidebar"))
+        self.sidebar_toggle.setShortcut(QtGui.QKeySequence("Ctrl+B"))
+        self.sidebar_toggle.toggled.connect(self._on_sidebar_toggled)
+        self.panel.bar.insertWidget(0, self.sidebar_toggle)
         self.actions = ImageActions(service, self.panel, prompt=prompt)
         self.actions.open_requested.connect(self.open_viewer)
         self.actions.status_message.connect(self.status_message)
@@ -131,6 +140,11 @@ class LibraryTab(QObject):
                 self._refresh_counts()
 
         self._run(fetch(), show, "gallery")
+
+    def _on_sidebar_toggled(self, shown: bool) -> None:
+        """☰ or Ctrl+B: the sidebar out of the way (a narrow window), or back; where it
+        looks still applies."""
+        self.sidebar.setVisible(shown)
 
     def _on_gallery_changed(self) -> None:
         self._counts_stale = True

@@ -1039,32 +1039,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="179"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="182"/>
         <source>{reason}. It is not resent automatically; resend it only if it never appears (you may be charged twice).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="188"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="191"/>
         <source>The API key was refused: check it in Settings. Waiting to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="192"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="195"/>
         <source>Not enough EvoLink credits: top up, then resume. Waiting to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="216"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="219"/>
         <source>Waiting to send: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="228"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="231"/>
         <source>Not sent (nothing was charged): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="230"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="233"/>
         <source>EvoLink refused the prompt: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/jobs/sender.py" line="161"/>
+        <location filename="../../mjdesk/jobs/sender.py" line="164"/>
         <source>An unexpected error happened while sending ({kind})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,226 +1340,226 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="62"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="63"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="63"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="68"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="69"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="70"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="71"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="71"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="77"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="78"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="80"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="80"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="85"/>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="86"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="87"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="88"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="93"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="94"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="95"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="101"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="102"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="104"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="104"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="110"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="111"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="116"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="118"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="119"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="119"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="119"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="286"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="287"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="122"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="138"/>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="139"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="273"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="140"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="274"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="140"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="141"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="167"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="168"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="169"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="170"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="171"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="172"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="173"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="174"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="182"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="183"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="183"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="184"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="299"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="300"/>
         <source>The newest {count} matches… counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="303"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="304"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="303"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="304"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,57 +1881,57 @@ Rating: {rating}
 <context>
     <name>LibrarySidebar</name>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="33"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="44"/>
         <source>Library sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="44"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="55"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="47"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="58"/>
         <source>All images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="48"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="59"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="49"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="60"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="50"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="61"/>
         <source>Recently added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="51"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="62"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="54"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="65"/>
         <source>Projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="55"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="66"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="56"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="167"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="178"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1939,112 +1939,122 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="152"/>
-        <source>Filed {n} images in “{project}”</source>
+        <location filename="../../mjdesk/ui/library_tab.py" line="53"/>
+        <source>Show or hide the sidebar (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="162"/>
-        <source>The trash is empty</source>
+        <location filename="../../mjdesk/ui/library_tab.py" line="54"/>
+        <source>Sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_tab.py" line="166"/>
-        <source>mjdesk — Empty trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="168"/>
-        <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
+        <source>Filed {n} images in “{project}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_tab.py" line="176"/>
+        <source>The trash is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
+        <source>mjdesk — Empty trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="182"/>
+        <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="190"/>
         <source>Deleted {n} images for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="243"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="231"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="245"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="260"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="260"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="251"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="265"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="256"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="270"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="264"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="278"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="267"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="281"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="285"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="291"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="305"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="293"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="307"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="295"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="311"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="305"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="319"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="306"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="320"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="318"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="332"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -100,3 +100,8 @@ async def test_views_projects_tags_and_trash(sim, tmp_path, qtbot, monkeypatch):
         assert "Delete 1 images for good" in asked[0]
         await st.until(lambda: not path.exists())
         await st.until(lambda: sidebar.entries["trash"].text(1) == "0")
+        # ☰ (Ctrl+B) puts the sidebar away for a narrow window, and back
+        lib.sidebar_toggle.click()
+        assert sidebar.isHidden()
+        lib.sidebar_toggle.click()
+        assert not sidebar.isHidden()
