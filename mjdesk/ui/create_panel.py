@@ -101,10 +101,10 @@ class CreatePanel(QtWidgets.QScrollArea):
         for zone in self.zones.values():
             zone.files_added.connect(self.add_files)
             zone.image_added.connect(self._on_image_added)
-            zone.url_added.connect(self._on_url_added)
+            zone.url_added.connect(self.on_url_added)
             zone.url_removed.connect(self._on_url_removed)
             zone.weight_changed.connect(self._on_param_edited)
-            zone.preview_wanted.connect(lambda url, z=zone: self._load_preview(z, url))
+            zone.preview_wanted.connect(lambda url, z=zone: load_preview(self, z, url))
         self.service.connection.ready_changed.connect(
             lambda _ready: self.on_analysis(self.editor.analysis)
         )
@@ -290,40 +290,12 @@ class CreatePanel(QtWidgets.QScrollArea):
         for path in paths:
             ticket = uuid.uuid4().hex
             zone.begin_upload(ticket, Path(path).name)
-            self._upload_reference(kind, ticket, self.service.uploads.upload(path))
+            upload_reference(self, kind, ticket, self.service.uploads.upload(path))
 
     def _on_image_added(self, kind: str, ticket: str, image: Any) -> None:
-        self._upload_reference(kind, ticket, self.service.uploads.upload_image(image))
+        upload_reference(self, kind, ticket, self.service.uploads.upload_image(image))
 
-    def _upload_reference(self, kind: str, ticket: str, upload: Any) -> None:
-        """One reference's upload: its URL goes into the prompt, or its zone says why not."""
-        from ..services.uploads import UploadError
-
-        zone = self.zones[kind]
-
-        def done(url: str) -> None:
-            zone.finish_upload(ticket, "")
-            self._on_url_added(kind, url)
-
-        def failed(exc: Exception) -> None:
-            if not isinstance(exc, UploadError):
-                raise exc
-            zone.finish_upload(ticket, str(exc))
-
-        ops.run(self, self.service.spawn, upload, done, failed=failed, name="upload")
-
-    def _load_preview(self, zone: ReferenceZone, url: str) -> None:
-        """A reference's thumbnail, fetched and decoded by the upload service off the GUI
-        thread; the zone shows its name until it comes (or for good, if none can be had)."""
-        ops.run(
-            self,
-            self.service.spawn,
-            self.service.uploads.preview(url),
-            lambda image: zone.set_preview(url, image),
-            name="reference preview",
-        )
-
-    def _on_url_added(self, kind: str, url: str) -> None:
+    def on_url_added(self, kind: str, url: str) -> None:
         from ..core.prompt import add_image_prompt, add_reference
 
         text = self.editor.toPlainText()
@@ -350,3 +322,33 @@ def _typed_set(text: str, name: str) -> str | None:
 
     value = get_param(text, name)
     return value if isinstance(value, str) and value.startswith("{") else None
+
+
+def upload_reference(panel: CreatePanel, kind: str, ticket: str, upload: Any) -> None:
+    """One reference's upload: its URL goes into the prompt, or its zone says why not."""
+    from ..services.uploads import UploadError
+
+    zone = panel.zones[kind]
+
+    def done(url: str) -> None:
+        zone.finish_upload(ticket, "")
+        panel.on_url_added(kind, url)
+
+    def failed(exc: Exception) -> None:
+        if not isinstance(exc, UploadError):
+            raise exc
+        zone.finish_upload(ticket, str(exc))
+
+    ops.run(panel, panel.service.spawn, upload, done, failed=failed, name="upload")
+
+
+def load_preview(panel: CreatePanel, zone: ReferenceZone, url: str) -> None:
+    """A reference's thumbnail, fetched and decoded by the upload service off the GUI
+    thread; the zone shows its name until it comes (or for good, if none can be had)."""
+    ops.run(
+        panel,
+        panel.service.spawn,
+        panel.service.uploads.preview(url),
+        lambda image: zone.set_preview(url, image),
+        name="reference preview",
+    )

@@ -17,6 +17,7 @@ from . import ops
 from .gallery import GalleryModel
 from .gallery_panel import GalleryPanel
 from .image_actions import ImageActions
+from .library_viewer import ViewerFlow
 from .viewer import ImageViewer
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["LibraryTab"]
 
 
-class LibraryTab(QObject):
+class LibraryTab(ViewerFlow, QObject):
     status_message = Signal(str, int)  # text, milliseconds
     trashed = Signal(list)  # image ids, for the window's undo banner
 
@@ -337,109 +338,6 @@ class LibraryTab(QObject):
         if ok:
             self.service.gallery.assign_project(ids, None if name == "(none)" else name)
 
-    def _ensure_viewer(self) -> Any:
-        if self.viewer is None:
-            from .viewer import ImageViewer
-
-            self.viewer = ImageViewer(self.panel.window())
-            self.viewer.navigate.connect(self._on_viewer_navigate)
-            self.viewer.version_requested.connect(self._show_in_viewer)
-            self.viewer.before_requested.connect(self._show_before)
-            self.viewer.compare_requested.connect(self.compare)
-            self.viewer.edit_requested.connect(self._edit_by_id)
-        self.viewer.show()
-        return self.viewer
-
-    def compare(self, left: int, right: int) -> None:
-        viewer = self._ensure_viewer()
-        gallery, image_path = self.service.gallery, self.service.gallery.image_path
-
-        async def load() -> list[tuple[Any, Any]]:
-            items = await gallery.gallery_items([left, right])
-            return [(await gallery.load_full_image(image_path(i)), i) for i in items]
-
-        request = self._next_view()
-
-        def show(pair: list[tuple[Any, Any]]) -> None:
-            if len(pair) == 2 and request == self._view_request:
-                viewer.show_pair(pair[0][0], pair[0][1], pair[1][0], pair[1][1])
-
-        self._run(load(), show, "compare", owner=viewer)
-
     def gallery_action(self, key: str, item: Any) -> None:
         """Runs one reuse or edit action on a gallery image (see ``image_actions``)."""
         self.actions.run(key, item)
-
-    def open_viewer(self, image_id: int) -> None:
-        model = self.model
-        pos = model.position_of(image_id)
-        if pos is not None:
-            self._viewer_pos = pos
-        self._ensure_viewer()
-        self._show_in_viewer(image_id)
-
-    def _on_viewer_navigate(self, step: int) -> None:
-        pos = self._viewer_pos + step
-        if 0 <= pos < self.model.count:
-            self._viewer_pos = pos
-            self._show_in_viewer(self.model.id_at(pos))
-
-    def _show_in_viewer(self, image_id: int) -> None:
-        viewer = self.viewer
-        if viewer is None:
-            return
-        gallery, image_path = self.service.gallery, self.service.gallery.image_path
-
-        async def load() -> tuple[Any, Any, Path, Any, int | None] | None:
-            items = await gallery.gallery_items([image_id])
-            if not items:
-                return None
-            path = image_path(items[0])
-            versions = await gallery.versions(image_id)
-            parent = await gallery.parent_of(image_id)
-            return await gallery.load_full_image(path), items[0], path, versions, parent
-
-        request = self._next_view()
-
-        def show(found: tuple[Any, Any, Path, Any, int | None] | None) -> None:
-            if found is not None and request == self._view_request:
-                image, item, path, versions, parent = found
-                viewer.show_image(image, item, path)
-                viewer.show_versions(versions, parent)
-
-        self._run(load(), show, "viewer", owner=viewer)
-
-    def _edit_by_id(self, image_id: int) -> None:
-        """E in the viewer: the editor on the image shown."""
-        gallery = self.service.gallery
-
-        def edit(items: list[Any]) -> None:
-            if items:
-                self.actions.run("edit_image", items[0])
-
-        self._run(gallery.gallery_items([image_id]), edit, "edit")
-
-    def _show_before(self, image_id: int) -> None:
-        """Before / after: the version the shown one was made from, in its place."""
-        viewer = self.viewer
-        if viewer is None:
-            return
-        gallery = self.service.gallery
-
-        async def load() -> Any:
-            items = await gallery.gallery_items([image_id])
-            return await gallery.load_full_image(gallery.image_path(items[0])) if items else None
-
-        request = self._view_request
-
-        def show(image: Any) -> None:
-            if image is not None and request == self._view_request:
-                viewer.show_before(image)
-
-        self._run(load(), show, "before", owner=viewer)
-
-    def _next_view(self) -> int:
-        """A number for the newest thing asked of the viewer: an older answer arriving late
-        (stepping fast, or compare right after a step) is not shown over it."""
-        self._view_request += 1
-        return self._view_request

@@ -180,26 +180,8 @@ class PaintCanvas(QWidget):
             else:
                 p.drawImage(target, image, QRectF(image.rect()))
             p.setOpacity(1.0)
-        self._paint_guides(p, c)
+        paint_guides(self, p, c)
         p.end()
-
-    def _paint_guides(self, p: QPainter, c: theme.Scheme) -> None:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(c.accent), 1.5, Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        if self._shape:
-            pts = [self._widget_point(q) for q in self._shape]
-            if self.tool == "rect" and len(pts) == 2:
-                p.drawRect(QRectF(pts[0], pts[1]).normalized())
-            elif len(pts) > 1:
-                p.drawPolyline(QPolygonF(pts))
-        if self._pointer is not None and self.tool in ("brush", "eraser") and self.editing:
-            r = self.radius * self.zoom
-            p.setPen(QPen(QColor(255, 255, 255, 200), 1.5))
-            p.drawEllipse(self._pointer, r, r)
-            p.setPen(QPen(QColor(0, 0, 0, 160), 1))
-            p.drawEllipse(self._pointer, r + 1.5, r + 1.5)
 
     def _widget_point(self, q: QPointF) -> QPointF:
         return QPointF(self.origin.x() + q.x() * self.zoom, self.origin.y() + q.y() * self.zoom)
@@ -363,3 +345,23 @@ _TOOL_KEYS = {
     Qt.Key.Key_R: "rect",
     Qt.Key.Key_L: "lasso",
 }
+
+
+def paint_guides(canvas: PaintCanvas, p: QPainter, c: theme.Scheme) -> None:
+    """The rectangle or lasso being drawn, and the brush's outline under the pointer."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(c.accent), 1.5, Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if canvas._shape:
+        pts = [canvas._widget_point(q) for q in canvas._shape]
+        if canvas.tool == "rect" and len(pts) == 2:
+            p.drawRect(QRectF(pts[0], pts[1]).normalized())
+        elif len(pts) > 1:
+            p.drawPolyline(QPolygonF(pts))
+    if canvas._pointer is not None and canvas.tool in ("brush", "eraser") and canvas.editing:
+        r = canvas.radius * canvas.zoom
+        p.setPen(QPen(QColor(255, 255, 255, 200), 1.5))
+        p.drawEllipse(canvas._pointer, r, r)
+        p.setPen(QPen(QColor(0, 0, 0, 160), 1))
+        p.drawEllipse(canvas._pointer, r + 1.5, r + 1.5)
