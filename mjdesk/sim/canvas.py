@@ -39,6 +39,12 @@ class Geometry:
     mask_url: str | None = None
     source_url: str | None = None
 
+    def result_size(self, longest: int) -> tuple[int, int]:
+        """The canvas scaled so its longer side is ``longest``."""
+        cw, ch = self.canvas
+        k = longest / max(cw, ch)
+        return max(8, round(cw * k)), max(8, round(ch * k))
+
     def source_task(self) -> tuple[str, int] | None:
         """A source given by one of the simulator's own result links."""
         m = _RESULT_URL.search(self.source_url or "")
@@ -123,10 +129,12 @@ def mask_area_problem(area: Any) -> str | None:
     return None
 
 
-def aspect_mismatch(geo: Geometry, source_w: int, source_h: int) -> bool:
-    """The edit route's late failure: a canvas not at the source image's aspect."""
+def aspect_mismatch(geo: Geometry | None, source: Any) -> bool:
+    """The edit route's late failure: a canvas not at the source task's image aspect."""
+    if geo is None:
+        return False
     cw, ch = geo.canvas
-    return abs((cw / ch) / (source_w / source_h) - 1) >= ASPECT_TOLERANCE
+    return bool(abs((cw / ch) / (source.width / source.height) - 1) >= ASPECT_TOLERANCE)
 
 
 def inside_mask(polys: list[list[tuple[int, int]]], x: float, y: float) -> bool:

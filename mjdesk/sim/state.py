@@ -257,9 +257,7 @@ class SimState:
         if src is not None and geometry is None:  # a variation or remix keeps its source's size
             width, height = src.width, src.height
         if geometry is not None:  # a canvas edit returns the canvas, at most 512 px long
-            cw, ch = geometry.canvas
-            k = 512 / max(cw, ch)
-            width, height = max(8, round(cw * k)), max(8, round(ch * k))
+            width, height = geometry.result_size(512)
         if cfg.image_scale != 1.0:
             width = max(16, int(width * cfg.image_scale))
             height = max(16, int(height * cfg.image_scale))
@@ -288,11 +286,9 @@ class SimState:
         self._apply_keywords(task)
         if failure:
             task.outcome, task.error_code = "failed", failure
-        elif model == "mj-v8.1-edit" and source is not None and geometry is not None:
-            src = self.tasks.get(source[0])
-            if src is not None and aspect_mismatch(geometry, src.width, src.height):
-                # documented: a canvas off the source's aspect may fail during execution
-                task.outcome, task.error_code = "failed", "image_dimension_mismatch"
+        elif model == "mj-v8.1-edit" and src is not None and aspect_mismatch(geometry, src):
+            # documented: a canvas off the source's aspect may fail during execution
+            task.outcome, task.error_code = "failed", "image_dimension_mismatch"
         self.tasks[task.id] = task
         return task
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from .gallery import IDS_MIME
 
-__all__ = ["LibrarySidebar"]
+__all__ = ["LibrarySidebar", "empty_trash"]
 
 translate = QCoreApplication.translate
 
@@ -217,3 +218,32 @@ def _count(entry: QTreeWidgetItem, n: int) -> None:
     entry.setText(1, QLocale().toString(n))
     entry.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     entry.setForeground(1, entry.treeWidget().palette().placeholderText())
+
+
+def empty_trash(tab: Any) -> None:
+    """Deletes the trash for good, once the user has read how many images go."""
+    count = tab.model.count if tab.sidebar.in_trash else None
+
+    def ask(counts: dict[str, Any]) -> None:
+        n = counts["trash"] if count is None else count
+        if not n:
+            tab.status_message.emit(translate("LibraryTab", "The trash is empty"), 3000)
+            return
+        answer = QtWidgets.QMessageBox.question(
+            tab.panel,
+            translate("LibraryTab", "mjdesk — Empty trash"),
+            translate(
+                "LibraryTab",
+                "Delete {n} images for good? Their files are deleted too; this cannot be undone.",
+            ).format(n=n),
+        )
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            tab._run(
+                tab.service.gallery.empty_trash(),
+                lambda done: tab.status_message.emit(
+                    translate("LibraryTab", "Deleted {n} images for good").format(n=done), 4000
+                ),
+                "empty trash",
+            )
+
+    tab._run(tab.service.gallery.sidebar_counts(), ask, "trash count")

@@ -169,31 +169,9 @@ class LibraryTab(ViewerFlow, QObject):
 
     def empty_trash(self) -> None:
         """Deletes the trash for good, once the user has read how many images go."""
-        count = self.model.count if self.sidebar.in_trash else None
+        from .library_sidebar import empty_trash
 
-        def ask(counts: dict[str, Any]) -> None:
-            n = counts["trash"] if count is None else count
-            if not n:
-                self.status_message.emit(self.tr("The trash is empty"), 3000)
-                return
-            answer = QtWidgets.QMessageBox.question(
-                self.panel,
-                self.tr("mjdesk — Empty trash"),
-                self.tr(
-                    "Delete {n} images for good? Their files are deleted too; this cannot be "
-                    "undone."
-                ).format(n=n),
-            )
-            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
-                self._run(
-                    self.service.gallery.empty_trash(),
-                    lambda done: self.status_message.emit(
-                        self.tr("Deleted {n} images for good").format(n=done), 4000
-                    ),
-                    "empty trash",
-                )
-
-        self._run(self.service.gallery.sidebar_counts(), ask, "trash count")
+        empty_trash(self)
 
     def _on_query_changed(self, query: dict[str, Any]) -> None:
         self._query = query

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.prompt import SPECS, Diagnostic, PromptAnalysis, analyze
 from ..services.words import say
 from . import theme
-from .prompt_highlight import PromptHighlighter, from_utf16, paint_folds, utf16
+from .prompt_highlight import PromptHighlighter, from_utf16, paint_folds, refold, utf16
 
 translate = QCoreApplication.translate
 
@@ -85,14 +85,7 @@ class PromptEditor(QPlainTextEdit):
 
     def _refold(self) -> None:
         """Long URLs are drawn short, except the one the cursor is in while editing."""
-        cursor = self.textCursor()
-        block = cursor.block()
-        keep = None
-        if self.window().focusWidget() is self:  # being edited (even if the window is not active)
-            keep = (block.blockNumber(), from_utf16(block.text(), cursor.positionInBlock()))
-        old, self._highlighter.keep = self._highlighter.keep, keep
-        for number in {k[0] for k in (old, keep) if k is not None and old != keep}:
-            self._highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+        refold(self, self._highlighter)
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().paintEvent(event)

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from . import theme
 
-__all__ = ["FOLD_FROM", "PromptHighlighter", "folds", "from_utf16", "paint_folds", "utf16"]
+__all__ = [
+    "FOLD_FROM",
+    "PromptHighlighter",
+    "folds",
+    "from_utf16",
+    "paint_folds",
+    "refold",
+    "utf16",
+]
 
 URL_RE = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
 _PARAM_RE = re.compile(r"(?:(?<=\s)|^)(?:--|\u2014|\u2013)[A-Za-z][A-Za-z0-9]*")
@@ -136,6 +144,19 @@ class PromptHighlighter(QSyntaxHighlighter):
             self.setFormat(a, 1, room)
             placed.append((a, b))
         self.folded[block] = placed
+
+
+def refold(editor: QPlainTextEdit, highlighter: PromptHighlighter) -> None:
+    """Keeps open the URL the cursor is in while the editor is being edited (its window's
+    focus widget, even when the window is not active); folds the others."""
+    cursor = editor.textCursor()
+    block = cursor.block()
+    keep = None
+    if editor.window().focusWidget() is editor:
+        keep = (block.blockNumber(), from_utf16(block.text(), cursor.positionInBlock()))
+    old, highlighter.keep = highlighter.keep, keep
+    for number in {k[0] for k in (old, keep) if k is not None and old != keep}:
+        highlighter.rehighlightBlock(editor.document().findBlockByNumber(number))
 
 
 def paint_folds(editor: QPlainTextEdit, highlighter: PromptHighlighter) -> None:

@@ -693,7 +693,7 @@
 <context>
     <name>DiagnosticsList</name>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="394"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="387"/>
         <source>Fix: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,57 +1881,57 @@ Rating: {rating}
 <context>
     <name>LibrarySidebar</name>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="44"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="45"/>
         <source>Library sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="55"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="56"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="58"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="59"/>
         <source>All images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="59"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="60"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="60"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="61"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="61"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="62"/>
         <source>Recently added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="62"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="63"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="65"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="66"/>
         <source>Projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="66"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="178"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="179"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1939,122 +1939,122 @@ Rating: {rating}
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="53"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="54"/>
         <source>Show or hide the sidebar (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="54"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="55"/>
         <source>Sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="166"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="167"/>
         <source>Filed {n} images in “{project}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="176"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="230"/>
         <source>The trash is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="180"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="234"/>
         <source>mjdesk — Empty trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="182"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="235"/>
         <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="190"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="244"/>
         <source>Deleted {n} images for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="243"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="245"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
         <source>Rated {count} image(s) {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="260"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="239"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="260"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="239"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="265"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="244"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="270"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="249"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="278"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="257"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="281"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="260"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="276"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="278"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="305"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="284"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="307"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="311"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="319"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="298"/>
         <source>mjdesk — Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="320"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
         <source>Tags (space or comma separated):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="332"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="311"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,37 +2385,37 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="268"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="261"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="269"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="262"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="270"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="263"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="272"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="265"/>
         <source>(right-click to fix)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="358"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="351"/>
         <source>Fix: remove it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="360"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="353"/>
         <source>Fix: use “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/prompt_editor.py" line="361"/>
+        <location filename="../../mjdesk/ui/prompt_editor.py" line="354"/>
         <source>Fix: rewrite the prompt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,152 +2423,152 @@ Rating: {rating}
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="49"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="31"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="50"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="32"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="51"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="33"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="52"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="34"/>
         <source>Generating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="53"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="35"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="54"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="36"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="55"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="37"/>
         <source>Unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="56"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="38"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="57"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="39"/>
         <source>Timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="58"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="40"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="59"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="41"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="60"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="42"/>
         <source>Stopped waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="96"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="76"/>
         <source>Run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="98"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="78"/>
         <source>Only a finished job can be run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="102"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="82"/>
         <source>Resend… (may charge twice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="104"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="84"/>
         <source>Only a job whose sending was not confirmed can be resent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="108"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="88"/>
         <source>Cancel (not sent yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="110"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="90"/>
         <source>Stop waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="112"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="92"/>
         <source>Only a job that is waiting can be stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="116"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="96"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="116"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="96"/>
         <source>Retry download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="118"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="98"/>
         <source>Only a stopped job can be resumed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="120"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="100"/>
         <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="123"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="103"/>
         <source>Show in gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="125"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="105"/>
         <source>No images yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="231"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="128"/>
         <source>{n} credits returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="233"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="130"/>
         <source>{n} credits, not returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="234"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="131"/>
         <source>{n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="242"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="139"/>
         <source>{n} cr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="242"/>
+        <location filename="../../mjdesk/ui/queue_words.py" line="139"/>
         <source>{n} cr returned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2604,7 +2604,7 @@ Rating: {rating}
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../mjdesk/ui/queue.py" line="376"/>
+        <location filename="../../mjdesk/ui/queue.py" line="282"/>
         <source>Task queue</source>
         <translation type="unfinished"></translation>
     </message>

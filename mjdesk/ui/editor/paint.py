@@ -297,11 +297,8 @@ class PaintCanvas(QWidget):
             self.set_radius(self.radius / 1.25)
         elif key == Qt.Key.Key_BracketRight:
             self.set_radius(self.radius * 1.25)
-        elif ctrl and key == Qt.Key.Key_Z:
-            shift = mods & Qt.KeyboardModifier.ShiftModifier
-            self.redo() if shift else self.undo()
-        elif ctrl and key == Qt.Key.Key_Y:
-            self.redo()
+        elif ctrl and key in (Qt.Key.Key_Z, Qt.Key.Key_Y):
+            self.undo(redo=key == Qt.Key.Key_Y or bool(mods & Qt.KeyboardModifier.ShiftModifier))
         elif ctrl and key == Qt.Key.Key_0:
             self.fit()
         elif ctrl and key == Qt.Key.Key_1:
@@ -318,15 +315,14 @@ class PaintCanvas(QWidget):
         else:
             super().keyReleaseEvent(event)
 
-    def undo(self) -> None:
-        if self.layer is not None and self.layer.undo():
+    def undo(self, *, redo: bool = False) -> None:
+        """Ctrl+Z (and with ``redo``, Ctrl+Shift+Z): one step of the mask back or forth."""
+        if self.layer is not None and (self.layer.redo() if redo else self.layer.undo()):
             self.update()
         self.changed.emit()
 
     def redo(self) -> None:
-        if self.layer is not None and self.layer.redo():
-            self.update()
-        self.changed.emit()
+        self.undo(redo=True)
 
     def set_radius(self, radius: float) -> None:
         w, h = self.size_wh
