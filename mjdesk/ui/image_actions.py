@@ -27,10 +27,9 @@ translate = QCoreApplication.translate
 
 def strip_params(prompt: str) -> str:
     """The prose of a prompt, without its parameters (what "Use prompt" puts back)."""
-    from ..core.prompt import analyze
+    from ..core.prompt import prose
 
-    a = analyze(prompt)
-    return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]
+    return prose(prompt)
 
 
 class GalleryAction:

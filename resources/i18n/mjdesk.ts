@@ -726,286 +726,286 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="84"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="83"/>
         <source>Edit · {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="100"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="98"/>
         <source>Repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="100"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="98"/>
         <source>Reframe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="100"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="98"/>
         <source>Retexture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="120"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="118"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="132"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="130"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="132"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="130"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="150"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="148"/>
         <source>Send  (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="44"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="41"/>
         <source>Mark what to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="51"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="48"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="52"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="49"/>
         <source>Brush (B); [ and ] size it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="54"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="51"/>
         <source>Eraser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="54"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="51"/>
         <source>Eraser (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="57"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="54"/>
         <source>Rectangle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="58"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="55"/>
         <source>Rectangle (R); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="62"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="59"/>
         <source>Lasso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="63"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="60"/>
         <source>Lasso (L); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="79"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="76"/>
         <source>Paint over what should change. Ctrl+wheel zooms, Space+drag or the middle button pans, Ctrl+0 fits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="89"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="86"/>
         <source>Brush size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="99"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="96"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="101"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="98"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="103"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="100"/>
         <source>Invert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="105"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="102"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="111"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="108"/>
         <source>Show mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="119"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="116"/>
         <source>Red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="120"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="117"/>
         <source>Blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="121"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="118"/>
         <source>Yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="126"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="123"/>
         <source>The mask&apos;s colour on the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="138"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="135"/>
         <source>Canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="140"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="137"/>
         <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="143"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="140"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="145"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="142"/>
         <source>Any W:H; the image keeps its own proportions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="153"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="150"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="163"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="160"/>
         <source>A zoom out of your own, up to 2×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="164"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="161"/>
         <source>Custom zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="169"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="166"/>
         <source>Pan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="173"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="170"/>
         <source>How far to pan, as a share of the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="175"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="172"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="205"/>
         <source>Pan left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="176"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="208"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="173"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="206"/>
         <source>Pan right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="177"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="209"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="174"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
         <source>Pan up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="178"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="210"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="175"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="208"/>
         <source>Pan down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="192"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="189"/>
         <source>Zoom out 1.5×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="172"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="170"/>
         <source>The image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="202"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="200"/>
         <source>Zoom out {f}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="227"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="225"/>
         <source>Type an aspect as W:H, for example 16:9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="230"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="228"/>
         <source>Reframe {aspect}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="241"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="239"/>
         <source>Canvas {w} × {h}; the image at {x}, {y}, {iw} × {ih}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="276"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="274"/>
         <source>1 task · ≈ {n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="278"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="276"/>
         <source>1 task · {speed} (the price shows once EvoLink has priced it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="294"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="292"/>
         <source>Describe what the edit should paint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="298"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="296"/>
         <source>Fix the prompt first (see the notes under it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="301"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="299"/>
         <source>The image is still loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="309"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="307"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="319"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="317"/>
         <source>(EvoLink&apos;s canvas route takes only images 1–4 of a recent V8.1 task at their own proportions; this one went by its picture instead.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="323"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="321"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="333"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="331"/>
         <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,77 +1252,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="49"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="48"/>
         <source>Open in viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="50"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="49"/>
         <source>Edit… (repaint, reframe, retexture)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="51"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="50"/>
         <source>Use prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="52"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="51"/>
         <source>Use all settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="53"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="52"/>
         <source>Use as image prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="54"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="53"/>
         <source>Use as style reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="55"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="54"/>
         <source>Use as omni reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="56"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="55"/>
         <source>Rerun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="57"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="56"/>
         <source>Vary (subtle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="58"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="57"/>
         <source>Vary (strong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="61"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="60"/>
         <source>Remix with the current prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="63"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="62"/>
         <source>Type the prompt for the remix in the editor first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="65"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="64"/>
         <source>Remove background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="66"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="65"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="67"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="66"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,7 +1766,7 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
 <context>
     <name>ImageActions</name>
     <message>
-        <location filename="../../mjdesk/ui/image_actions.py" line="167"/>
+        <location filename="../../mjdesk/ui/image_actions.py" line="166"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>

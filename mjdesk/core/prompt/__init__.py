@@ -4,7 +4,7 @@
 parameter in the text for the GUI's controls. Pure Python, no Qt, no I/O.
 """
 
-from ._analyze import RULES, Diagnostic, PromptAnalysis, TaskPlan, analyze
+from ._analyze import RULES, Diagnostic, PromptAnalysis, TaskPlan, analyze, prose
 from ._edit import (
     add_image_prompt,
     add_reference,
@@ -28,6 +28,7 @@ __all__ = [
     "analyze",
     "get_param",
     "lookup",
+    "prose",
     "remove_image_prompt",
     "remove_reference",
     "set_param",

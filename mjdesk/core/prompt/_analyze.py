@@ -308,3 +308,10 @@ def _identity(text: str) -> Variant:
 
 
 __all__ += ["RULES", "Word"]
+
+
+def prose(prompt: str) -> str:
+    """A prompt's words without its parameters (its first variant's, where braces make
+    several): what "Use prompt" and the editor put back."""
+    a = analyze(prompt)
+    return a.prompts[0].split(" --", 1)[0] if a.prompts else prompt.split(" --", 1)[0]

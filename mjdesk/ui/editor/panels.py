@@ -3,7 +3,7 @@ their controls on the window, which owns what they change."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -24,9 +24,6 @@ from ...core import canvas
 from .. import theme
 from ..wheel import QuietSlider
 
-if TYPE_CHECKING:
-    from .window import EditorWindow
-
 __all__ = ["frame_tools", "repaint_tools"]
 
 TINTS = ("#ff4d6d", "#4dd2ff", "#ffd24d")
@@ -36,7 +33,7 @@ ASPECTS = ("1:1", "4:5", "2:3", "3:4", "9:16", "16:9", "3:2", "4:3", "21:9")
 translate = QCoreApplication.translate
 
 
-def repaint_tools(w: EditorWindow) -> QWidget:
+def repaint_tools(w: Any) -> QWidget:
     """The repaint tools: brush, eraser, rectangle, lasso, size, undo, invert, the tint."""
     box = QWidget()
     col = QVBoxLayout(box)
@@ -130,7 +127,7 @@ def repaint_tools(w: EditorWindow) -> QWidget:
     return box
 
 
-def frame_tools(w: EditorWindow) -> QWidget:
+def frame_tools(w: Any) -> QWidget:
     """The canvas tools: aspect, zoom out (presets and custom), pan with an amount."""
     box = QWidget()
     col = QVBoxLayout(box)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
@@ -16,9 +16,6 @@ from ...core import canvas, edits
 from ...services.imaging import encode_mask
 from ...services.words import say
 
-if TYPE_CHECKING:
-    from .window import EditorWindow
-
 __all__ = ["prepare"]
 
 
@@ -26,7 +23,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Editor", text)
 
 
-def prepare(w: EditorWindow, prompt: str) -> Coroutine[Any, Any, edits.Edit]:
+def prepare(w: Any, prompt: str) -> Coroutine[Any, Any, edits.Edit]:
     """The edit ``w`` describes, checked now; the coroutine uploads and builds it."""
     src_w, src_h = w.source_size
     speed = w.speed

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from ...core import canvas, edits
 from ...core.evolink import source_problem
+from ...core.prompt import prose
 from ...services.words import say
 from .. import ops, theme
-from ..image_actions import strip_params
 from ..prompt_editor import DiagnosticsList, PromptEditor
 from .frame import FrameCanvas
 from .paint import PaintCanvas
@@ -80,9 +80,7 @@ class EditorWindow(QWidget):
         self.service = service
         self.item = item
         self.setObjectName("Editor")
-        self.setWindowTitle(
-            self.tr("Edit · {prompt}").format(prompt=strip_params(item.prompt)[:60])
-        )
+        self.setWindowTitle(self.tr("Edit · {prompt}").format(prompt=prose(item.prompt)[:60]))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1400, 900)
         self.source_size = (item.width or 0, item.height or 0)
@@ -119,7 +117,7 @@ class EditorWindow(QWidget):
         col.addWidget(self.frame_box)
         col.addWidget(theme.section_title(self.tr("Prompt")))
         self.editor = PromptEditor()
-        self.editor.setPlainText(strip_params(self.item.prompt))
+        self.editor.setPlainText(prose(self.item.prompt))
         self.editor.setMaximumHeight(140)
         self.editor.submit_requested.connect(self.send)
         col.addWidget(self.editor)
