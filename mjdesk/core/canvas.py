@@ -38,7 +38,6 @@ __all__ = [
     "new_area",
     "pan",
     "placement_problem",
-    "point_in",
     "reframe",
     "zoom_out",
 ]
@@ -216,15 +215,3 @@ def new_area(p: Placement) -> list[Polygon]:
         for x0, y0, x1, y1 in rects
         if x1 - x0 >= 1 and y1 - y0 >= 1
     ]
-
-
-def point_in(poly: Sequence[tuple[float, float]], x: float, y: float) -> bool:
-    """Even-odd rule (the simulator's test of what a mask covers)."""
-    inside = False
-    n = len(poly)
-    for i in range(n):
-        x1, y1 = poly[i]
-        x2, y2 = poly[(i + 1) % n]
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside

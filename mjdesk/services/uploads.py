@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
@@ -48,8 +49,8 @@ class UploadService:
         self._client = client
         self._settings = settings
         # URL → where its pixels are here (a file path or the uploaded bytes), for previews
-        self._sources: dict[str, str | bytes] = {}
-        self._previews: dict[str, QImage] = {}
+        self._sources: OrderedDict[str, str | bytes] = OrderedDict()
+        self._previews: OrderedDict[str, QImage] = OrderedDict()
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("StudioService", text)
@@ -69,7 +70,7 @@ class UploadService:
             raise UploadError(said(exc)) from None
         except OSError as exc:
             raise UploadError(str(exc)) from None
-        self._sources.setdefault(url, source)
+        _remember(self._sources, url, source)
         return url
 
     async def preview(self, url: str, size: int = 128) -> QImage:
@@ -91,7 +92,7 @@ class UploadService:
         except (ApiError, OSError):
             image = QImage()
         if not image.isNull():
-            self._previews[url] = image
+            _remember(self._previews, url, image)
         return image
 
     async def _fetch_for_preview(self, url: str) -> str | None:
@@ -107,7 +108,7 @@ class UploadService:
                 await client.download(url, dest)
             except ApiError:
                 return None
-        self._sources[url] = str(dest)
+        _remember(self._sources, url, str(dest))
         return str(dest)
 
     async def upload_image(self, image: QImage) -> str:
@@ -125,7 +126,7 @@ class UploadService:
         path = str(self.library.store.absolute(image))
         fresh = await self._fresh_result_url(image_id)
         if fresh:
-            self._sources.setdefault(fresh, path)
+            _remember(self._sources, fresh, path)
             return fresh
         return await self.upload(path)
 
@@ -181,6 +182,16 @@ class UploadService:
             lambda s: s.remember_upload(digest, uploaded.file_url, uploaded.file_id, expires)
         )
         return uploaded.file_url
+
+
+_REMEMBERED = 64  # references a session keeps the pixels or picture of (pasted bytes weigh)
+
+
+def _remember(memory: OrderedDict[str, Any], url: str, value: Any) -> None:
+    memory[url] = value
+    memory.move_to_end(url)
+    while len(memory) > _REMEMBERED:
+        memory.popitem(last=False)
 
 
 def _encode_png(image: QImage) -> bytes:

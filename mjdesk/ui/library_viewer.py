@@ -4,6 +4,7 @@ tab's model, service, runner and actions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +24,7 @@ class ViewerFlow:
     service: Any
     panel: Any
     actions: Any
-
-    def _run(self, work: Any, done: Any = None, name: str = "", owner: Any = None) -> None:
-        raise NotImplementedError
+    _run: Callable[..., None]  # the tab's runner (``LibraryTab._run``)
 
     def _ensure_viewer(self) -> Any:
         if self.viewer is None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygon
 __all__ = ["TILE", "MaskLayer"]
 
 TILE = 256
+TINT = "#ff4d6d"  # the mask's first colour (the editor's first tint)
 PREVIEW_SIDE = 1024  # the overlay's copy is at most this long
 
 
@@ -48,8 +49,7 @@ class MaskLayer:
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self._step: _Step | None = None
-        self.painted = False  # anything marked at all, ever (a cheap "not empty" hint)
-        self.colour = QColor(255, 77, 109)  # the overlay's tint; only the alpha is sent
+        self.colour = QColor(TINT)  # the overlay's tint; only the alpha is sent
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -143,7 +143,6 @@ class MaskLayer:
             painter.end()
         if erase:
             self.only_polygons = self.only_polygons and not self.polygons
-        self.painted = self.painted or not erase
         return dirty
 
     def fill(self, polygon: Sequence[tuple[float, float]], *, erase: bool = False) -> QRect:
@@ -162,7 +161,6 @@ class MaskLayer:
             self.only_polygons = False
         else:
             self.polygons.append([(float(x), float(y)) for x, y in polygon])
-            self.painted = True
         return dirty
 
     def invert(self) -> None:
@@ -171,7 +169,6 @@ class MaskLayer:
         self.image.invertPixels(QImage.InvertMode.InvertRgba)
         self.preview.invertPixels(QImage.InvertMode.InvertRgba)
         self.only_polygons = False
-        self.painted = True
         self.end()
 
     def clear(self) -> None:

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from ...core import canvas
 from .. import theme
 from ..wheel import QuietSlider
+from .mask import TINT
 
 __all__ = ["frame_tools", "repaint_tools"]
 
-TINTS = ("#ff4d6d", "#4dd2ff", "#ffd24d")
+TINTS = (TINT, "#4dd2ff", "#ffd24d")
 ASPECTS = ("1:1", "4:5", "2:3", "3:4", "9:16", "16:9", "3:2", "4:3", "21:9")
 
 

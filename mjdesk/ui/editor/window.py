@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from .. import ops, theme
 from ..prompt_editor import DiagnosticsList, PromptEditor
 from .frame import FrameCanvas
 from .paint import PaintCanvas
-from .panels import TINTS, frame_tools, repaint_tools
+from .panels import frame_tools, repaint_tools
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox
@@ -172,7 +172,6 @@ class EditorWindow(QWidget):
             self.source_size = (w, h)
             self.paint.set_image(w, h, display)
             self.frame.set_image(w, h, display)
-            self.paint.set_tint(QColor(TINTS[0]))
             self.brush_size.blockSignals(True)
             self.brush_size.setValue(int(self.paint.radius))
             self.brush_size.blockSignals(False)
