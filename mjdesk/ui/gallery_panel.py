@@ -50,7 +50,7 @@ class GalleryPanel(QWidget):
         super().__init__(parent)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(10)
+        outer.setSpacing(4)
         self.side_slot = QVBoxLayout()  # the library's sidebar goes here (library_tab)
         outer.addLayout(self.side_slot)
         layout = QVBoxLayout()

@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,8 +48,10 @@ class LibrarySidebar(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
-        self.setMinimumWidth(190)
-        self.setMaximumWidth(260)
+        # it gives way in a narrow window (the grid and its controls keep their room; ☰ hides
+        # it): its own width counts in no column's minimum
+        self.setMinimumWidth(0)
+        self.setMaximumWidth(240)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_menu)
         self.itemSelectionChanged.connect(self._on_selection)
@@ -67,6 +69,12 @@ class LibrarySidebar(QTreeWidget):
         self._tags = self._group(self.tr("Tags"))
         self._saved = self._group(self.tr("Saved searches"))
         self.entries["all"].setSelected(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(210, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
 
     def _group(self, title: str) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self, [title])
