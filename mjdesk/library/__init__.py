@@ -1,5 +1,6 @@
 """The durable local library: SQLite (WAL, migrations) plus image files. No Qt."""
 
+from .gallery import Found
 from .paths import default_library_dir, resolve_library_dir
 from .rows import edit_job, intents
 from .store import (
@@ -22,6 +23,7 @@ from .store import (
 __all__ = [
     "ACTIVE_STATES",
     "TERMINAL_STATES",
+    "Found",
     "GalleryItem",
     "ImageQuery",
     "ImageRow",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-__all__ = ["Curation", "GalleryItem", "ImageQuery", "gallery_items", "query_ids"]
+__all__ = ["Curation", "Found", "GalleryItem", "ImageQuery", "gallery_items", "query_ids"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,25 @@ class ImageQuery:
     tags: tuple[str, ...] = ()  # every one of these tags
 
 
+@dataclass(slots=True)
+class Found:
+    """A query's answer as a grid needs it: the ids in order and each image's shape (width
+    over height, 1.0 when unknown) — enough to lay out rows without reading the rows."""
+
+    ids: list[int]
+    aspects: array[float]
+
+    @classmethod
+    def read(cls, rows: Any) -> Found:
+        ids: list[int] = []
+        aspects: array[float] = array("f")
+        add_id, add_aspect = ids.append, aspects.append
+        for image_id, aspect in rows:  # one pass, no million-tuple list in between
+            add_id(image_id)
+            add_aspect(aspect)
+        return cls(ids, aspects)
+
+
 @dataclass(frozen=True, slots=True)
 class GalleryItem:
     id: int
@@ -52,6 +72,8 @@ class GalleryItem:
     quality: str
     task_id: str | None
     model: str
+    tags: str = ""
+    stack: int = 1  # the images of its job (shown as a stack when grouped by job)
 
 
 _ORDER: Final = {
@@ -113,17 +135,31 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     return join, where, args, match
 
 
-def query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
+_ASPECT: Final = "COALESCE(images.width * 1.0 / NULLIF(images.height, 0), 1.0)"
+
+
+def _query_sql(q: ImageQuery, columns: str) -> tuple[str, list[Any]]:
     join, where, args, match = _filters(q)
     if match is not None:
         where.append("images.id IN (SELECT rowid FROM image_search WHERE image_search MATCH ?)")
         args.append(match)
     sql = (
-        f"SELECT images.id FROM images{join} WHERE {' AND '.join(where)} ORDER BY {_ORDER[q.sort]}"
+        f"SELECT {columns} FROM images{join} WHERE {' AND '.join(where)} ORDER BY {_ORDER[q.sort]}"
     )
     if q.limit is not None:
         sql += f" LIMIT {int(q.limit)}"
+    return sql, args
+
+
+def query_ids(db: sqlite3.Connection, q: ImageQuery) -> list[int]:
+    sql, args = _query_sql(q, "images.id")
     return [r[0] for r in db.execute(sql, args)]
+
+
+def query_found(db: sqlite3.Connection, q: ImageQuery) -> Found:
+    """The ids a query selects, in order, with their shapes (what the grid lays out)."""
+    sql, args = _query_sql(q, f"images.id, {_ASPECT}")
+    return Found.read(db.execute(sql, args))
 
 
 #: How many of the newest full-text matches a first screen looks through (before filters).
@@ -131,6 +167,11 @@ FIRST_SCREEN_SCAN: Final = 4000
 
 
 def first_screen_ids(db: sqlite3.Connection, q: ImageQuery, count: int) -> list[int] | None:
+    found = first_screen(db, q, count)
+    return None if found is None else found.ids
+
+
+def first_screen(db: sqlite3.Connection, q: ImageQuery, count: int) -> Found | None:
     """The first ``count`` images of a newest-first search, found from the newest matches of
     the full-text index (which walks its ids backwards without sorting): milliseconds at a
     million images, where the full query has to collect every match first. None when this
@@ -139,11 +180,12 @@ def first_screen_ids(db: sqlite3.Connection, q: ImageQuery, count: int) -> list[
     if match is None or q.sort != "newest":
         return None
     sql = (
-        "SELECT images.id FROM (SELECT rowid AS id FROM image_search WHERE image_search MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?) AS hits JOIN images ON images.id = hits.id"
-        f"{join} WHERE {' AND '.join(where)} ORDER BY {_ORDER['newest']} LIMIT ?"
+        f"SELECT images.id, {_ASPECT} FROM (SELECT rowid AS id FROM image_search"
+        " WHERE image_search MATCH ? ORDER BY rowid DESC LIMIT ?) AS hits"
+        f" JOIN images ON images.id = hits.id{join} WHERE {' AND '.join(where)}"
+        f" ORDER BY {_ORDER['newest']} LIMIT ?"
     )
-    return [r[0] for r in db.execute(sql, [match, FIRST_SCREEN_SCAN, *args, count])]
+    return Found.read(db.execute(sql, [match, FIRST_SCREEN_SCAN, *args, count]))
 
 
 MAX_VERSIONS: Final = 200
@@ -190,7 +232,9 @@ def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIte
         "SELECT images.id, images.job_id, images.idx, images.path, images.sha256, images.width,"
         " images.height, images.rating, images.favourite, images.created_at,"
         " COALESCE(NULLIF(jobs.prompt, ''), jobs.prompt_typed),"
-        " jobs.speed, jobs.quality, jobs.task_id, jobs.model FROM images"
+        " jobs.speed, jobs.quality, jobs.task_id, jobs.model, images.tags,"
+        " (SELECT COUNT(*) FROM images AS mates WHERE mates.job_id = images.job_id"
+        " AND mates.deleted_at IS NULL) FROM images"
         f" JOIN jobs ON jobs.id = images.job_id WHERE images.id IN ({marks})",
         list(ids),
     ).fetchall()
@@ -225,9 +269,13 @@ class Curation:
         """The ids of the images a query selects, in its order (cheap even at 100,000)."""
         return query_ids(self.db, query)
 
-    def first_screen(self, query: ImageQuery, count: int) -> list[int] | None:
-        """A search's first screen, fast (see ``first_screen_ids``); None: no shortcut."""
-        return first_screen_ids(self.db, query, count)
+    def found(self, query: ImageQuery) -> Found:
+        """The ids and shapes of the images a query selects, in its order."""
+        return query_found(self.db, query)
+
+    def first_screen(self, query: ImageQuery, count: int) -> Found | None:
+        """A search's first screen, fast (see ``first_screen``); None: no shortcut."""
+        return first_screen(self.db, query, count)
 
     def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
         return gallery_items(self.db, ids)

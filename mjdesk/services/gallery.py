@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from ..library import GalleryItem, ImageQuery, Library, LibraryError
+from ..library import Found, GalleryItem, ImageQuery, Library, LibraryError
 
 __all__ = ["GalleryService"]
 
@@ -47,13 +47,14 @@ class GalleryService(QObject):
         """Where an image's file is (a row or a gallery item)."""
         return self.library.store.absolute(image)
 
-    async def first_screen(self, query: ImageQuery, count: int = 240) -> list[int] | None:
+    async def first_screen(self, query: ImageQuery, count: int = 240) -> Found | None:
         """The first screen of a search while the full answer is computed (None: no quicker
         way than the full query)."""
         return await self.library.run(lambda s: s.first_screen(query, count))
 
-    async def query_images(self, query: ImageQuery) -> list[int]:
-        return await self.library.run(lambda s: s.image_ids(query))
+    async def query_images(self, query: ImageQuery) -> Found:
+        """The images a query selects, in order, with their shapes (the grid's layout)."""
+        return await self.library.run(lambda s: s.found(query))
 
     async def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
         """The image's original and every edit of it: (image id, depth, words, number)."""

@@ -1,47 +1,43 @@
-"""The library gallery: every image ever made, instant at 100,000.
+"""The library gallery's model and tile painter: every image ever made, instant at a million.
 
-A table view reshaped into rows of N cells with fixed section sizes lays out only what is
-visible, so its cost does not grow with the library. The model holds only image ids (from one
-query on the library thread); the rows behind them are fetched in pages when first painted, and
-thumbnails come from the disk cache through the thumbnail service. Cells scrolled away drop
-their queued thumbnail requests.
+The model holds only image ids and their shapes (from one query on the library thread); the
+rows behind them are fetched in pages when first painted, and thumbnails come from the disk
+cache through the thumbnail service. The view (``gallery_view``) lays out only what is on
+screen; tiles scrolled away drop their queued thumbnail requests.
 """
 
 from __future__ import annotations
 
-import math
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractListModel,
     QByteArray,
     QCoreApplication,
-    QEvent,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
+    QRectF,
+    QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
 from . import theme
-from .menus import keyboard_menu_event
 
 translate = QCoreApplication.translate
 
@@ -52,8 +48,8 @@ PAGE = 256
 Index = QModelIndex | QPersistentModelIndex
 
 
-class GalleryModel(QAbstractTableModel):
-    """Image ids reshaped into rows of ``columns`` cells; rows fetched in pages on demand."""
+class GalleryModel(QAbstractListModel):
+    """Image ids in the query's order, each with its shape; rows fetched in pages on demand."""
 
     page_requested = Signal(int)  # page number
     thumbnail_arrived = Signal(str)  # key
@@ -62,14 +58,13 @@ class GalleryModel(QAbstractTableModel):
         self,
         thumbnails: Any,
         resolve: Callable[[Any], Path],
-        columns: int = 6,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._thumbs = thumbnails
         self._resolve = resolve
-        self._columns = max(1, columns)
         self._ids: list[int] = []
+        self.aspects: array[float] = array("f")  # width over height, by position
         self._items: OrderedDict[int, Any] = OrderedDict()
         self._max_items = 8 * PAGE * 4
         self._requested_pages: set[int] = set()
@@ -82,23 +77,9 @@ class GalleryModel(QAbstractTableModel):
     # -- shape -------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else math.ceil(len(self._ids) / self._columns)
+        return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._columns
-
-    @property
-    def columns(self) -> int:
-        return self._columns
-
-    def set_columns(self, columns: int) -> None:
-        columns = max(1, columns)
-        if columns != self._columns:
-            self.beginResetModel()
-            self._columns = columns
-            self.endResetModel()
-
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: list[int], aspects: array[float] | None = None) -> None:
         """A new result list. The same list again only refreshes the rows (and so keeps the
         selection and the scroll position)."""
         if len(ids) == len(self._ids) and ids == self._ids:
@@ -106,17 +87,24 @@ class GalleryModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._ids = ids  # the query's own fresh list: no copy of a million ids
+        self.aspects = aspects if aspects is not None else array("f", [1.0]) * len(ids)
         self._requested_pages.clear()
         self.endResetModel()
 
-    def prepend(self, image_ids: list[int]) -> None:
-        """New results, at the top (newest first), in one reset however many arrived."""
-        head = set(self._ids[: len(image_ids) + 64])
-        fresh = [i for i in image_ids if i not in head]
+    def set_found(self, found: Any) -> None:
+        """A query's answer (``library.Found``): ids and shapes."""
+        self.set_ids(found.ids, found.aspects)
+
+    def prepend(self, images: list[tuple[int, float]]) -> None:
+        """New results (id, shape), at the top (newest first), in one reset however many
+        arrived."""
+        head = set(self._ids[: len(images) + 64])
+        fresh = sorted((i for i in images if i[0] not in head), reverse=True)
         if not fresh:
             return
         self.beginResetModel()
-        self._ids[0:0] = sorted(fresh, reverse=True)
+        self._ids[0:0] = [i for i, _a in fresh]
+        self.aspects[0:0] = array("f", [a for _i, a in fresh])
         self._requested_pages.clear()
         self.endResetModel()
 
@@ -125,14 +113,17 @@ class GalleryModel(QAbstractTableModel):
         return len(self._ids)
 
     def position(self, index: Index) -> int:
-        return index.row() * self._columns + index.column()
+        return index.row()
 
     def image_id(self, index: Index) -> int | None:
-        i = self.position(index)
+        i = index.row()
         return self._ids[i] if index.isValid() and 0 <= i < len(self._ids) else None
 
     def index_of(self, position: int) -> QModelIndex:
-        return self.index(position // self._columns, position % self._columns)
+        return self.index(position, 0)
+
+    def ids_between(self, first: int, last: int) -> list[int]:
+        return self._ids[first : last + 1]
 
     # -- data --------------------------------------------------------------------------------
 
@@ -148,9 +139,7 @@ class GalleryModel(QAbstractTableModel):
         first = page * PAGE
         last = min(len(self._ids), first + PAGE) - 1
         if last >= first:
-            top = self.index(first // self._columns, 0)
-            bottom = self.index(last // self._columns, self._columns - 1)
-            self.dataChanged.emit(top, bottom)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
 
     def invalidate(self, ids: list[int]) -> None:
         """Forgets cached rows (their rating or favourite changed): they are fetched again."""
@@ -158,9 +147,7 @@ class GalleryModel(QAbstractTableModel):
             self._items.pop(i, None)
         self._requested_pages.clear()
         if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, self._columns - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
 
     def position_of(self, image_id: int) -> int | None:
         try:
@@ -254,184 +241,115 @@ class GalleryModel(QAbstractTableModel):
         return mime
 
 
+def ratio_words(width: int | None, height: int | None) -> str:
+    """An image's shape as people say it: "16:9", "2:3" (the nearest small ratio)."""
+    if not width or not height:
+        return ""
+    best = min(
+        ((w, h) for h in range(1, 17) for w in range(1, 33)),
+        key=lambda wh: (abs(wh[0] / wh[1] - width / height), wh[1]),
+    )
+    return f"{best[0]}:{best[1]}"
+
+
 class GalleryDelegate(QStyledItemDelegate):
-    """Paints a cell: placeholder, or the thumbnail fitted and centred, rating and favourite."""
+    """Paints a tile: the thumbnail filling it (the tile has the image's shape), a legible
+    rating and favourite badge, a stack's size, and on hover the prompt and its settings."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         c = theme.current()
-        cell = option.rect.adjusted(3, 3, -3, -3)
+        tile = QRect(option.rect)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(tile), 4, 4)
         painter.setPen(Qt.PenStyle.NoPen)
-        model = index.model()
-        if getattr(model, "grouped", False):
-            # a stack: the job's other images peek out behind the first
-            painter.setBrush(QColor(c.bg))
-            painter.drawRoundedRect(cell.adjusted(8, 0, 0, -8), 6, 6)
-            painter.setBrush(QColor(c.cell))
-            painter.drawRoundedRect(cell.adjusted(4, 4, -4, -4), 6, 6)
-            cell = cell.adjusted(0, 8, -8, 0)
-        painter.setBrush(QColor(c.raised))
-        painter.drawRoundedRect(cell, 6, 6)
+        painter.fillPath(path, QColor(c.raised))
         pix = index.data(Qt.ItemDataRole.DecorationRole)
+        painter.setClipPath(path)
         if isinstance(pix, QPixmap) and not pix.isNull():
-            size = pix.size().scaled(cell.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(cell.center())
-            painter.drawPixmap(target, pix)
+            # fill the tile; the thumbnail has nearly its shape, the rest is cut off evenly
+            src = QSize(tile.size()).scaled(pix.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            source = QRect(QPoint(0, 0), src)
+            source.moveCenter(pix.rect().center())
+            painter.drawPixmap(tile, pix, source)
         item = index.data(ItemRole)
-        if item is not None and (item.rating or item.favourite):
-            badge = QRect(cell.left() + 6, cell.bottom() - 24, cell.width() - 12, 18)
+        state = option.state
+        if item is not None:
+            small = tile.width() < 90 or tile.height() < 70
             font = QFont(option.font)
-            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+            font.setPointSizeF(max(8.0, font.pointSizeF() * (0.8 if small else 0.9)))
             painter.setFont(font)
-            painter.setPen(QColor(c.star))
-            text = ("♥ " if item.favourite else "") + "★" * item.rating
-            painter.drawText(
-                badge, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+            if state & QStyle.StateFlag.State_MouseOver and not small:
+                self._caption(painter, tile, item, font)
+            marks = ("♥" if item.favourite else "") + (
+                (f"★{item.rating}" if small else "★" * item.rating) if item.rating else ""
             )
-        if option.state & QStyle.StateFlag.State_Selected:
+            if marks:
+                self._badge(painter, tile.bottomLeft() + QPoint(5, -5), marks, c.star, "left")
+            grouped = getattr(index.model(), "grouped", False)
+            if grouped and getattr(item, "stack", 1) > 1:
+                self._badge(painter, tile.topRight() + QPoint(-5, 5), f"⧉ {item.stack}", "#ffffff")
+        painter.setClipping(False)
+        if state & QStyle.StateFlag.State_Selected:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(c.accent), 3))
-            painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), 6, 6)
-        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.drawRoundedRect(QRectF(tile).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+            tick = QRect(tile.left() + 6, tile.top() + 6, 18, 18)
+            painter.setBrush(QColor(c.accent))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(tick)
+            painter.setPen(QPen(QColor("#ffffff"), 2))
+            painter.drawPolyline(
+                [
+                    QPoint(tick.left() + 5, tick.top() + 9),
+                    QPoint(tick.left() + 8, tick.top() + 12),
+                    QPoint(tick.left() + 13, tick.top() + 6),
+                ]
+            )
+        if state & QStyle.StateFlag.State_HasFocus:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(c.text), 1, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(cell, 6, 6)
+            painter.drawRoundedRect(tile.adjusted(0, 0, -1, -1), 4, 4)
         painter.restore()
 
+    @staticmethod
+    def _badge(painter: QPainter, at: QPoint, text: str, colour: str, side: str = "right") -> None:
+        """A dark pill with light text: readable on any image, at any tile size."""
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(text) + 10
+        height = metrics.height() + 2
+        box = QRect(0, 0, width, height)
+        if side == "left":
+            box.moveBottomLeft(at)
+        else:
+            box.moveTopRight(at)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(box, height / 2, height / 2)
+        painter.setPen(QColor(colour))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-class GalleryView(QTableView):
-    """A grid whose layout cost does not depend on the number of images."""
-
-    rating_requested = Signal(list, int)  # image ids, rating
-    favourite_requested = Signal(list)
-    trash_requested = Signal(list)
-    open_requested = Signal(int)  # image id
-    edit_requested = Signal(object)  # GalleryItem: open the editor on it (E)
-
-    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.gallery = model
-        self.setItemDelegate(GalleryDelegate(self))
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setCornerButtonEnabled(False)
-        for header in (self.horizontalHeader(), self.verticalHeader()):
-            header.hide()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setMinimumSectionSize(32)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(self.tr("Library gallery"))
-        self.cell = 150
-        self._apply_cell()
-        self._retain_timer = QTimer(self)
-        self._retain_timer.setSingleShot(True)
-        self._retain_timer.setInterval(60)
-        self._retain_timer.timeout.connect(self._retain_visible)
-        self.verticalScrollBar().valueChanged.connect(lambda _: self._retain_timer.start())
-        model.thumbnail_arrived.connect(self._on_thumbnail_arrived)
-        self.doubleClicked.connect(self._on_double_clicked)
-
-    def event(self, event: QEvent) -> bool:
-        if keyboard_menu_event(self, event):
-            return True
-        return super().event(event)
-
-    def set_cell(self, cell: int) -> None:
-        self.cell = max(64, min(512, cell))
-        self._apply_cell()
-
-    def _apply_cell(self) -> None:
-        self.horizontalHeader().setDefaultSectionSize(self.cell)
-        self.verticalHeader().setDefaultSectionSize(self.cell)
-        self.gallery.thumb_size = 256 if self.cell * self.devicePixelRatioF() <= 256 else 512
-        self._reflow()
-
-    def _reflow(self) -> None:
-        """Columns from the width; cells stretched a little so the row fills it."""
-        width = self.viewport().width()
-        columns = max(1, width // self.cell)
-        self.gallery.set_columns(columns)
-        side = max(self.cell, width // columns) if width > 0 else self.cell
-        self.horizontalHeader().setDefaultSectionSize(side)
-        self.verticalHeader().setDefaultSectionSize(side)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._reflow()
-
-    def visible_positions(self) -> range:
-        top = self.rowAt(0)
-        bottom = self.rowAt(self.viewport().height() - 1)
-        if top < 0:
-            return range(0)
-        if bottom < 0:
-            bottom = self.gallery.rowCount() - 1
-        cols = self.gallery.columns
-        return range(top * cols, min(self.gallery.count, (bottom + 1) * cols))
-
-    def _retain_visible(self) -> None:
-        keys = []
-        for pos in self.visible_positions():
-            item = self.gallery.item(self.gallery.id_at(pos))
-            if item is not None:
-                keys.append(self.gallery.thumb_key(item))
-        self.gallery.retain_thumbnails(keys)
-
-    def _on_thumbnail_arrived(self, key: str) -> None:
-        self.viewport().update()
-
-    def selected_ids(self) -> list[int]:
-        ids = []
-        for index in self.selectionModel().selectedIndexes():
-            image_id = self.gallery.image_id(index)
-            if image_id is not None:
-                ids.append(image_id)
-        return ids
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        mods = event.modifiers()
-        ids = self.selected_ids()
-        if ids and not mods and Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
-            self.rating_requested.emit(ids, key - Qt.Key.Key_0)
-            return
-        if ids and not mods and key == Qt.Key.Key_F:
-            self.favourite_requested.emit(ids)
-            return
-        if not mods and key == Qt.Key.Key_E and self.currentIndex().isValid():
-            item = self.currentIndex().data(ItemRole)
-            if item is not None:
-                self.edit_requested.emit(item)
-            return
-        if ids and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.trash_requested.emit(ids)
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            image_id = self.gallery.image_id(self.currentIndex())
-            if image_id is not None:
-                self.open_requested.emit(image_id)
-            return
-        if mods & Qt.KeyboardModifier.ControlModifier and key in (
-            Qt.Key.Key_Plus,
-            Qt.Key.Key_Equal,
-        ):
-            self.set_cell(self.cell + 32)
-            return
-        if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
-            self.set_cell(self.cell - 32)
-            return
-        super().keyPressEvent(event)
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        image_id = self.gallery.image_id(index)
-        if image_id is not None:
-            self.open_requested.emit(image_id)
+    @staticmethod
+    def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> None:
+        """The prompt and its settings over the tile's foot (shown on hover)."""
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        band = QRect(tile.left(), tile.bottom() - 2 * line - 14, tile.width(), 2 * line + 14)
+        painter.fillRect(band, QColor(0, 0, 0, 170))
+        text_box = band.adjusted(8, 6, -8, -6)
+        painter.setPen(QColor("#ffffff"))
+        prompt = metrics.elidedText(item.prompt, Qt.TextElideMode.ElideRight, text_box.width())
+        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, prompt)
+        facts = " · ".join(
+            f
+            for f in (
+                ratio_words(item.width, item.height),
+                item.speed.capitalize() if item.speed else "",
+                "HD" if item.quality == "hd" else "",
+            )
+            if f
+        )
+        painter.setPen(QColor(255, 255, 255, 190))
+        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, facts)

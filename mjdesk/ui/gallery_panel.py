@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from .flow import FlowLayout
-from .gallery import GalleryModel, GalleryView
+from .gallery import GalleryModel
+from .gallery_view import GalleryView
 
 translate = QCoreApplication.translate
 
@@ -164,7 +165,11 @@ class GalleryPanel(QWidget):
         foot = QHBoxLayout()
         self.count = QLabel("")
         self.count.setObjectName("Muted")
-        foot.addWidget(self.count, 1)
+        foot.addWidget(self.count)
+        self.selected = QLabel("")
+        self.selected.setAccessibleName(self.tr("Selection"))
+        foot.addWidget(self.selected, 1)
+        self.view.selection_counted.connect(self.show_selected)
         self.import_button = QPushButton(self.tr("Import folder…"))
         self.import_button.setToolTip(
             self.tr("Add a folder of earlier images, with any prompt they carry")
@@ -299,6 +304,14 @@ class GalleryPanel(QWidget):
         self.count.setText(
             self.tr("The newest {count} matches… counting").format(count=QLocale().toString(shown))
         )
+
+    def show_selected(self, count: int) -> None:
+        """How many images the next bulk action (rate, tag, file, trash, export) acts on."""
+        if not count:
+            self.selected.setText("")
+            return
+        text = self.tr("· 1 selected") if count == 1 else self.tr("· {count} selected")
+        self.selected.setText(text.format(count=QLocale().toString(count)))
 
     def show_count(self, shown: int) -> None:
         text = self.tr("1 image") if shown == 1 else self.tr("{count} images")

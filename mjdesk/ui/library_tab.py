@@ -67,7 +67,7 @@ class LibraryTab(ViewerFlow, QObject):
         self._counts_stale = True  # the sidebar's counts need counting again
         self._counted_at = 0.0
         self._query: dict[str, Any] = self.panel.query()
-        self._new_ids: list[int] = []
+        self._new_ids: list[tuple[int, float]] = []
         self._prepend_timer = QTimer(self)
         self._prepend_timer.setSingleShot(True)
         self._prepend_timer.setInterval(250)
@@ -111,29 +111,29 @@ class LibraryTab(ViewerFlow, QObject):
         query.update(self.sidebar.scope())  # where the sidebar looks, with the filters
         gallery = self.service.gallery
 
-        async def fetch() -> tuple[list[int], list[tuple[int, str]]]:
+        async def fetch() -> tuple[Any, list[tuple[int, str]]]:
             return await gallery.query_images(ImageQuery(**query)), await gallery.projects()
 
         self._gallery_request += 1
         request = self._gallery_request
         if query.get("text", "").strip():  # typing: the newest matches first, the rest after
 
-            def first(ids: list[int] | None) -> None:
-                if ids is None or request != self._gallery_request or self._full == request:
+            def first(found: Any) -> None:
+                if found is None or request != self._gallery_request or self._full == request:
                     return
-                self.model.set_ids(ids)
-                self.panel.show_counting(len(ids))
+                self.model.set_found(found)
+                self.panel.show_counting(len(found.ids))
 
             self._run(gallery.first_screen(ImageQuery(**query)), first, "gallery first screen")
 
-        def show(found: tuple[list[int], list[tuple[int, str]]]) -> None:
+        def show(answer: tuple[Any, list[tuple[int, str]]]) -> None:
             if request != self._gallery_request:
                 return  # a newer query is on its way (typing in the search field)
-            ids, projects = found
+            found, projects = answer
             self._full = request
             self.model.grouped = bool(query.get("group_by_job"))
-            self.model.set_ids(ids)
-            self.panel.show_count(len(ids))
+            self.model.set_found(found)
+            self.panel.show_count(len(found.ids))
             self.panel.set_projects(projects)
             self.panel.set_saved_searches(self.service.settings.saved_searches)
             if self._counts_stale:  # not on every keystroke: counting scans the library
@@ -205,7 +205,8 @@ class LibraryTab(ViewerFlow, QObject):
         plain = not any(q.get(k) for k in filtered)
         if plain and q["sort"] == "newest":
             # coalesced: a draft batch stores hundreds of images; one reset per 250 ms
-            self._new_ids.append(image.id)
+            aspect = (image.width / image.height) if image.width and image.height else 1.0
+            self._new_ids.append((image.id, aspect))
             if not self._prepend_timer.isActive():
                 self._prepend_timer.start()
 

@@ -63,7 +63,7 @@ async def test_views_projects_tags_and_trash(sim, tmp_path, qtbot, monkeypatch):
         assert project.text(0) == "Client A" and project.text(1) == "0"
         await st.until(lambda: model.count == 4)
         # two images dragged from the grid onto the project are filed there
-        mime = model.mimeData([model.index(0, 0), model.index(0, 1)])
+        mime = model.mimeData([model.index(0, 0), model.index(1, 0)])
         assert drop_on(sidebar, project, mime)
         await st.until(lambda: (e := sidebar.entry("project", 1)) is not None and e.text(1) == "2")
         click(sidebar, sidebar.entry("project", 1))

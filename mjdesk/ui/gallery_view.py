@@ -1,0 +1,404 @@
+"""The library grid's view: justified rows of tiles at their images' own shapes.
+
+An item view over the gallery's flat list of ids that lays out only the blocks on screen
+(``justified``), so painting, hit-testing and keyboard moves cost the same at a million images
+as at a hundred. Selection is Qt's (click, Shift/Ctrl-click, Ctrl+A, and a rubber band dragged
+from the space between tiles); a drag started on a tile carries the selection out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRegion,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
+
+from . import theme
+from .gallery import GalleryDelegate, GalleryModel, ItemRole
+from .justified import BLOCK, JustifiedLayout, Row
+from .menus import keyboard_menu_event
+
+__all__ = ["GalleryView"]
+
+Index = QModelIndex | QPersistentModelIndex
+Cursor = QAbstractItemView.CursorAction
+
+
+class GalleryView(QAbstractItemView):
+    """A justified grid whose cost does not depend on the number of images."""
+
+    rating_requested = Signal(list, int)  # image ids, rating
+    favourite_requested = Signal(list)
+    trash_requested = Signal(list)
+    open_requested = Signal(int)  # image id
+    edit_requested = Signal(object)  # GalleryItem: open the editor on it (E)
+    selection_counted = Signal(int)  # how many images are selected
+
+    def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = JustifiedLayout()
+        self.gallery = model
+        self.setModel(model)
+        self.setItemDelegate(GalleryDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Library gallery"))
+        self.cell = 180  # the rows' target height
+        self._hover = -1
+        self._band_origin: QPoint | None = None  # in the grid's coordinates
+        self._band = QRect()
+        self._preparing = False
+        self._retain_timer = QTimer(self)
+        self._retain_timer.setSingleShot(True)
+        self._retain_timer.setInterval(60)
+        self._retain_timer.timeout.connect(self._retain_visible)
+        self.verticalScrollBar().valueChanged.connect(lambda _: self._retain_timer.start())
+        model.thumbnail_arrived.connect(lambda _key: self.viewport().update())
+        model.modelReset.connect(self._relayout)
+        self.doubleClicked.connect(self._on_double_clicked)
+        self.selectionModel().selectionChanged.connect(self._count_selection)
+        self._relayout()
+
+    def event(self, event: QEvent) -> bool:
+        if keyboard_menu_event(self, event):
+            return True
+        return super().event(event)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def set_cell(self, cell: int) -> None:
+        """The rows' target height (the size slider, Ctrl+ and Ctrl−); the image at the top
+        of the screen stays there."""
+        self.cell = max(64, min(512, cell))
+        self._relayout(keep=True)
+
+    def _relayout(self, keep: bool = False) -> None:
+        anchor = self._top_position() if keep else None
+        # thumbnails as sharp as the screen: the larger ones once rows pass 200 pixels
+        self.gallery.thumb_size = 256 if self.cell * self.devicePixelRatioF() <= 200 else 512
+        width = self.viewport().width()
+        self.layout_.reset(self.gallery.aspects, width, self.cell)
+        self.updateGeometries()
+        if anchor is not None and anchor < self.layout_.count:
+            self.layout_.measure(anchor // BLOCK)
+            self.verticalScrollBar().setValue(int(self.layout_.rect(anchor)[1]))
+        elif not keep:
+            self.verticalScrollBar().setValue(0)
+        self._prepare()
+        self.viewport().update()
+
+    def _top_position(self) -> int | None:
+        rows = self.layout_.rows_between(self.verticalOffset(), self.verticalOffset() + 1)
+        return rows[0].start if rows else None
+
+    def updateGeometries(self) -> None:
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        bar.setRange(0, max(0, int(self.layout_.height()) - page))
+        bar.setPageStep(page)
+        bar.setSingleStep(max(16, self.cell // 3))
+        super().updateGeometries()
+
+    def _prepare(self) -> None:
+        """Measures the blocks on (and just around) the screen before they are painted; when
+        one above the top turns out taller or shorter than guessed, the scroll position moves
+        by as much, so what is on screen stays still."""
+        if self._preparing or not self.layout_.count:
+            return
+        self._preparing = True
+        try:
+            bar = self.verticalScrollBar()
+            top = bar.value()
+            margin = self.viewport().height()
+            first = self.layout_.block_at(max(0, top - margin))
+            last = self.layout_.block_at(top + 2 * margin)
+            shift = 0.0
+            for block in range(first, last + 1):
+                above = self.layout_.block_top(block) < top
+                delta = self.layout_.measure(block)
+                if above:
+                    shift += delta
+            self.updateGeometries()
+            if shift:
+                bar.setValue(round(top + shift))
+        finally:
+            self._preparing = False
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._prepare()
+        self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relayout(keep=True)
+        else:
+            self.updateGeometries()
+            self._prepare()
+
+    # -- geometry Qt asks for ----------------------------------------------------------------
+
+    def _tile(self, position: int) -> QRect:
+        x, y, w, h = self.layout_.rect(position)
+        return QRect(int(x), int(y) - self.verticalOffset(), max(1, int(w)), max(1, int(h)))
+
+    def visualRect(self, index: Index) -> QRect:
+        if not index.isValid() or index.row() >= self.layout_.count:
+            return QRect()
+        return self._tile(index.row())
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        pos = self.layout_.position_at(point.x(), point.y() + self.verticalOffset())
+        return QModelIndex() if pos is None else self.gallery.index(pos, 0)
+
+    def scrollTo(
+        self,
+        index: Index,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        if not index.isValid():
+            return
+        _x, y, _w, h = self.layout_.rect(index.row())
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        if y < bar.value():
+            bar.setValue(int(y) - 6)
+        elif y + h > bar.value() + page:
+            bar.setValue(int(y + h) - page + 6)
+
+    def horizontalOffset(self) -> int:
+        return 0
+
+    def verticalOffset(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: Index) -> bool:
+        return False
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        count = self.layout_.count
+        if not count:
+            return QModelIndex()
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        if current < 0:
+            return self.gallery.index(0, 0)
+        pos = current
+        if action in (Cursor.MoveLeft, Cursor.MovePrevious):
+            pos = current - 1
+        elif action in (Cursor.MoveRight, Cursor.MoveNext):
+            pos = current + 1
+        elif action in (Cursor.MoveUp, Cursor.MoveDown):
+            row = self.layout_.neighbour_row(current, -1 if action == Cursor.MoveUp else 1)
+            if row is not None:
+                x, _y, w, _h = self.layout_.rect(current)
+                pos = row.nearest(x + w / 2)
+        elif action in (Cursor.MovePageUp, Cursor.MovePageDown):
+            x, y, w, h = self.layout_.rect(current)
+            page = self.viewport().height() * (-1 if action == Cursor.MovePageUp else 1)
+            target_y = min(max(0.0, y + h / 2 + page), self.layout_.height() - 1)
+            rows = self.layout_.rows_between(target_y, target_y)
+            if rows:
+                pos = rows[0].nearest(x + w / 2)
+        elif action == Cursor.MoveHome:
+            pos = 0
+        elif action == Cursor.MoveEnd:
+            pos = count - 1
+        return self.gallery.index(max(0, min(count - 1, pos)), 0)
+
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        band = rect.normalized().translated(0, self.verticalOffset())
+        selection = QItemSelection()
+        run: list[int] = []
+        for row in self.layout_.rows_between(band.top(), band.bottom()):
+            for i in range(row.count):
+                left, width = row.xs[i], row.widths[i]
+                if left <= band.right() and left + width >= band.left():
+                    run.append(row.start + i)
+        start = prev = None
+        for pos in [*run, None]:
+            if pos is not None and prev is not None and pos == prev + 1:
+                prev = pos
+                continue
+            if start is not None and prev is not None:
+                selection.select(self.gallery.index(start, 0), self.gallery.index(prev, 0))
+            start = prev = pos
+        self.selectionModel().select(selection, command)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        return QRegion(self.viewport().rect())
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def visible_rows(self) -> list[Row]:
+        top = self.verticalOffset()
+        return self.layout_.rows_between(top, top + self.viewport().height())
+
+    def visible_positions(self) -> range:
+        rows = self.visible_rows()
+        if not rows:
+            return range(0)
+        return range(rows[0].start, rows[-1].start + rows[-1].count)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        selection = self.selectionModel()
+        current = self.currentIndex()
+        focused = self.hasFocus()
+        delegate = self.itemDelegate()
+        offset = self.verticalOffset()
+        clip = event.rect()
+        for row in self.visible_rows():
+            y = int(row.top) - offset
+            for i in range(row.count):
+                rect = QRect(int(row.xs[i]), y, max(1, int(row.widths[i])), int(row.height))
+                if not rect.intersects(clip):
+                    continue
+                index = self.gallery.index(row.start + i, 0)
+                option.rect = rect
+                state = QStyle.StateFlag.State_Enabled
+                if selection.isSelected(index):
+                    state |= QStyle.StateFlag.State_Selected
+                if focused and index == current:
+                    state |= QStyle.StateFlag.State_HasFocus
+                if row.start + i == self._hover:
+                    state |= QStyle.StateFlag.State_MouseOver
+                option.state = state
+                delegate.paint(painter, option, index)
+        if not self._band.isNull():
+            c = theme.current()
+            fill = QColor(c.accent)
+            fill.setAlpha(48)
+            painter.setBrush(fill)
+            painter.setPen(QPen(QColor(c.accent), 1))
+            painter.drawRect(self._band.translated(0, -offset))
+        painter.end()
+
+    # -- mouse and keys ----------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and not self.indexAt(pos).isValid():
+            self._band_origin = pos + QPoint(0, self.verticalOffset())  # a rubber band
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        hover = self.indexAt(pos)
+        hovered = hover.row() if hover.isValid() else -1
+        if hovered != self._hover:
+            self._hover = hovered
+            self.viewport().update()
+        if self._band_origin is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._band = QRect(self._band_origin, pos + QPoint(0, self.verticalOffset()))
+            self._band = self._band.normalized()
+            self.viewport().update()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._band_origin = None
+        if not self._band.isNull():
+            self._band = QRect()
+            self.viewport().update()
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover = -1
+        self.viewport().update()
+        super().leaveEvent(event)
+
+    def selected_ids(self) -> list[int]:
+        """The selected images' ids in the grid's order, read from the selection's ranges
+        (Ctrl+A over a million images is one range, not a million indexes)."""
+        ids: list[int] = []
+        selection = self.selectionModel().selection()
+        ranges = sorted((selection.at(i) for i in range(selection.count())), key=lambda r: r.top())
+        for r in ranges:
+            ids.extend(self.gallery.ids_between(r.top(), r.bottom()))
+        return ids
+
+    def selected_count(self) -> int:
+        selection = self.selectionModel().selection()
+        return sum(selection.at(i).height() for i in range(selection.count()))
+
+    def _count_selection(self) -> None:
+        self.selection_counted.emit(self.selected_count())
+        self.viewport().update()
+
+    def _retain_visible(self) -> None:
+        keys = []
+        for pos in self.visible_positions():
+            item = self.gallery.item(self.gallery.id_at(pos))
+            if item is not None:
+                keys.append(self.gallery.thumb_key(item))
+        self.gallery.retain_thumbnails(keys)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers()
+        ids = self.selected_ids() if not mods else []
+        if ids and Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
+            self.rating_requested.emit(ids, key - Qt.Key.Key_0)
+            return
+        if ids and key == Qt.Key.Key_F:
+            self.favourite_requested.emit(ids)
+            return
+        if not mods and key == Qt.Key.Key_E and self.currentIndex().isValid():
+            item = self.currentIndex().data(ItemRole)
+            if item is not None:
+                self.edit_requested.emit(item)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            ids = self.selected_ids()
+            if ids:
+                self.trash_requested.emit(ids)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            image_id = self.gallery.image_id(self.currentIndex())
+            if image_id is not None:
+                self.open_requested.emit(image_id)
+            return
+        if mods & Qt.KeyboardModifier.ControlModifier and key in (
+            Qt.Key.Key_Plus,
+            Qt.Key.Key_Equal,
+        ):
+            self.set_cell(self.cell + 32)
+            return
+        if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
+            self.set_cell(self.cell - 32)
+            return
+        if key == Qt.Key.Key_Escape and self.selected_count():
+            self.clearSelection()
+            return
+        super().keyPressEvent(event)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        image_id = self.gallery.image_id(index)
+        if image_id is not None:
+            self.open_requested.emit(image_id)
