@@ -1,6 +1,6 @@
 """The durable local library: SQLite (WAL, migrations) plus image files. No Qt."""
 
-from .gallery import Found
+from .gallery import Curated, Found, clean_tag
 from .paths import default_library_dir, resolve_library_dir
 from .rows import edit_job, intents
 from .store import (
@@ -16,6 +16,7 @@ from .store import (
     LibraryLockedError,
     LibraryWriteError,
     NewJob,
+    ProjectNameError,
     StaleStateError,
     Store,
 )
@@ -23,6 +24,7 @@ from .store import (
 __all__ = [
     "ACTIVE_STATES",
     "TERMINAL_STATES",
+    "Curated",
     "Found",
     "GalleryItem",
     "ImageQuery",
@@ -34,8 +36,10 @@ __all__ = [
     "LibraryLockedError",
     "LibraryWriteError",
     "NewJob",
+    "ProjectNameError",
     "StaleStateError",
     "Store",
+    "clean_tag",
     "default_library_dir",
     "edit_job",
     "intents",

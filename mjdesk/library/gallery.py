@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-__all__ = ["Curation", "Found", "GalleryItem", "ImageQuery", "gallery_items", "query_ids"]
+__all__ = [
+    "Curated",
+    "Curation",
+    "Found",
+    "GalleryItem",
+    "ImageQuery",
+    "clean_tag",
+    "gallery_items",
+    "query_ids",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,23 @@ class Found:
 
 
 @dataclass(frozen=True, slots=True)
+class Curated:
+    """An image's curation: what a bulk action changes and its undo puts back."""
+
+    id: int
+    rating: int
+    favourite: int
+    tags: str
+    project_id: int | None
+    deleted_at: float | None
+
+
+def clean_tag(word: str) -> str:
+    """A tag as stored: one word (spaces and commas separate tags), at most 40 characters."""
+    return "-".join(re.split(r"[\s,]+", word.strip()))[:40].strip("-")
+
+
+@dataclass(frozen=True, slots=True)
 class GalleryItem:
     id: int
     job_id: int
@@ -83,6 +109,14 @@ _ORDER: Final = {
 }
 
 
+_HAS_TAG: Final = "(' ' || images.tags || ' ') LIKE ? ESCAPE '\\'"
+
+
+def _tag_like(tag: str) -> str:
+    """The LIKE pattern of one tag among an image's space-separated tags."""
+    return "% " + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
+
+
 def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     """The joins, conditions and arguments of a query's filters, and its full-text match."""
     where = ["images.deleted_at IS NOT NULL" if q.trashed else "images.deleted_at IS NULL"]
@@ -91,8 +125,8 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     if q.unrated:
         where.append("images.rating = 0")
     for tag in q.tags:  # tags are stored as space-separated words
-        where.append("(' ' || images.tags || ' ') LIKE ? ESCAPE '\\'")
-        args.append("% " + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %")
+        where.append(_HAS_TAG)
+        args.append(_tag_like(tag))
     if q.speed or q.quality or q.with_references:
         join = " JOIN jobs ON jobs.id = images.job_id"
         if q.with_references:
@@ -120,9 +154,9 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
         where.append("images.width > images.height")
     elif q.aspect == "portrait":
         where.append("images.width < images.height")
-    if q.project_id is not None:
-        where.append("images.project_id = ?")
-        args.append(q.project_id)
+    if q.project_id is not None:  # a project holds its sub-projects' images too
+        where.append("images.project_id IN (SELECT id FROM projects WHERE id = ? OR parent_id = ?)")
+        args.extend([q.project_id, q.project_id])
     if q.group_by_job:
         where.append(
             "images.id IN (SELECT MIN(id) FROM images WHERE deleted_at IS NULL GROUP BY job_id)"
@@ -311,6 +345,65 @@ class Curation:
                 db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, i))
                 db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, i))
 
+    def curation(self, ids: Sequence[int]) -> list[Curated]:
+        """What the user has set on images (before a change, so it can be undone)."""
+        found: list[Curated] = []
+        for chunk in range(0, len(ids), 500):
+            part = list(ids[chunk : chunk + 500])
+            marks = ",".join("?" * len(part))
+            found.extend(
+                Curated(*r)
+                for r in self.db.execute(
+                    "SELECT id, rating, favourite, tags, project_id, deleted_at FROM images"
+                    f" WHERE id IN ({marks})",
+                    part,
+                )
+            )
+        return found
+
+    def restore_curation(self, rows: Sequence[Curated]) -> None:
+        """Puts back what ``curation`` read: an undo of a bulk action, in one transaction."""
+        with self._tx() as db:
+            db.executemany(
+                "UPDATE images SET rating = ?, favourite = ?, tags = ?, project_id = ?,"
+                " deleted_at = ? WHERE id = ?",
+                [(r.rating, r.favourite, r.tags, r.project_id, r.deleted_at, r.id) for r in rows],
+            )
+            db.executemany(
+                "UPDATE image_search SET tags = ? WHERE rowid = ?", [(r.tags, r.id) for r in rows]
+            )
+
+    def edit_tags(self, ids: Sequence[int], add: Sequence[str], remove: Sequence[str]) -> None:
+        """Adds and removes tags on images, keeping each image's other tags."""
+        gone = set(remove)
+        add = [t for t in (clean_tag(a) for a in add) if t]
+        with self._tx() as db:
+            for r in self.curation(ids):
+                words = [t for t in r.tags.split() if t not in gone]
+                words += [t for t in add if t not in words]
+                clean = " ".join(words)
+                if clean != r.tags:
+                    db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, r.id))
+                    db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, r.id))
+
+    def tag_names(self) -> list[str]:
+        """Every tag used on an image of the library, sorted."""
+        names: set[str] = set()
+        for (words,) in self.db.execute("SELECT DISTINCT tags FROM images WHERE tags != ''"):
+            names.update(str(words).split())
+        return sorted(names, key=str.casefold)
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Renames a tag on every image (merging it into ``new`` where both are set); how
+        many images changed."""
+        new = clean_tag(new)
+        if not new or new == old:
+            return 0
+        rows = self.db.execute(f"SELECT id FROM images WHERE {_HAS_TAG}", (_tag_like(old),))
+        ids = [int(r[0]) for r in rows]
+        self.edit_tags(ids, [new], [old])
+        return len(ids)
+
     def sidebar_counts(self, now: float | None = None) -> dict[str, Any]:
         """What the library's sidebar counts: its views, its projects and its tags (the most
         used first)."""
@@ -324,11 +417,12 @@ class Curation:
             "SELECT COUNT(*) FROM images WHERE deleted_at IS NOT NULL"
         ).fetchone()[0]
         projects = [
-            (int(r[0]), str(r[1]), int(r[2]))
+            (int(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3]))
             for r in self.db.execute(
-                "SELECT projects.id, projects.name, COUNT(images.id) FROM projects"
-                " LEFT JOIN images ON images.project_id = projects.id AND images.deleted_at IS NULL"
-                " GROUP BY projects.id ORDER BY projects.name"
+                "SELECT projects.id, projects.name, COUNT(images.id), projects.parent_id"
+                " FROM projects LEFT JOIN images ON images.project_id = projects.id"
+                " AND images.deleted_at IS NULL GROUP BY projects.id"
+                " ORDER BY projects.name COLLATE NOCASE"
             )
         ]
         tags: dict[str, int] = {}
@@ -359,28 +453,3 @@ class Curation:
             db.executemany("DELETE FROM image_search WHERE rowid = ?", ids)
             db.executemany("DELETE FROM images WHERE id = ?", ids)
         return [str(r[1]) for r in rows]
-
-    def projects(self) -> list[tuple[int, str]]:
-        return [
-            (int(r[0]), str(r[1]))
-            for r in self.db.execute("SELECT id, name FROM projects ORDER BY name")
-        ]
-
-    def project(self, name: str) -> int:
-        """The id of a project, created if new."""
-        name = " ".join(name.split())[:80]
-        if not name:
-            raise ValueError("a project needs a name")
-        with self._tx() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)",
-                (name, time.time()),
-            )
-            row = db.execute("SELECT id FROM projects WHERE name = ?", (name,)).fetchone()
-        return int(row[0])
-
-    def assign_project(self, ids: Sequence[int], project_id: int | None) -> None:
-        with self._tx() as db:
-            db.executemany(
-                "UPDATE images SET project_id = ? WHERE id = ?", [(project_id, i) for i in ids]
-            )

@@ -134,5 +134,10 @@ def _v7(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+def _v8(db: sqlite3.Connection) -> None:
+    """Projects nest one level (a sub-project names its parent)."""
+    _script(db, "ALTER TABLE projects ADD COLUMN parent_id INTEGER REFERENCES projects(id);")
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 VERSION: Final = len(MIGRATIONS)

@@ -32,6 +32,7 @@ from .errors import (
 )
 from .gallery import Curation, GalleryItem, ImageQuery
 from .layout import FileLayout
+from .projects import ProjectNameError, Projects
 from .rows import (
     _IMAGE_COLUMNS,
     _JOB_COLUMNS,
@@ -60,6 +61,7 @@ __all__ = [
     "LibraryLockedError",
     "LibraryWriteError",
     "NewJob",
+    "ProjectNameError",
     "StaleStateError",
     "Store",
 ]
@@ -67,7 +69,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Store(FileLayout, Curation):
+class Store(FileLayout, Curation, Projects):
     """Synchronous access to one library folder. Use from one thread at a time."""
 
     # -- jobs --------------------------------------------------------------------------------

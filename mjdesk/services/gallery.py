@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from ..library import Found, GalleryItem, ImageQuery, Library, LibraryError
+from ..library import Curated, Found, GalleryItem, ImageQuery, Library, LibraryError
 
 __all__ = ["GalleryService"]
 
@@ -93,6 +93,45 @@ class GalleryService(QObject):
 
     async def gallery_items(self, ids: list[int]) -> list[GalleryItem]:
         return await self.library.run(lambda s: s.gallery_items(ids))
+
+    async def curate(self, ids: list[int], change: Callable[[Any], Any]) -> list[Curated]:
+        """Applies a bulk change (rate, favour, tag, file, trash) to images on the library
+        thread and returns what they had before (for an undo), read in the same step."""
+
+        def both(s: Any) -> list[Curated]:
+            before: list[Curated] = s.curation(ids)
+            change(s)
+            return before
+
+        before = await self.library.run(both)
+        self.gallery_changed.emit()
+        return before
+
+    def restore_curation(self, rows: list[Curated]) -> None:
+        """Undoes a bulk change: the images get back what ``curate`` read."""
+        self.spawn(self._curate(lambda s: s.restore_curation(rows)), "undo")
+
+    async def tags_of(self, ids: list[int]) -> dict[str, int]:
+        """The tags on these images, each with how many of them carry it."""
+
+        def count(s: Any) -> dict[str, int]:
+            counts: dict[str, int] = {}
+            for row in s.curation(ids):
+                for tag in row.tags.split():
+                    counts[tag] = counts.get(tag, 0) + 1
+            return counts
+
+        return await self.library.run(count)
+
+    async def tag_names(self) -> list[str]:
+        """Every tag in the library, for completion."""
+        return await self.library.run(lambda s: s.tag_names())
+
+    async def rename_tag(self, old: str, new: str) -> int:
+        """Renames (or merges) a tag across the library; how many images changed."""
+        changed = await self.library.run(lambda s: s.rename_tag(old, new))
+        self.gallery_changed.emit()
+        return int(changed)
 
     def set_rating(self, ids: list[int], rating: int) -> None:
         self.spawn(self._curate(lambda s: s.set_rating(ids, rating)), "rating")
@@ -193,6 +232,22 @@ class GalleryService(QObject):
             s.assign_project(ids, s.project(name) if name else None)
 
         self.spawn(self._curate(change), "project")
+
+    async def create_project(self, name: str, parent_id: int | None = None) -> int:
+        """A new project (inside ``parent_id``); raises ``ProjectNameError`` with the reason."""
+        made = await self.library.run(lambda s: s.project(name, parent_id))
+        self.gallery_changed.emit()
+        return int(made)
+
+    async def rename_project(self, project_id: int, name: str) -> None:
+        await self.library.run(lambda s: s.rename_project(project_id, name))
+        self.gallery_changed.emit()
+
+    async def delete_project(self, project_id: int) -> int:
+        """Deletes a project, keeping its images; how many it held."""
+        held = await self.library.run(lambda s: s.delete_project(project_id))
+        self.gallery_changed.emit()
+        return int(held)
 
     async def projects(self) -> list[tuple[int, str]]:
         return await self.library.run(lambda s: s.projects())

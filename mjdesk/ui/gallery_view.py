@@ -52,6 +52,8 @@ class GalleryView(QAbstractItemView):
     open_requested = Signal(int)  # image id
     edit_requested = Signal(object)  # GalleryItem: open the editor on it (E)
     selection_counted = Signal(int)  # how many images are selected
+    undo_requested = Signal()  # Ctrl+Z: the last bulk action undone
+    tags_requested = Signal(list)  # T: the tag editor on these image ids
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -373,6 +375,12 @@ class GalleryView(QAbstractItemView):
             item = self.currentIndex().data(ItemRole)
             if item is not None:
                 self.edit_requested.emit(item)
+            return
+        if ids and key == Qt.Key.Key_T:
+            self.tags_requested.emit(ids)
+            return
+        if key == Qt.Key.Key_Z and mods == Qt.KeyboardModifier.ControlModifier:
+            self.undo_requested.emit()
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             ids = self.selected_ids()

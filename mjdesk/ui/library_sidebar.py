@@ -26,12 +26,17 @@ translate = QCoreApplication.translate
 
 ScopeRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
+NameRole = Qt.ItemDataRole.UserRole + 3
 
 
 class LibrarySidebar(QTreeWidget):
     scope_changed = Signal(object)  # the query fields the chosen entries add (a dict)
     filed = Signal(list, str)  # image ids dropped on a project, its name
     empty_trash_requested = Signal()
+    project_create_requested = Signal(object)  # the parent project's id, or None
+    project_rename_requested = Signal(int, str)  # project id, its name now
+    project_delete_requested = Signal(int, str, int)  # project id, name, images it holds
+    tag_rename_requested = Signal(str)  # the tag
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +94,7 @@ class LibrarySidebar(QTreeWidget):
         entry = QTreeWidgetItem(group, [label])
         entry.setData(0, KindRole, kind)
         entry.setData(0, ScopeRole, scope)
-        entry.setData(0, Qt.ItemDataRole.UserRole + 3, label)
+        entry.setData(0, NameRole, label)
         return entry
 
     # -- contents --------------------------------------------------------------------------
@@ -103,8 +108,17 @@ class LibrarySidebar(QTreeWidget):
             _count(entry, counts[key])
         for group in (self._projects, self._tags, self._saved):
             group.takeChildren()
-        for project_id, name, n in counts["projects"]:
-            _count(self._entry(self._projects, name, "project", project_id), n)
+        tops: dict[int, QTreeWidgetItem] = {}
+        projects = counts["projects"]
+        for project_id, name, n, parent in projects:
+            if parent is None:
+                tops[project_id] = self._entry(self._projects, name, "project", project_id)
+                _count(tops[project_id], n)
+        for project_id, name, n, parent in projects:  # sub-projects under their parent
+            if parent is not None:
+                holder = tops.get(parent, self._projects)
+                _count(self._entry(holder, name, "project", project_id), n)
+                holder.setExpanded(True)
         for tag, n in counts["tags"]:
             _count(self._entry(self._tags, tag, "tag", tag), n)
         for search in saved:
@@ -116,11 +130,14 @@ class LibrarySidebar(QTreeWidget):
 
     def _all_entries(self) -> list[QTreeWidgetItem]:
         out = []
-        for group in (self._views, self._projects, self._tags, self._saved):
-            for i in range(group.childCount()):
-                entry = group.child(i)
+        todo = [self._views, self._projects, self._tags, self._saved]
+        while todo:
+            holder = todo.pop(0)
+            for i in range(holder.childCount()):
+                entry = holder.child(i)
                 if entry is not None:
                     out.append(entry)
+                    todo.append(entry)  # sub-projects
         return out
 
     def entry(self, kind: str, scope: Any) -> QTreeWidgetItem | None:
@@ -178,16 +195,43 @@ class LibrarySidebar(QTreeWidget):
         self.scope_changed.emit(self.scope())
 
     def _on_menu(self, pos: Any) -> None:
-        from PySide6.QtWidgets import QMenu
-
-        entry = self.itemAt(pos)
-        if entry is None or entry.data(0, ScopeRole) != "trash":
-            return
-        menu = QMenu(self)
-        empty = menu.addAction(self.tr("Empty trash…"))
-        empty.triggered.connect(self.empty_trash_requested)
-        menu.exec(self.viewport().mapToGlobal(pos))
+        menu = self.context_menu(self.itemAt(pos))
+        if not menu.isEmpty():
+            menu.exec(self.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def context_menu(self, entry: QTreeWidgetItem | None) -> QtWidgets.QMenu:
+        """Each entry's own actions: the trash emptied, projects made, renamed, nested and
+        deleted, a tag renamed or merged into another."""
+        menu = QtWidgets.QMenu(self)
+        kind = entry.data(0, KindRole) if entry is not None else None
+        scope = entry.data(0, ScopeRole) if entry is not None else None
+        if entry is not None and scope == "trash":
+            menu.addAction(self.tr("Empty trash…"), self.empty_trash_requested.emit)
+        elif kind == "project" and entry is not None:
+            name = str(entry.data(0, NameRole))
+            held = int(QLocale().toInt(entry.text(1))[0] or 0)
+            if entry.parent() is self._projects:
+                menu.addAction(
+                    self.tr("New project inside “{name}”…").format(name=name),
+                    lambda: self.project_create_requested.emit(scope),
+                )
+            menu.addAction(
+                self.tr("Rename…"), lambda: self.project_rename_requested.emit(scope, name)
+            )
+            menu.addAction(
+                self.tr("Delete project…"),
+                lambda: self.project_delete_requested.emit(scope, name, held),
+            )
+        elif kind == "tag":
+            menu.addAction(
+                self.tr("Rename or merge tag…"), lambda: self.tag_rename_requested.emit(scope)
+            )
+        elif entry is self._projects or entry is None:
+            menu.addAction(
+                self.tr("New project…"), lambda: self.project_create_requested.emit(None)
+            )
+        return menu
 
     # -- filing by drop --------------------------------------------------------------------------
 
@@ -213,7 +257,7 @@ class LibrarySidebar(QTreeWidget):
         if entry is None or not ids:
             event.ignore()
             return
-        self.filed.emit(ids, str(entry.data(0, Qt.ItemDataRole.UserRole + 3)))
+        self.filed.emit(ids, str(entry.data(0, NameRole)))
         event.acceptProposedAction()
 
 

@@ -17,6 +17,7 @@ from . import ops
 from .gallery import GalleryModel
 from .gallery_panel import GalleryPanel
 from .image_actions import ImageActions
+from .library_bulk import BulkFlow
 from .library_viewer import ViewerFlow
 from .viewer import ImageViewer
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["LibraryTab"]
 
 
-class LibraryTab(ViewerFlow, QObject):
+class LibraryTab(BulkFlow, ViewerFlow, QObject):
     status_message = Signal(str, int)  # text, milliseconds
     trashed = Signal(list)  # image ids, for the window's undo banner
 
@@ -60,6 +61,8 @@ class LibraryTab(ViewerFlow, QObject):
         self.actions.open_requested.connect(self.open_viewer)
         self.actions.status_message.connect(self.status_message)
         self.viewer: ImageViewer | None = None
+        self.tag_dialog: Any = None  # the tag editor while it is open
+        self.asking: Any = None  # a sidebar action's question while it is open
         self._viewer_pos = 0
         self._view_request = 0
         self._gallery_request = 0
@@ -72,6 +75,7 @@ class LibraryTab(ViewerFlow, QObject):
         self._prepend_timer.setSingleShot(True)
         self._prepend_timer.setInterval(250)
         self._prepend_timer.timeout.connect(self._flush_new_images)
+        self._init_bulk()
         self._connect()
 
     def _connect(self) -> None:
@@ -83,6 +87,8 @@ class LibraryTab(ViewerFlow, QObject):
         view.trash_requested.connect(self._on_trash)
         view.open_requested.connect(self.open_viewer)
         view.edit_requested.connect(lambda item: self.actions.run("edit_image", item))
+        view.undo_requested.connect(self.undo)
+        view.tags_requested.connect(lambda ids: self._edit_tags(ids))
         self.panel.import_button.clicked.connect(self.import_folder)
         self.panel.export_button.clicked.connect(self.export_selected)
         self.panel.save_search.clicked.connect(self._on_save_search)
@@ -92,6 +98,9 @@ class LibraryTab(ViewerFlow, QObject):
         self.sidebar.scope_changed.connect(lambda _scope: self.refresh_gallery())
         self.sidebar.filed.connect(self._on_filed)
         self.sidebar.empty_trash_requested.connect(self.empty_trash)
+        from .library_projects import connect_sidebar
+
+        connect_sidebar(self)
 
     def _run(
         self,
@@ -160,13 +169,6 @@ class LibraryTab(ViewerFlow, QObject):
 
         self._run(self.service.gallery.sidebar_counts(), show, "sidebar counts", self.sidebar)
 
-    def _on_filed(self, ids: list[int], project: str) -> None:
-        """Images dropped on a project in the sidebar are filed there."""
-        self.service.gallery.assign_project(ids, project)
-        self.status_message.emit(
-            self.tr("Filed {n} images in “{project}”").format(n=len(ids), project=project), 4000
-        )
-
     def empty_trash(self) -> None:
         """Deletes the trash for good, once the user has read how many images go."""
         from .library_sidebar import empty_trash
@@ -217,24 +219,6 @@ class LibraryTab(ViewerFlow, QObject):
         if time.monotonic() - self._counted_at > 2.0:  # the sidebar's counts, now and then
             self._refresh_counts()
 
-    def _on_rating(self, ids: list[int], rating: int) -> None:
-        self.model.invalidate(ids)
-        self.service.gallery.set_rating(ids, rating)
-        stars = "★" * rating or self.tr("no stars")
-        self.status_message.emit(
-            self.tr("Rated {count} image(s) {stars}").format(count=len(ids), stars=stars), 3000
-        )
-
-    def _on_favourite(self, ids: list[int]) -> None:
-        items = [self.model.item(i) for i in ids]
-        make = not all(it is not None and it.favourite for it in items)
-        self.model.invalidate(ids)
-        self.service.gallery.set_favourite(ids, make)
-
-    def _on_trash(self, ids: list[int]) -> None:
-        self.service.gallery.trash(ids)
-        self.trashed.emit(list(ids))
-
     def _on_save_search(self) -> None:
         name, ok = QtWidgets.QInputDialog.getText(
             self.panel, self.tr("mjdesk — Save search"), self.tr("Name this search:")
@@ -253,7 +237,9 @@ class LibraryTab(ViewerFlow, QObject):
             self._run(self.service.gallery.import_images(Path(folder)), name="import")
 
     def export_selected(self) -> None:
-        ids = self.panel.view.selected_ids()
+        self.export(self.panel.view.selected_ids())
+
+    def export(self, ids: list[int]) -> None:
         if not ids:
             self.status_message.emit(self.tr("Select images to export first"), 4000)
             return
@@ -275,17 +261,14 @@ class LibraryTab(ViewerFlow, QObject):
         selected = view.selected_ids() or [item.id]
         if self.sidebar.in_trash:  # in the trash: bring back, or delete for good
             restore = menu.addAction(self.tr("Restore"))
-            restore.triggered.connect(lambda: self.service.gallery.trash(selected, restore=True))
+            restore.triggered.connect(lambda: self.restore(selected))
             purge = menu.addAction(self.tr("Empty trash…"))
             purge.triggered.connect(self.empty_trash)
             menu.exec(view.viewport().mapToGlobal(pos))
             return
         self.actions.fill_menu(menu, item, time.time())
         menu.addSeparator()
-        tags = menu.addAction(self.tr("Tags…"))
-        tags.triggered.connect(lambda: self._edit_tags(selected, item))
-        project = menu.addAction(self.tr("Move to project…"))
-        project.triggered.connect(lambda: self._move_to_project(selected))
+        self._fill_curation_menu(menu, selected)
         compare = menu.addAction(self.tr("Compare the two selected"))
         compare.setEnabled(len(selected) == 2)
         compare.setToolTip(self.tr("Select exactly two images to compare them side by side"))
@@ -293,29 +276,47 @@ class LibraryTab(ViewerFlow, QObject):
         menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    def _edit_tags(self, ids: list[int], item: Any) -> None:
-        text, ok = QtWidgets.QInputDialog.getText(
-            self.panel,
-            self.tr("mjdesk — Tags"),
-            self.tr("Tags (space or comma separated):"),
-            text="",
-        )
-        if ok:
-            self.model.invalidate(ids)
-            self.service.gallery.set_tags(ids, text)
+    def _fill_curation_menu(self, menu: QtWidgets.QMenu, ids: list[int]) -> None:
+        """Rate, favour, tag, file, export and trash the selection — each with its key."""
+        rate = menu.addMenu(self.tr("Rate"))
+        for n in range(6):
+            label = "★" * n if n else self.tr("No stars")
+            act = rate.addAction(f"{label}\t{n}")
+            act.triggered.connect(lambda _=False, n=n: self._on_rating(ids, n))
+        fav = menu.addAction(self.tr("Favourite") + "\tF")
+        fav.triggered.connect(lambda: self._on_favourite(ids))
+        tags = menu.addAction(self.tr("Tags…") + "\tT")
+        tags.triggered.connect(lambda: self._edit_tags(ids))
+        project = menu.addAction(self.tr("Move to project…"))
+        project.triggered.connect(lambda: self._move_to_project(ids))
+        export = menu.addAction(self.tr("Export…"))
+        export.triggered.connect(lambda: self.export(ids))
+        trash = menu.addAction(self.tr("Move to trash") + "\tDel")
+        trash.triggered.connect(lambda: self._on_trash(ids))
+        if self.undo_text:
+            undo = menu.addAction(self.tr("Undo: {what}").format(what=self.undo_text) + "\tCtrl+Z")
+            undo.triggered.connect(self.undo)
+        menu.addSeparator()
+
+    def _edit_tags(self, ids: list[int]) -> None:
+        """The tag editor on the selection: its tags shown, completion from the library's."""
+        from .tag_editor import edit_tags
+
+        edit_tags(self, ids)
 
     def _move_to_project(self, ids: list[int]) -> None:
         names = [self.panel.project.itemText(i) for i in range(1, self.panel.project.count())]
+        none = self.tr("(none)")
         name, ok = QtWidgets.QInputDialog.getItem(
             self.panel,
-            "mjdesk — Project",
+            self.tr("mjdesk — Project"),
             self.tr("Project (type a new name to create it):"),
-            ["(none)", *names],
+            [none, *names],
             0,
             True,
         )
         if ok:
-            self.service.gallery.assign_project(ids, None if name == "(none)" else name)
+            self.file(ids, None if name == none else name.strip() or None)
 
     def gallery_action(self, key: str, item: Any) -> None:
         """Runs one reuse or edit action on a gallery image (see ``image_actions``)."""

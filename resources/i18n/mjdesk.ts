@@ -701,24 +701,24 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../mjdesk/core/canvas.py" line="154"/>
+        <location filename="../../mjdesk/core/canvas.py" line="153"/>
         <source>The canvas must be {lo}–{hi} px on each side; this one is {w} × {h}</source>
         <extracomment>An area&apos;s (the canvas&apos;s) smallest and largest side, px (third-party docs; cautious). The fewest points of a mask polygon (6 values). Two aspects &quot;match&quot; when they differ by less than this fraction. The zoom-out factors Midjourney&apos;s own editor offers; any factor in (1, 2] is accepted.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/canvas.py" line="158"/>
-        <location filename="../../mjdesk/core/canvas.py" line="160"/>
+        <location filename="../../mjdesk/core/canvas.py" line="157"/>
+        <location filename="../../mjdesk/core/canvas.py" line="159"/>
         <source>The image must lie on the canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/canvas.py" line="162"/>
+        <location filename="../../mjdesk/core/canvas.py" line="161"/>
         <source>The image cannot be stretched: keep its proportions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/core/canvas.py" line="164"/>
+        <location filename="../../mjdesk/core/canvas.py" line="163"/>
         <source>This route needs the canvas at the image&apos;s own proportions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,176 +766,176 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="41"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="42"/>
         <source>Mark what to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="48"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="49"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="49"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="50"/>
         <source>Brush (B); [ and ] size it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="51"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="52"/>
         <source>Eraser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="51"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="52"/>
         <source>Eraser (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="54"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="55"/>
         <source>Rectangle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="55"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="56"/>
         <source>Rectangle (R); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="59"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="60"/>
         <source>Lasso</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="60"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="61"/>
         <source>Lasso (L); Alt takes away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="76"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="77"/>
         <source>Paint over what should change. Ctrl+wheel zooms, Space+drag or the middle button pans, Ctrl+0 fits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="86"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="87"/>
         <source>Brush size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="96"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="97"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="98"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="99"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="100"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="101"/>
         <source>Invert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="102"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="103"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="108"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="109"/>
         <source>Show mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="116"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="117"/>
         <source>Red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="117"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="118"/>
         <source>Blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="118"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="119"/>
         <source>Yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="123"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="124"/>
         <source>The mask&apos;s colour on the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="135"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="136"/>
         <source>Canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="137"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="138"/>
         <source>Aspect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="140"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="141"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="142"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="143"/>
         <source>Any W:H; the image keeps its own proportions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="150"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="151"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="160"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="161"/>
         <source>A zoom out of your own, up to 2×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="161"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="162"/>
         <source>Custom zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="166"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="167"/>
         <source>Pan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="170"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="171"/>
         <source>How far to pan, as a share of the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="172"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="205"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="173"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="204"/>
         <source>Pan left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="173"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="206"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="174"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="205"/>
         <source>Pan right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="174"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="175"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="206"/>
         <source>Pan up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="175"/>
-        <location filename="../../mjdesk/ui/editor/window.py" line="208"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="176"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="207"/>
         <source>Pan down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/panels.py" line="189"/>
+        <location filename="../../mjdesk/ui/editor/panels.py" line="190"/>
         <source>Zoom out 1.5×</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,67 +945,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="200"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="199"/>
         <source>Zoom out {f}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="225"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="224"/>
         <source>Type an aspect as W:H, for example 16:9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="228"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="227"/>
         <source>Reframe {aspect}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="239"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="238"/>
         <source>Canvas {w} × {h}; the image at {x}, {y}, {iw} × {ih}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="274"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="273"/>
         <source>1 task · ≈ {n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="276"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="275"/>
         <source>1 task · {speed} (the price shows once EvoLink has priced it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="292"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="291"/>
         <source>Describe what the edit should paint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="296"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="295"/>
         <source>Fix the prompt first (see the notes under it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="299"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="298"/>
         <source>The image is still loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="307"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="306"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="317"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="316"/>
         <source>(EvoLink&apos;s canvas route takes only images 1–4 of a recent V8.1 task at their own proportions; this one went by its picture instead.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="321"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="320"/>
         <source>Sent. The results arrive in Recent results and under the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/editor/window.py" line="331"/>
+        <location filename="../../mjdesk/ui/editor/window.py" line="330"/>
         <source>The edit could not be prepared; see the log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,226 +1340,241 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="63"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="69"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="70"/>
         <source>Speed filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="71"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
         <source>Any speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
         <source>Fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="75"/>
         <source>Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="78"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
         <source>Quality filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="80"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
         <source>Any quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="83"/>
         <source>HD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="86"/>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="87"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="88"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="89"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
         <source>Minimum rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="91"/>
         <source>Any rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="94"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="95"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="102"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="104"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="108"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="111"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
         <source>Aspect ratio filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="113"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
         <source>Any shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
         <source>Square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="116"/>
         <source>Landscape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="116"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="117"/>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="119"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
         <source>With references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
         <source>Project filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="287"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="292"/>
         <source>All projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="122"/>
         <source>Group by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="122"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="123"/>
         <source>One image per task: 4-up and 24-up stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="139"/>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="140"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="274"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="141"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="279"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="141"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="142"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="168"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="170"/>
+        <source>Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="173"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="170"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="175"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="172"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="177"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="174"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="179"/>
         <source>Copy the selected images to a folder, with their prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="183"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="188"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="184"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="189"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="300"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="305"/>
         <source>The newest {count} matches… counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="304"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="313"/>
+        <source>· 1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="313"/>
+        <source>· {count} selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="317"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="304"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="317"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,12 +1582,12 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="124"/>
+        <location filename="../../mjdesk/services/gallery.py" line="164"/>
         <source>Exported {count} image(s) to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="162"/>
+        <location filename="../../mjdesk/services/gallery.py" line="202"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,7 +1595,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery.py" line="332"/>
+        <location filename="../../mjdesk/ui/gallery_view.py" line="70"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,181 +1896,356 @@ Rating: {rating}
 <context>
     <name>LibrarySidebar</name>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="45"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="50"/>
         <source>Library sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="56"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="63"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="59"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="66"/>
         <source>All images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="60"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="61"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="62"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="69"/>
         <source>Recently added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="63"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="70"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="66"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="73"/>
         <source>Projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="74"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="75"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="179"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="210"/>
         <source>Empty trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="216"/>
+        <source>New project inside “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="220"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="223"/>
+        <source>Delete project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="228"/>
+        <source>Rename or merge tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="232"/>
+        <source>New project…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="54"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="55"/>
         <source>Show or hide the sidebar (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="55"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="56"/>
         <source>Sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="167"/>
-        <source>Filed {n} images in “{project}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="230"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="282"/>
         <source>The trash is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="234"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="286"/>
         <source>mjdesk — Empty trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="235"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="287"/>
         <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="244"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="296"/>
         <source>Deleted {n} images for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="222"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="20"/>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="22"/>
+        <source>{n} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="52"/>
+        <source>{what} — Ctrl+Z to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="60"/>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="65"/>
+        <source>Undone: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="74"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
-        <source>Rated {count} image(s) {stars}</source>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="75"/>
+        <source>Rated {images} {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="239"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="84"/>
+        <source>Added {images} to favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="86"/>
+        <source>Took {images} out of favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="91"/>
+        <source>Moved {images} to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="98"/>
+        <source>Restored {images}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="103"/>
+        <source>Tagged {images}: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="111"/>
+        <source>Filed {images} in “{project}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="115"/>
+        <source>Took {images} out of their project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="239"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="244"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="249"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="234"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="257"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="244"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="260"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="247"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="276"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="263"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="278"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="265"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="284"/>
-        <source>Tags…</source>
+        <location filename="../../mjdesk/ui/library_tab.py" line="281"/>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
+        <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
-        <source>Move to project…</source>
+        <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
-        <source>Compare the two selected</source>
+        <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
+        <source>Move to project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="292"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="294"/>
+        <source>Move to trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
+        <source>Undo: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="312"/>
+        <source>mjdesk — Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="272"/>
+        <source>Compare the two selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_tab.py" line="274"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="298"/>
-        <source>mjdesk — Tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
-        <source>Tags (space or comma separated):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="311"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="313"/>
         <source>Project (type a new name to create it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="40"/>
+        <source>Not done: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="61"/>
+        <source>Made the project “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="66"/>
+        <source>mjdesk — New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="67"/>
+        <source>Name of the new project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="78"/>
+        <source>Renamed “{old}” to “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="85"/>
+        <source>mjdesk — Rename project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="86"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="94"/>
+        <source>mjdesk — Delete project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="95"/>
+        <source>Delete the project “{name}”? Its {n} images stay in the library, in no project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="108"/>
+        <source>Deleted the project “{name}”; its {n} images stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="123"/>
+        <source>Renamed the tag “{old}” on {n} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="130"/>
+        <source>mjdesk — Rename tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_projects.py" line="131"/>
+        <source>New name (an existing tag&apos;s name merges the two):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3243,6 +3433,34 @@ mjdesk kept running. A report (without your key) was written to:
     </message>
 </context>
 <context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../mjdesk/ui/tag_editor.py" line="100"/>
+        <source>mjdesk — Tags of 1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/tag_editor.py" line="102"/>
+        <source>mjdesk — Tags of {n} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/tag_editor.py" line="106"/>
+        <source>Tags, separated by spaces (Tab completes a tag you have used):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/tag_editor.py" line="111"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/tag_editor.py" line="115"/>
+        <source>On some of them (kept): {tags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskErrors</name>
     <message>
         <location filename="../../mjdesk/core/messages.py" line="10"/>
@@ -3389,27 +3607,27 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="118"/>
+        <location filename="../../mjdesk/services/uploads.py" line="119"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="158"/>
+        <location filename="../../mjdesk/services/uploads.py" line="159"/>
         <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="162"/>
+        <location filename="../../mjdesk/services/uploads.py" line="163"/>
         <source>The image is larger than {limit} MB; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="168"/>
+        <location filename="../../mjdesk/services/uploads.py" line="169"/>
         <source>The image is damaged or incomplete; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="176"/>
+        <location filename="../../mjdesk/services/uploads.py" line="177"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>

@@ -105,3 +105,81 @@ async def test_views_projects_tags_and_trash(sim, tmp_path, qtbot, monkeypatch):
         assert sidebar.isHidden()
         lib.sidebar_toggle.click()
         assert not sidebar.isHidden()
+
+
+async def test_projects_made_nested_renamed_and_deleted_from_the_sidebar(
+    sim, tmp_path, qtbot, monkeypatch
+):
+    from tests.widgets.test_gallery import seed_library
+
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        w.tabs.setCurrentWidget(w.gallery)
+        lib, store = w.library, st.library.store
+        sidebar, model = lib.sidebar, w.gallery_model
+        ids = await st.library.run(
+            lambda s: seed_library(s, tmp_path, [("a kite", "fast", "standard", 4)])
+        )
+        st.service.gallery.gallery_changed.emit()  # seeded behind the service's back
+        await st.until(lambda: sidebar.entries["all"].text(1) == "4")
+
+        seen: list[list[str]] = []
+
+        def choose(entry, text: str) -> None:
+            """The entry's context menu (as right-clicking it builds it): the action whose
+            words start with ``text`` is triggered."""
+            assert sidebar.itemAt(sidebar.visualItemRect(entry).center()) is entry
+            menu = sidebar.context_menu(entry)
+            actions = [a for a in menu.actions() if not a.isSeparator()]
+            seen.append([a.text() for a in actions])
+            [action] = [a for a in actions if a.text().startswith(text)]
+            action.trigger()
+            menu.deleteLater()
+
+        def answer(text: str) -> None:
+            dialog = lib.asking
+            assert dialog is not None and dialog.isVisible()
+            dialog.setTextValue(text)
+            dialog.accept()
+
+        # a new project from the Projects heading
+        choose(sidebar._projects, "New project")
+        answer("Client A")
+        await st.until(lambda: sidebar.entry("project", 1) is not None)
+        assert seen[-1] == ["New project…"]
+        # a sub-project inside it
+        choose(sidebar.entry("project", 1), "New project inside")
+        answer("Posters")
+        await st.until(lambda: sidebar.entry("project", 2) is not None)
+        sub = sidebar.entry("project", 2)
+        assert sub.parent() is sidebar.entry("project", 1)
+        # a taken name is refused where the user looks
+        choose(sidebar.entry("project", 2), "Rename")
+        answer("Client A")
+        await st.until(lambda: "already exists" in w.statusBar().currentMessage())
+        # two images filed in the sub-project show in the parent's view too
+        mime = model.mimeData([model.index(0, 0), model.index(1, 0)])
+        assert drop_on(sidebar, sidebar.entry("project", 2), mime)
+        await st.until(lambda: sidebar.entry("project", 2).text(1) == "2")
+        click(sidebar, sidebar.entry("project", 1))
+        await st.until(lambda: model.count == 2)
+        # renamed, then deleted: the images stay in the library
+        choose(sidebar.entry("project", 2), "Rename")
+        answer("Posters 2027")
+        await st.until(lambda: sidebar.entry("project", 2).text(0) == "Posters 2027")
+        choose(sidebar.entry("project", 2), "Delete project")
+        box = lib.asking
+        assert "Its 2 images stay in the library" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await st.until(lambda: sidebar.entry("project", 2) is None)
+        assert all(store.image(i).deleted_at is None for i in ids)
+        assert [store.image(i).project_id for i in ids] == [None] * 4
+        # a tag renamed into another from its menu merges them
+        store.set_tags(ids[:2], "sky")
+        store.set_tags(ids[2:], "skies")
+        st.service.gallery.gallery_changed.emit()
+        await st.until(lambda: sidebar.entry("tag", "skies") is not None)
+        choose(sidebar.entry("tag", "skies"), "Rename or merge")
+        answer("sky")
+        await st.until(lambda: sidebar.entry("tag", "skies") is None)
+        assert sidebar.entry("tag", "sky").text(1) == "4"

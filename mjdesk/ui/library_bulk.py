@@ -1,0 +1,124 @@
+"""Bulk actions on the library's selection — rate, favour, tag, file in a project, trash —
+each one undoable with Ctrl+Z (what the images had before is read in the same step as the
+change, on the library thread)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+__all__ = ["BulkFlow"]
+
+translate = QCoreApplication.translate
+MAX_UNDO = 30
+
+
+def _images(n: int) -> str:
+    return (
+        translate("LibraryTab", "1 image")
+        if n == 1
+        else translate("LibraryTab", "{n} images").format(n=QLocale().toString(n))
+    )
+
+
+class BulkFlow:
+    """The Library tab's bulk actions and their undo (a mixin of ``LibraryTab``)."""
+
+    service: Any
+    model: Any
+    panel: Any
+    status_message: Any  # the tab's signals
+    trashed: Any
+    _run: Callable[..., None]
+
+    def _init_bulk(self) -> None:
+        self._undo: list[tuple[str, list[Any]]] = []
+
+    def bulk(self, said: str, ids: list[int], change: Callable[[Any], Any]) -> None:
+        """Applies ``change`` (a function of the library's store) to ``ids`` and remembers
+        how to undo it; the status line says what happened."""
+        if not ids:
+            return
+        self.model.invalidate(ids)
+
+        def done(before: list[Any] | None) -> None:
+            if before is None:
+                return
+            self._undo.append((said, before))
+            del self._undo[:-MAX_UNDO]
+            self.status_message.emit(
+                translate("LibraryTab", "{what} — Ctrl+Z to undo").format(what=said), 5000
+            )
+
+        self._run(self.service.gallery.curate(ids, change), done, "bulk change")
+
+    def undo(self) -> None:
+        """Ctrl+Z in the library: the last bulk action undone."""
+        if not self._undo:
+            self.status_message.emit(translate("LibraryTab", "Nothing to undo"), 3000)
+            return
+        said, before = self._undo.pop()
+        self.model.invalidate([r.id for r in before])
+        self.service.gallery.restore_curation(before)
+        self.status_message.emit(translate("LibraryTab", "Undone: {what}").format(what=said), 4000)
+
+    @property
+    def undo_text(self) -> str | None:
+        return self._undo[-1][0] if self._undo else None
+
+    # -- the actions -----------------------------------------------------------------------------
+
+    def _on_rating(self, ids: list[int], rating: int) -> None:
+        stars = "★" * rating or translate("LibraryTab", "no stars")
+        said = translate("LibraryTab", "Rated {images} {stars}").format(
+            images=_images(len(ids)), stars=stars
+        )
+        self.bulk(said, ids, lambda s: s.set_rating(ids, rating))
+
+    def _on_favourite(self, ids: list[int]) -> None:
+        items = [self.model.item(i) for i in ids]
+        make = not all(it is not None and it.favourite for it in items)
+        said = (
+            translate("LibraryTab", "Added {images} to favourites")
+            if make
+            else translate("LibraryTab", "Took {images} out of favourites")
+        ).format(images=_images(len(ids)))
+        self.bulk(said, ids, lambda s: s.set_favourite(ids, make))
+
+    def _on_trash(self, ids: list[int]) -> None:
+        said = translate("LibraryTab", "Moved {images} to the trash").format(
+            images=_images(len(ids))
+        )
+        self.bulk(said, ids, lambda s: s.trash(ids))
+        self.trashed.emit(list(ids))
+
+    def restore(self, ids: list[int]) -> None:
+        said = translate("LibraryTab", "Restored {images}").format(images=_images(len(ids)))
+        self.bulk(said, ids, lambda s: s.trash(ids, restore=True))
+
+    def tag(self, ids: list[int], add: list[str], remove: list[str]) -> None:
+        words = " ".join([*(f"+{t}" for t in add), *(f"−{t}" for t in remove)])
+        said = translate("LibraryTab", "Tagged {images}: {words}").format(
+            images=_images(len(ids)), words=words
+        )
+        self.bulk(said, ids, lambda s: s.edit_tags(ids, add, remove))
+
+    def file(self, ids: list[int], project: str | None) -> None:
+        """Files images in a project (created if new), or takes them out of any."""
+        if project:
+            said = translate("LibraryTab", "Filed {images} in “{project}”").format(
+                images=_images(len(ids)), project=project
+            )
+        else:
+            said = translate("LibraryTab", "Took {images} out of their project").format(
+                images=_images(len(ids))
+            )
+        self.bulk(
+            said, ids, lambda s: s.assign_project(ids, s.project(project) if project else None)
+        )
+
+    def _on_filed(self, ids: list[int], project: str) -> None:
+        """Images dropped on a project in the sidebar are filed there."""
+        self.file(ids, project)
