@@ -43,6 +43,7 @@ class ImageQuery:
     unrated: bool = False  # rating 0 only
     trashed: bool = False  # the trash instead of the library
     tags: tuple[str, ...] = ()  # every one of these tags
+    models: tuple[str, ...] = ()  # made by one of these (generate, vary, remix, edit, …)
 
 
 @dataclass(slots=True)
@@ -127,8 +128,11 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     for tag in q.tags:  # tags are stored as space-separated words
         where.append(_HAS_TAG)
         args.append(_tag_like(tag))
-    if q.speed or q.quality or q.with_references:
+    if q.speed or q.quality or q.with_references or q.models:
         join = " JOIN jobs ON jobs.id = images.job_id"
+        if q.models:
+            where.append(f"jobs.model IN ({','.join('?' * len(q.models))})")
+            args.extend(q.models)
         if q.with_references:
             where.append(
                 "(jobs.prompt LIKE 'http%' OR jobs.prompt LIKE '%--sref %'"

@@ -73,6 +73,7 @@ class GalleryView(QAbstractItemView):
         self._band_origin: QPoint | None = None  # in the grid's coordinates
         self._band = QRect()
         self._preparing = False
+        self.empty_text = ""  # said in the middle of an empty grid
         self._retain_timer = QTimer(self)
         self._retain_timer.setSingleShot(True)
         self._retain_timer.setInterval(60)
@@ -111,6 +112,8 @@ class GalleryView(QAbstractItemView):
             self.verticalScrollBar().setValue(0)
         self._prepare()
         self.viewport().update()
+        if not keep:  # a reset clears the selection without saying so
+            self.selection_counted.emit(self.selected_count())
 
     def _top_position(self) -> int | None:
         rows = self.layout_.rows_between(self.verticalOffset(), self.verticalOffset() + 1)
@@ -276,6 +279,13 @@ class GalleryView(QAbstractItemView):
         delegate = self.itemDelegate()
         offset = self.verticalOffset()
         clip = event.rect()
+        if not self.layout_.count and self.empty_text:
+            painter.setPen(QColor(theme.current().muted))
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
         for row in self.visible_rows():
             y = int(row.top) - offset
             for i in range(row.count):

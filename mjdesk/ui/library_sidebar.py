@@ -37,6 +37,7 @@ class LibrarySidebar(QTreeWidget):
     project_rename_requested = Signal(int, str)  # project id, its name now
     project_delete_requested = Signal(int, str, int)  # project id, name, images it holds
     tag_rename_requested = Signal(str)  # the tag
+    saved_chosen = Signal(dict)  # a saved search: its words, order and filters go to the panel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,8 +169,6 @@ class LibrarySidebar(QTreeWidget):
                 out["project_id"] = scope
             elif kind == "tag":
                 tags.append(scope)
-            elif kind == "saved":
-                out.update({k: v for k, v in scope.items() if k != "name"})
         if tags:
             out["tags"] = tuple(tags)
         return out
@@ -192,6 +191,8 @@ class LibrarySidebar(QTreeWidget):
             self.blockSignals(True)
             self.entries["all"].setSelected(True)
             self.blockSignals(False)
+        if last is not None and last.isSelected() and last.data(0, KindRole) == "saved":
+            self.saved_chosen.emit(dict(last.data(0, ScopeRole)))
         self.scope_changed.emit(self.scope())
 
     def _on_menu(self, pos: Any) -> None:

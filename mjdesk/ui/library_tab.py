@@ -97,6 +97,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         self.service.gallery.gallery_changed.connect(self._on_gallery_changed)
         self.sidebar.scope_changed.connect(lambda _scope: self.refresh_gallery())
         self.sidebar.filed.connect(self._on_filed)
+        self.sidebar.saved_chosen.connect(lambda s: self.panel.apply_filters(s.get("filters", {})))
         self.sidebar.empty_trash_requested.connect(self.empty_trash)
         from .library_projects import connect_sidebar
 
@@ -144,7 +145,6 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             self.model.set_found(found)
             self.panel.show_count(len(found.ids))
             self.panel.set_projects(projects)
-            self.panel.set_saved_searches(self.service.settings.saved_searches)
             if self._counts_stale:  # not on every keystroke: counting scans the library
                 self._counts_stale = False
                 self._refresh_counts()
@@ -203,6 +203,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             "group_by_job",
             "trashed",
             "tags",
+            "models",
         )
         plain = not any(q.get(k) for k in filtered)
         if plain and q["sort"] == "newest":
@@ -225,6 +226,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         )
         if ok and name.strip():
             self.service.connection.save_search(name.strip(), self.panel.filters())
+            self._refresh_counts()  # the sidebar lists it
             self.status_message.emit(
                 self.tr("Saved the search “{name}”").format(name=name.strip()), 3000
             )
@@ -305,7 +307,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         edit_tags(self, ids)
 
     def _move_to_project(self, ids: list[int]) -> None:
-        names = [self.panel.project.itemText(i) for i in range(1, self.panel.project.count())]
+        names = sorted(self.panel.filters_bar.projects.values(), key=str.casefold)
         none = self.tr("(none)")
         name, ok = QtWidgets.QInputDialog.getItem(
             self.panel,

@@ -1221,6 +1221,49 @@
     </message>
 </context>
 <context>
+    <name>Filters</name>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="99"/>
+        <source>Favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="101"/>
+        <source>Has references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="103"/>
+        <source>Grouped by job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="147"/>
+        <source>+ Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="148"/>
+        <source>Add a filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="216"/>
+        <source>Remove this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="218"/>
+        <source>Remove the filter {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_filters.py" line="250"/>
+        <source>Clear all filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FrameCanvas</name>
     <message>
         <location filename="../../mjdesk/ui/editor/frame.py" line="37"/>
@@ -1340,242 +1383,113 @@
 <context>
     <name>GalleryPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="64"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
         <source>Search prompts and tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="65"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="66"/>
         <source>Search the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="70"/>
-        <source>Speed filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
-        <source>Any speed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
-        <source>Fast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="75"/>
-        <source>Turbo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="79"/>
-        <source>Quality filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="81"/>
-        <source>Any quality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="82"/>
-        <source>Standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="83"/>
-        <source>HD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="87"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="88"/>
-        <source>Favourites only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="90"/>
-        <source>Minimum rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="91"/>
-        <source>Any rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="95"/>
         <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="97"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="72"/>
         <source>Newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="98"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="73"/>
         <source>Oldest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="74"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
-        <source>Date range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
-        <source>Any time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="106"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="107"/>
-        <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="108"/>
-        <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="112"/>
-        <source>Aspect ratio filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
-        <source>Any shape</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
-        <source>Square</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="116"/>
-        <source>Landscape</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="117"/>
-        <source>Portrait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="120"/>
-        <source>With references</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
-        <source>Project filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="121"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="292"/>
-        <source>All projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="122"/>
-        <source>Group by job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="123"/>
-        <source>One image per task: 4-up and 24-up stacks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="140"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="141"/>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="279"/>
-        <source>Saved searches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="142"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="83"/>
         <source>Save search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="170"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="84"/>
+        <source>Keep this search and its filters in the sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="96"/>
         <source>Selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="173"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="175"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="101"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="177"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
         <source>Export selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="179"/>
-        <source>Copy the selected images to a folder, with their prompts</source>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="105"/>
+        <source>Save the selected images to a folder: format, size, names, metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="188"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="114"/>
         <source>Thumbnail size (Ctrl + / Ctrl −)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="189"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="115"/>
         <source>Thumbnail size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="305"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="168"/>
         <source>The newest {count} matches… counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="313"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="176"/>
         <source>· 1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="313"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="176"/>
         <source>· {count} selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="317"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="181"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="317"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="181"/>
         <source>{count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="190"/>
+        <source>No images match. Remove a filter (✕) or change the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="193"/>
+        <source>No images here yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1896,82 +1810,82 @@ Rating: {rating}
 <context>
     <name>LibrarySidebar</name>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="50"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="51"/>
         <source>Library sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="63"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="64"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="66"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
         <source>All images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="69"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="69"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="70"/>
         <source>Recently added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="70"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="71"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="73"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="74"/>
         <source>Projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="74"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="75"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="75"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="76"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="210"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="211"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="216"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="217"/>
         <source>New project inside “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="220"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="221"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="223"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="224"/>
         <source>Delete project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="228"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="229"/>
         <source>Rename or merge tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="232"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="233"/>
         <source>New project…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,22 +1903,22 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="282"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="283"/>
         <source>The trash is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="286"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="287"/>
         <source>mjdesk — Empty trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="287"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="288"/>
         <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="296"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="297"/>
         <source>Deleted {n} images for good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,107 +1993,107 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="225"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="224"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="225"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="229"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="231"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="234"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="236"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="244"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="247"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="249"/>
         <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="263"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="265"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="265"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="267"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="281"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="285"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="292"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="292"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="294"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="294"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="296"/>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="311"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="312"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="314"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="272"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="274"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="274"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="276"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="313"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="315"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

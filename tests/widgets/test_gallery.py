@@ -216,15 +216,31 @@ def test_panel_query_reflects_the_filters(qtbot):
 
     panel = GalleryPanel(GalleryModel(FakeThumbs(), lambda item: item))
     qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    bar = panel.filters_bar
+    panel.set_projects([(3, "Client A")])
+
+    def pick(*path: str) -> None:
+        """Chooses an entry of the "+ Filter" menu, as built when it opens."""
+        menu = bar.add.menu()
+        bar._fill_menu()
+        for word in path:
+            [action] = [a for a in menu.actions() if a.text() == word]
+            menu = action.menu() or action
+        action.trigger()
+
     panel.search.setText("kite")
-    panel.speed.setCurrentIndex(panel.speed.findData("turbo"))
-    panel.rating.setCurrentIndex(3)
-    panel.favourites.setChecked(True)
+    pick("Speed", "Turbo")
+    pick("Rating", "★★★+")
+    pick("Favourites only")
     panel.sort.setCurrentIndex(panel.sort.findData("rating"))
-    panel.when.setCurrentIndex(2)
-    panel.aspect.setCurrentIndex(panel.aspect.findData("portrait"))
-    panel.references.setChecked(True)
-    panel.group.setChecked(True)
+    pick("Date", "Last 7 days")
+    pick("Shape", "Portrait")
+    pick("Has references")
+    pick("Group by job")
+    pick("Project", "Client A")
+    pick("Operation", "Variations and remixes")
     assert panel.query(now=1_000_000.0) == {
         "text": "kite",
         "speed": "turbo",
@@ -235,18 +251,37 @@ def test_panel_query_reflects_the_filters(qtbot):
         "since": 1_000_000.0 - 7 * 86400,
         "aspect": "portrait",
         "with_references": True,
-        "project_id": None,
+        "project_id": 3,
         "group_by_job": True,
+        "models": ("mj-v8.1-variation", "mj-v8.1-remix"),
     }
-    saved = panel.filters()
-    panel.search.setText("")
-    panel.group.setChecked(False)
+    # one chip per filter, in one row; the sentence under the grid
+    assert len(bar.chips) == 9
+    assert len({chip.y() for chip in bar.chips.values()}) == 1
+    panel.show_count(12)
+    assert panel.count.text() == (
+        "12 images · turbo, rated ★★★+, last 7 days, portrait, in “Client A”,"
+        " variations and remixes, favourites, with references, one per job"
+    )
+    # one click on a chip takes its filter away
     emitted = []
     panel.query_changed.connect(emitted.append)
-    panel.set_saved_searches([{"name": "kites", "filters": saved}])
-    panel._on_saved_chosen(1)
-    assert panel.search.text() == "kite" and panel.group.isChecked()
-    assert emitted[-1]["group_by_job"] is True
+    qtbot.mouseClick(bar.chips["speed"], Qt.MouseButton.LeftButton)
+    assert emitted[-1]["speed"] is None and "speed" not in bar.chips
+    # a saved search keeps values, not positions; one from an older version loses only
+    # what this one does not know
+    saved = panel.filters()
+    assert saved["min_rating"] == 3 and saved["aspect"] == "portrait"
+    pick("Clear all filters")
+    panel.search.setText("")
+    assert bar.chips == {} and emitted[-1]["group_by_job"] is False
+    panel.apply_filters(saved)
+    assert panel.search.text() == "kite" and emitted[-1]["group_by_job"] is True
+    assert emitted[-1]["min_rating"] == 3 and set(bar.chips) == set(saved) - {"text", "sort"}
+    panel.apply_filters({"text": "fox", "speed": 2, "rating": 3, "favourites": True})
+    assert emitted[-1]["text"] == "fox", emitted[-1]
+    assert emitted[-1]["speed"] is None, emitted[-1]
+    assert emitted[-1]["favourites"] is True
 
 
 def test_export_names_metadata_and_import_round_trip(tmp_path):
