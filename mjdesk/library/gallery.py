@@ -101,6 +101,7 @@ class GalleryItem:
     model: str
     tags: str = ""
     stack: int = 1  # the images of its job (shown as a stack when grouped by job)
+    size: int = 0  # the file's bytes
 
 
 _ORDER: Final = {
@@ -272,7 +273,7 @@ def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIte
         " COALESCE(NULLIF(jobs.prompt, ''), jobs.prompt_typed),"
         " jobs.speed, jobs.quality, jobs.task_id, jobs.model, images.tags,"
         " (SELECT COUNT(*) FROM images AS mates WHERE mates.job_id = images.job_id"
-        " AND mates.deleted_at IS NULL) FROM images"
+        " AND mates.deleted_at IS NULL), images.size FROM images"
         f" JOIN jobs ON jobs.id = images.job_id WHERE images.id IN ({marks})",
         list(ids),
     ).fetchall()

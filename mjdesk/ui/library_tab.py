@@ -268,15 +268,20 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             purge.triggered.connect(self.empty_trash)
             menu.exec(view.viewport().mapToGlobal(pos))
             return
-        self.actions.fill_menu(menu, item, time.time())
-        menu.addSeparator()
-        self._fill_curation_menu(menu, selected)
+        self.fill_image_menu(menu, item, selected)
         compare = menu.addAction(self.tr("Compare the two selected"))
         compare.setEnabled(len(selected) == 2)
         compare.setToolTip(self.tr("Select exactly two images to compare them side by side"))
         compare.triggered.connect(lambda: self.compare(selected[0], selected[1]))
         menu.exec(view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def fill_image_menu(self, menu: QtWidgets.QMenu, item: Any, ids: list[int]) -> None:
+        """An image's actions (reuse, edit) and the selection's (rate, tag, file, …): the
+        grid's menu and the viewer's."""
+        self.actions.fill_menu(menu, item, time.time())
+        menu.addSeparator()
+        self._fill_curation_menu(menu, ids)
 
     def _fill_curation_menu(self, menu: QtWidgets.QMenu, ids: list[int]) -> None:
         """Rate, favour, tag, file, export and trash the selection — each with its key."""

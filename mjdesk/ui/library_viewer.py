@@ -25,6 +25,11 @@ class ViewerFlow:
     panel: Any
     actions: Any
     _run: Callable[..., None]  # the tab's runner (``LibraryTab._run``)
+    _on_rating: Callable[..., None]  # the tab's bulk actions (``BulkFlow``)
+    _on_favourite: Callable[..., None]
+    _on_trash: Callable[..., None]
+    tag: Callable[..., None]
+    fill_image_menu: Callable[..., None]
 
     def _ensure_viewer(self) -> Any:
         if self.viewer is None:
@@ -36,7 +41,16 @@ class ViewerFlow:
             self.viewer.before_requested.connect(self._show_before)
             self.viewer.compare_requested.connect(self.compare)
             self.viewer.edit_requested.connect(self._edit_by_id)
+            v = self.viewer
+            v.rate_requested.connect(lambda i, n: self._on_rating([i], n))
+            v.favourite_requested.connect(lambda i: self._on_favourite([i]))
+            v.trash_requested.connect(self._trash_from_viewer)
+            v.tags_edited.connect(lambda i, add, remove: self.tag([i], add, remove))
+            v.menu_requested.connect(self._viewer_menu)
+            self._run(self.service.gallery.tag_names(), v.info.set_tag_names, "tags", owner=v)
         self.viewer.show()
+        self.viewer.raise_()
+        self.viewer.activateWindow()
         return self.viewer
 
     def compare(self, left: int, right: int) -> None:
@@ -89,7 +103,7 @@ class ViewerFlow:
         def show(found: tuple[Any, Any, Path, Any, int | None] | None) -> None:
             if found is not None and request == self._view_request:
                 image, item, path, versions, parent = found
-                viewer.show_image(image, item, path)
+                viewer.show_image(image, item, path, parent)
                 viewer.show_versions(versions, parent)
 
         self._run(load(), show, "viewer", owner=viewer)
@@ -122,6 +136,32 @@ class ViewerFlow:
                 viewer.show_before(image)
 
         self._run(load(), show, "before", owner=viewer)
+
+    def _trash_from_viewer(self, image_id: int) -> None:
+        """Delete in the viewer: the image to the trash (undoable), the next one shown."""
+        self._on_trash([image_id])
+        if self.model.count > 1:
+            step = 1 if self._viewer_pos + 1 < self.model.count else -1
+            self._viewer_pos = max(0, self._viewer_pos + step)
+            self._show_in_viewer(self.model.id_at(self._viewer_pos))
+        elif self.viewer is not None:
+            self.viewer.close()
+
+    def _viewer_menu(self, image_id: int, where: Any) -> None:
+        """The grid's menu for the image in the viewer: every action, the editor's included."""
+        viewer = self.viewer
+
+        def show(items: list[Any]) -> None:
+            if not items or viewer is None:
+                return
+            from PySide6.QtWidgets import QMenu
+
+            menu = QMenu(viewer)
+            self.fill_image_menu(menu, items[0], [image_id])
+            menu.exec(where)
+            menu.deleteLater()
+
+        self._run(self.service.gallery.gallery_items([image_id]), show, "menu", owner=viewer)
 
     def _next_view(self) -> int:
         """A number for the newest thing asked of the viewer: an older answer arriving late

@@ -243,6 +243,11 @@ QFrame#DropZone[hover="true"] {{ border: 1px dashed {c.accent}; background: {c.d
 QFrame#DropZone:disabled {{ background: {c.panel}; }}
 QFrame#RefTile {{ background: {c.panel}; border: 1px solid {c.border}; border-radius: 8px; }}
 QLabel#RefPicture {{ background: {c.thumb_placeholder}; border-radius: 4px; color: {c.muted}; }}
+QLabel#ParamChip {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 9px;
+                    padding: 1px 8px; }}
+QToolButton#Chip {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 11px;
+                    padding: 2px 10px; }}
+QToolButton#Chip:hover {{ border-color: {c.accent}; }}
 QMenu {{ background: {c.raised}; border: 1px solid {c.border}; padding: 4px; }}
 QMenu::item {{ padding: 6px 18px; border-radius: 6px; }}
 QMenu::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}

@@ -128,11 +128,12 @@ async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
         w.library.open_viewer(first)
         viewer = w.library.viewer
         await st.until(lambda: not viewer.canvas._pix.isNull())
-        assert "a glass teapot on linen" in viewer.meta.text()
-        assert (
-            "Cost: 1 cost unit per task" in viewer.meta.text()
-            and "task-unified-" in viewer.meta.text()
-        )
+        assert "a glass teapot on linen" in viewer.info.prompt.text()
+        chips = [
+            viewer.info.chips.itemAt(i).widget().text() for i in range(viewer.info.chips.count())
+        ]
+        assert "1 cost unit" in chips and "Generated" in chips
+        assert "task-unified-" in viewer.info.task.text()
         assert viewer.canvas.fit
         qtbot.keyClick(viewer, Qt.Key.Key_Space)
         assert not viewer.canvas.fit and viewer.canvas.zoom == 1.0
@@ -142,5 +143,5 @@ async def test_viewer_zoom_pan_navigate_and_compare(sim, tmp_path, qtbot):
         await st.until(lambda: w.library._viewer_pos == 1)
         w.library.compare(w.gallery_model.id_at(0), w.gallery_model.id_at(1))
         await st.until(lambda: viewer.second.isVisible() and not viewer.second._pix.isNull())
-        assert viewer.meta.text().startswith("Left:")
+        assert viewer.info.prompt.text().startswith("Left:")
         viewer.close()
