@@ -1,17 +1,15 @@
-"""Exporting images: file names from a template of known fields, files with provenance."""
+"""Export file names from a template of known fields (the files are written by
+``services.exporting``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Final
 
-from . import provenance
 from .gallery import GalleryItem
 
-__all__ = ["export_files", "export_name", "fill_template"]
+__all__ = ["export_name", "fill_template"]
 
 
 _NAME_RE: Final = re.compile(r"[^A-Za-z0-9._-]+")
@@ -41,35 +39,3 @@ def export_name(template: str, item: GalleryItem, ext: str) -> str:
     name = fill_template(template[:500], values) or fill_template("{date}_{prompt}_{n}", values)
     name = _NAME_RE.sub("_", name).strip("._")[:150] or f"image_{item.id}"
     return f"{name}.{ext}"
-
-
-def export_files(
-    root: Path, items: Sequence[GalleryItem], folder: Path, template: str, embed: bool
-) -> list[Path]:
-    """Copies images into ``folder`` named by ``template``, with provenance when ``embed``.
-    Never overwrites: a clash gets a numbered name. Runs off the GUI thread."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for item in items:
-        source = root / item.path if not Path(item.path).is_absolute() else Path(item.path)
-        data = source.read_bytes()
-        ext = source.suffix.lstrip(".") or "png"
-        if embed and not provenance.read(data):
-            data = provenance.embed(
-                data,
-                {
-                    "prompt": item.prompt,
-                    "speed": item.speed,
-                    "quality": item.quality,
-                    "task_id": item.task_id or "",
-                    "model": item.model,
-                },
-            )
-        target = folder / export_name(template, item, ext)
-        stem, n = target.stem, 2
-        while target.exists():
-            target = folder / f"{stem}-{n}.{ext}"
-            n += 1
-        target.write_bytes(data)
-        written.append(target)
-    return written

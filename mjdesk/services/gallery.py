@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from ..library import Curated, Found, GalleryItem, ImageQuery, Library, LibraryError
+from .exporting import ExportOptions, ExportReport
 
 __all__ = ["GalleryService"]
 
@@ -142,30 +143,40 @@ class GalleryService(QObject):
     def trash(self, ids: list[int], *, restore: bool = False) -> None:
         self.spawn(self._curate(lambda s: s.trash(ids, restore=restore)), "trash")
 
-    async def export_images(
-        self, ids: list[int], folder: Path, template: str = "{date}_{prompt}_{task}_{n}"
-    ) -> list[Path]:
-        """Copies images to a folder (named by a template, with their metadata)."""
-        from ..library.exports import export_files
+    async def export(
+        self,
+        ids: list[int],
+        options: ExportOptions,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ExportReport:
+        """Exports images as ``options`` say, one at a time off the GUI thread: ``progress``
+        hears (done, total) after each, ``cancelled`` is asked before each. A file that
+        fails is reported and the rest go on; a full disk stops the export."""
+        import errno
+
+        from .exporting import export_one
 
         items = await self.library.run(lambda s: s.gallery_items(ids))
         loop = asyncio.get_running_loop()
-        written = await loop.run_in_executor(
-            None,
-            export_files,
-            self.library.root,
-            items,
-            folder,
-            template,
-            self._embed_metadata(),
-        )
-        self.notice.emit(
-            "info",
-            self.tr("Exported {count} image(s) to {folder}").format(
-                count=len(written), folder=folder
-            ),
-        )
-        return written
+        report = ExportReport()
+        root = self.library.root
+        for n, item in enumerate(items, start=1):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            try:
+                report.written.append(
+                    await loop.run_in_executor(None, export_one, root, item, options)
+                )
+            except OSError as exc:
+                report.failed.append((item.id, exc.strerror or str(exc)))
+                if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
+                    break  # every next file would fail alike
+            if progress is not None:
+                progress(n, len(items))
+        self.notice.emit("info" if not report.failed else "error", _said(report, options.folder))
+        return report
 
     async def import_images(self, folder: Path) -> tuple[int, int]:
         """Adds a folder of earlier images to the library, reading any prompt they carry.
@@ -255,6 +266,22 @@ class GalleryService(QObject):
     async def _curate(self, change: Any) -> None:
         await self.library.run(change)
         self.gallery_changed.emit()
+
+
+def _said(report: ExportReport, folder: Path) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    t = QCoreApplication.translate
+    text = t("GalleryService", "Exported {count} image(s) to {folder}").format(
+        count=len(report.written), folder=folder
+    )
+    if report.cancelled:
+        text += t("GalleryService", "; the rest cancelled")
+    if report.failed:
+        text += t("GalleryService", "; {n} not exported: {reason}").format(
+            n=len(report.failed), reason=report.failed[0][1]
+        )
+    return text
 
 
 def _decode_full(path: str) -> QImage:

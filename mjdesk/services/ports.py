@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 from ..core.prompt import PromptAnalysis
 from ..library import Curated, Found, GalleryItem, ImageQuery, NewJob
 from ..settings import Settings
+from .exporting import ExportOptions, ExportReport
 
 __all__ = ["ConnectionPort", "GalleryPort", "JobsPort", "StudioPort", "UploadPort"]
 
@@ -61,9 +62,13 @@ class GalleryPort(Protocol):
 
     async def delete_project(self, project_id: int) -> int: ...
 
-    async def export_images(
-        self, ids: list[int], folder: Path, template: str = ...
-    ) -> list[Path]: ...
+    async def export(
+        self,
+        ids: list[int],
+        options: ExportOptions,
+        progress: Any = None,
+        cancelled: Any = None,
+    ) -> ExportReport: ...
 
     async def import_images(self, folder: Path) -> tuple[int, int]: ...
 

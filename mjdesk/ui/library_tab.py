@@ -63,6 +63,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         self.viewer: ImageViewer | None = None
         self.tag_dialog: Any = None  # the tag editor while it is open
         self.asking: Any = None  # a sidebar action's question while it is open
+        self.export_dialog: Any = None
         self._viewer_pos = 0
         self._view_request = 0
         self._gallery_request = 0
@@ -242,14 +243,13 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         self.export(self.panel.view.selected_ids())
 
     def export(self, ids: list[int]) -> None:
+        """The export dialog on these images (format, size, names, metadata, progress)."""
         if not ids:
             self.status_message.emit(self.tr("Select images to export first"), 4000)
             return
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self.panel, self.tr("Export the selected images to")
-        )
-        if folder:
-            self._run(self.service.gallery.export_images(ids, Path(folder)), name="export")
+        from .export_dialog import export_selection
+
+        export_selection(self, ids)
 
     def _on_gallery_menu(self, pos: Any) -> None:
         from .gallery import ItemRole

@@ -89,6 +89,12 @@ class ImageViewer(QWidget):
         self.comparing = False
         self._pair: tuple[QImage, QImage] | None = None
         self._set_versions([])
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.versions.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.setFocus()
 
     def _tool(self, text: str, tip: str, slot: Any, name: str | None = None) -> QToolButton:
         b = QToolButton()
@@ -97,6 +103,7 @@ class ImageViewer(QWidget):
         b.setAccessibleName(name or tip)
         b.setAutoRaise(True)
         b.clicked.connect(slot)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the viewer keeps the keys
         self.toolbar.addWidget(b)
         return b
 
@@ -116,14 +123,17 @@ class ImageViewer(QWidget):
             t("Show the version this one was made from; again to come back")
         )
         self.before_button.clicked.connect(self.flip)
+        self.before_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toolbar.addWidget(self.before_button)
         self.compare_button = QPushButton(t("Compare with original  (C)"))
         self.compare_button.clicked.connect(self._compare)
+        self.compare_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toolbar.addWidget(self.compare_button)
         self.swipe_button = QPushButton(t("Swipe  (S)"))
         self.swipe_button.setCheckable(True)
         self.swipe_button.setToolTip(t("Compare with a divider dragged across one image"))
         self.swipe_button.toggled.connect(self.set_swipe)
+        self.swipe_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toolbar.addWidget(self.swipe_button)
         self.toolbar.addStretch(1)
         self.more = self._tool("⋯", t("Every action on this image (the menu key)"), self._menu)

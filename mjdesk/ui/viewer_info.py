@@ -71,6 +71,7 @@ class InfoPanel(QWidget):
         self.copy = QPushButton(self.tr("Copy prompt"))
         self.copy.setToolTip(self.tr("Copy the prompt as it was sent (Ctrl+C)"))
         self.copy.clicked.connect(self.copy_prompt)
+        self.copy.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the viewer keeps the keys
         layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
         self.chips = FlowLayout(spacing=4)
         layout.addLayout(self.chips)
@@ -90,6 +91,11 @@ class InfoPanel(QWidget):
         self.heart.setToolTip(self.tr("Favourite (F)"))
         self.heart.setAccessibleName(self.tr("Favourite"))
         self.heart.clicked.connect(self.favourite)
+        big = self.heart.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        for b in (*self.star_buttons, self.heart):
+            b.setFont(big)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         stars.addSpacing(8)
         stars.addWidget(self.heart)
         stars.addStretch(1)

@@ -1115,6 +1115,102 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="51"/>
+        <source>mjdesk — Export 1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="53"/>
+        <source>mjdesk — Export {n} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="61"/>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="66"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="63"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="69"/>
+        <source>Original files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="75"/>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="76"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="78"/>
+        <source>As made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="80"/>
+        <source>At most {n} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="81"/>
+        <source>Maximum size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="82"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="87"/>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="92"/>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="94"/>
+        <source>File names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="96"/>
+        <source>Fields: {date} {prompt} {task} {n} (image number) {id} {speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="98"/>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="103"/>
+        <source>Embed the prompt and settings in each file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="106"/>
+        <source>Off: the files carry no metadata at all (nothing about how they were made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="118"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="150"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Feed</name>
     <message>
         <location filename="../../mjdesk/ui/feed_delegate.py" line="69"/>
@@ -1369,16 +1465,6 @@
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="281"/>
-        <source>1 cost unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="282"/>
-        <source>{n} cost units</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>GalleryPanel</name>
@@ -1496,12 +1582,7 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="164"/>
-        <source>Exported {count} image(s) to {folder}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/services/gallery.py" line="202"/>
+        <location filename="../../mjdesk/services/gallery.py" line="213"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,62 +1782,124 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
     </message>
 </context>
 <context>
+    <name>ImageCanvas</name>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_canvas.py" line="50"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="43"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="46"/>
         <source>mjdesk — Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="59"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="71"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="62"/>
+        <location filename="../../mjdesk/ui/viewer.py" line="74"/>
         <source>Versions: the original and its edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="70"/>
-        <source>Before / after  (B)</source>
+        <location filename="../../mjdesk/ui/viewer.py" line="173"/>
+        <source>mjdesk — {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="72"/>
-        <source>Show the version this one was made from; again to come back</source>
+        <location filename="../../mjdesk/ui/viewer.py" line="196"/>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="65"/>
+        <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="75"/>
-        <source>Compare with original</source>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="71"/>
+        <source>Copy prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="94"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="72"/>
+        <source>Copy the prompt as it was sent (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="84"/>
+        <source>Rate {n} (key {n}; 0 clears)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="85"/>
+        <source>Rate {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="91"/>
+        <source>Favourite (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="92"/>
+        <source>Favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="103"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="106"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="105"/>
+        <source>Add tags, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="138"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="142"/>
+        <source>1 cost unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="144"/>
+        <source>{n} cost units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="156"/>
+        <source>Made from &lt;a href=&quot;{id}&quot;&gt;its source image&lt;/a&gt; · {made}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="161"/>
+        <source>Made {made}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="166"/>
+        <source>Task {task} · image {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="182"/>
         <source>Left: {left}
 
 Right: {right}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="111"/>
-        <source>{prompt}
-
-Speed: {speed} · Quality: {quality}
-Made: {made} · Cost: {cost} per task
-Size: {width}×{height}
-Task: {task}
-Image: {number}
-Model: {model}
-Rating: {rating}
-
-{path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/viewer.py" line="144"/>
-        <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1993,33 +2136,28 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="225"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="226"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="225"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="226"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="231"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="232"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="236"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="237"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="246"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="248"/>
         <source>Select images to export first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="249"/>
-        <source>Export the selected images to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2033,67 +2171,67 @@ Rating: {rating}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="285"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="293"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="295"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="292"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="294"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="296"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="301"/>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="304"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="311"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="316"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="314"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="319"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="274"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="272"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="276"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="274"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="315"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="320"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2160,6 +2298,11 @@ Rating: {rating}
     <message>
         <location filename="../../mjdesk/ui/library_projects.py" line="131"/>
         <source>New name (an existing tag&apos;s name merges the two):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/export_dialog.py" line="191"/>
+        <source>Exported {n} of {total} images to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

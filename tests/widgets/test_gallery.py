@@ -284,10 +284,14 @@ def test_panel_query_reflects_the_filters(qtbot):
     assert emitted[-1]["favourites"] is True
 
 
-def test_export_names_metadata_and_import_round_trip(tmp_path):
+def test_export_names_metadata_and_import_round_trip(tmp_path, qapp):
     from mjdesk.library import provenance
-    from mjdesk.library.exports import export_files
     from mjdesk.library.imports import import_folder
+    from mjdesk.services.exporting import ExportOptions, export_one
+
+    def export_files(root, items, folder, template, embed):
+        options = ExportOptions(folder=folder, template=template, metadata=embed)
+        return [export_one(root, item, options) for item in items]
 
     store = Store(tmp_path / "lib", provenance=False)
     ids = seed_library(
