@@ -1,15 +1,18 @@
 """Benchmark: the library gallery at 100,000 images (or more).
 
-Builds a library of ``--items`` rows whose thumbnails are real JPEG files in the cache, then
-measures, in one process (offscreen Qt):
+Builds a library of ``--items`` rows of five shapes (square, 16:9, 9:16, 4:3, 2:3) whose
+thumbnails are real JPEG files in the cache, then measures, in one process (offscreen Qt):
 
-* model load + first paint of the gallery (query on the library thread, then the first frame);
-* a scroll through the whole grid, page by page, with a 5 ms heartbeat timer on the GUI thread:
-  the longest stall;
-* search latency for common words: the first screen (the newest matches, what typing shows
-  at once; target ≤ 50 ms at 1,000,000 images) and the full answer (the baseline: what a
-  search cost before the first screen was served on its own);
-* RSS;
+* model load + first paint of the library panel (query on the library thread, then the first
+  frame; target ≤ 50 ms), and of the justified grid alone (target ≤ 2× the bare reshaped
+  table below, painted the same way);
+* a scroll through the whole grid, screen by screen, with a 5 ms heartbeat timer on the GUI
+  thread: the longest stall (target ≤ 50 ms);
+* search: the first screen (the newest matches, what typing shows at once) for common words,
+  for a rare word and for a common and a rare tag (target ≤ 50 ms each at 1,000,000 images),
+  and the full answer (the baseline: what a search cost before the first screen was served
+  on its own);
+* RSS (target ≤ 300 MB);
 * and, as baselines in the same run, the first paint of a bare ``QListView`` in icon mode and of
   a bare reshaped ``QTableView``, both with a placeholder delegate over a plain in-memory model
   of the same size.
@@ -57,7 +60,10 @@ from mjdesk.ui.gallery import GalleryModel
 from mjdesk.ui.gallery_panel import GalleryPanel
 
 WORDS = ["kite", "lantern", "fox", "harbor", "neon", "forest", "portrait", "vase", "dunes", "city"]
+RARE = "heron"  # in one job of 5,000
+SHAPES = [(1024, 1024), (1456, 816), (816, 1456), (1232, 928), (896, 1344)]
 DISTINCT_THUMBS = 400
+TARGET_MS = 50.0
 
 
 def build_library(root: Path, items: int) -> None:
@@ -83,7 +89,9 @@ def build_library(root: Path, items: int) -> None:
             (
                 j + 1,
                 f"ref-{j}",
-                p := " ".join(rng.sample(WORDS, 3)) + f" study {j}",
+                p := " ".join(rng.sample(WORDS, 3))
+                + (f" {RARE}" if j % 5000 == 17 else "")
+                + f" study {j}",
                 p,
                 f"task-unified-{j}",
                 now - (jobs - j),
@@ -93,8 +101,8 @@ def build_library(root: Path, items: int) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO images (id, job_id, idx, path, sha256, size, width, height, mime, created_at)"
-        " VALUES (?, ?, ?, ?, ?, 1000, 1024, 768, 'image/png', ?)",
+        "INSERT INTO images (id, job_id, idx, path, sha256, size, width, height, mime, created_at,"
+        " tags) VALUES (?, ?, ?, ?, ?, 1000, ?, ?, 'image/png', ?, ?)",
         [
             (
                 i + 1,
@@ -102,14 +110,16 @@ def build_library(root: Path, items: int) -> None:
                 i % 4,
                 f"images/x_{i}.png",
                 shas[i % DISTINCT_THUMBS],
+                *SHAPES[(i // 4) % len(SHAPES)],
                 now - (items - i),
+                "client" if i % 20 == 0 else ("archive" if i % 1000 == 1 else ""),
             )
             for i in range(items)
         ],
     )
     db.execute(
-        "INSERT INTO image_search (rowid, prompt, tags) SELECT images.id, jobs.prompt_typed, ''"
-        " FROM images JOIN jobs ON jobs.id = images.job_id"
+        "INSERT INTO image_search (rowid, prompt, tags) SELECT images.id, jobs.prompt_typed,"
+        " images.tags FROM images JOIN jobs ON jobs.id = images.job_id"
     )
     db.execute("COMMIT")
     store.close()
@@ -172,6 +182,22 @@ async def first_paint(widget, watch: PaintWatch) -> float:  # type: ignore[no-un
     return elapsed
 
 
+async def bare_grid(found: object, thumbs: object, resolve: object, watch: PaintWatch) -> float:
+    """The justified grid alone (no search field, chips or buttons around it) on a fresh
+    model, as a first frame is (placeholders: no page fetched yet): what the bare reshaped
+    table, painting placeholders too, is measured against."""
+    from mjdesk.ui.gallery_view import GalleryView
+
+    model = GalleryModel(thumbs, resolve)  # type: ignore[arg-type]
+    model.set_found(found)
+    view = GalleryView(model)
+    view.viewport().installEventFilter(watch)
+    ms = await first_paint(view, watch)
+    view.close()
+    view.deleteLater()
+    return ms
+
+
 async def baselines(items: int, watch: PaintWatch) -> tuple[float, float]:
     icon = QListView()
     icon.setViewMode(QListView.ViewMode.IconMode)
@@ -183,16 +209,20 @@ async def baselines(items: int, watch: PaintWatch) -> tuple[float, float]:
     icon.setModel(FlatModel(items))
     icon_ms = await first_paint(icon, watch) + 0 * start
     icon.close()
-    table = QTableView()
-    table.horizontalHeader().hide()
-    table.verticalHeader().hide()
-    table.horizontalHeader().setDefaultSectionSize(180)
-    table.verticalHeader().setDefaultSectionSize(180)
-    table.setItemDelegate(Placeholder(table))
-    table.setModel(GridModel(items, 6))
-    table.viewport().installEventFilter(watch)
-    table_ms = await first_paint(table, watch)
-    table.close()
+    samples = []
+    for _ in range(7):  # the same number of samples as the grid: medians compared
+        table = QTableView()
+        table.horizontalHeader().hide()
+        table.verticalHeader().hide()
+        table.horizontalHeader().setDefaultSectionSize(180)
+        table.verticalHeader().setDefaultSectionSize(180)
+        table.setItemDelegate(Placeholder(table))
+        table.setModel(GridModel(items, 6))
+        table.viewport().installEventFilter(watch)
+        samples.append(await first_paint(table, watch))
+        table.close()
+        table.deleteLater()
+    table_ms = statistics.median(samples)
     return icon_ms, table_ms
 
 
@@ -230,17 +260,27 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
     watch.painted = asyncio.Event()
     panel.resize(1200, 800)
     start = time.perf_counter()
-    ids = await service.gallery.query_images(ImageQuery())
+    found = await service.gallery.query_images(ImageQuery())
+    assert found is not None
+    ids = found.ids
     load_ms = (time.perf_counter() - start) * 1000
     paint_start = time.perf_counter()
-    model.set_ids(ids)
+    model.set_found(found)
     panel.show()
     await watch.painted.wait()
     first_ms = (time.perf_counter() - paint_start) * 1000
     watch.painted = None
+    while thumbs.pending:  # noqa: ASYNC110 - measured quiet, as the baselines were
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)
+    grid_ms = statistics.median(
+        [await bare_grid(found, thumbs, service.gallery.image_path, watch) for _ in range(7)]
+    )
     print(
-        f"gallery: {len(ids):,} ids loaded in {load_ms:.1f} ms (library thread), "
-        f"first paint {first_ms:.1f} ms"
+        f"justified gallery: {len(ids):,} ids and shapes loaded in {load_ms:.1f} ms (library "
+        f"thread), first paint {first_ms:.1f} ms with its controls "
+        f"({len(panel.view.visible_rows())} rows on screen); the grid alone {grid_ms:.1f} ms "
+        f"(median of 7)"
     )
 
     # scroll through everything with a 5 ms heartbeat measuring GUI-thread lateness
@@ -275,22 +315,51 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
         f"thumbnails loaded {thumbs.loaded}"
     )
 
+    async def first_screen(query: ImageQuery) -> tuple[float, int]:
+        t = time.perf_counter()
+        first = await service.gallery.first_screen(query)
+        assert first is not None, "a search or a tag has a first screen"
+        model.set_found(first)
+        return (time.perf_counter() - t) * 1000, len(first.ids)
+
     times, firsts = [], []
     for word in WORDS:
-        t = time.perf_counter()
-        first = await service.gallery.first_screen(ImageQuery(text=word))
-        model.set_ids(first or [])
-        firsts.append((time.perf_counter() - t) * 1000)
+        ms, _n = await first_screen(ImageQuery(text=word))
+        firsts.append(ms)
         t = time.perf_counter()
         found = await service.gallery.query_images(ImageQuery(text=word))
-        model.set_ids(found)
+        assert found is not None
+        model.set_found(found)
         times.append((time.perf_counter() - t) * 1000)
-        assert first == found[: len(first or [])], "the first screen starts the full answer"
+        again = await service.gallery.first_screen(ImageQuery(text=word))
+        assert again is not None and again.ids == found.ids[: len(again.ids)], "the same start"
     search_ms = statistics.median(times)
     screen_ms = statistics.median(firsts)
     print(
-        f"search (common words, {len(found):,} hits for the last): first screen median "
+        f"search (common words, {len(found.ids):,} hits for the last): first screen median "
         f"{screen_ms:.1f} ms (max {max(firsts):.1f}), full answer median {search_ms:.1f} ms"
+    )
+    rare_ms, rare_n = await first_screen(ImageQuery(text=RARE))
+    client_ms, client_n = await first_screen(ImageQuery(tags=("client",)))
+    archive_ms, archive_n = await first_screen(ImageQuery(tags=("archive",)))
+    print(
+        f"first screen: rare word {rare_ms:.1f} ms ({rare_n} shown), common tag {client_ms:.1f} ms"
+        f" ({client_n}), rare tag {archive_ms:.1f} ms ({archive_n})"
+    )
+    # typing on: a full answer replaced mid-way stops, and the next word is not kept waiting
+    replaced = [False]
+    slow = asyncio.ensure_future(
+        service.gallery.query_images(ImageQuery(text="s"), lambda: replaced[0])
+    )
+    await asyncio.sleep(0.02)
+    replaced[0] = True
+    t = time.perf_counter()
+    await first_screen(ImageQuery(text="study"))
+    superseded_ms = (time.perf_counter() - t) * 1000
+    stopped = (await slow) is None
+    print(
+        f"a superseded full search {'stopped' if stopped else 'ran to its end'}; the next "
+        f"word's first screen {superseded_ms:.1f} ms after it"
     )
     rss = rss_mb()
     print(f"RSS {rss:.0f} MB")
@@ -302,6 +371,7 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
         "benchmark": "gallery",
         "items": items,
         "first_paint_ms": round(first_ms, 1),
+        "grid_first_paint_ms": round(grid_ms, 1),
         "model_load_ms": round(load_ms, 1),
         "baseline_table_ms": round(table_ms, 1),
         "baseline_icon_ms": round(icon_ms, 1),
@@ -309,11 +379,25 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
         "search_ms": round(search_ms, 1),
         "search_first_screen_ms": round(screen_ms, 1),
         "search_first_screen_max_ms": round(max(firsts), 1),
-        "target_first_screen_ms": 50.0,
+        "rare_word_first_screen_ms": round(rare_ms, 1),
+        "tag_first_screen_ms": round(client_ms, 1),
+        "rare_tag_first_screen_ms": round(archive_ms, 1),
+        "superseded_stopped": stopped,
+        "next_word_after_superseded_ms": round(superseded_ms, 1),
+        "target_ms": TARGET_MS,
         "rss_mb": round(rss, 1),
         "scroll_screens": pages,
         "thumbnails_loaded": thumbs.loaded,
-        "pass": screen_ms <= 50.0,  # typing shows the newest matches at once
+        # what a user feels: the grid at once, no stall scrolling, typing and tags answered
+        # at once, a superseded search out of the way, memory within bounds
+        "pass": first_ms <= TARGET_MS
+        and grid_ms <= 2 * max(table_ms, 1.0)
+        and max_stall <= TARGET_MS
+        and max(firsts) <= TARGET_MS
+        and max(rare_ms, client_ms, archive_ms) <= TARGET_MS
+        and stopped
+        and superseded_ms <= TARGET_MS
+        and rss <= 300,
     }
 
 

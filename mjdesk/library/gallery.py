@@ -7,7 +7,7 @@ import re
 import sqlite3
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -169,8 +169,12 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     if q.min_rating:
         where.append("images.rating >= ?")
         args.append(q.min_rating)
-    terms = [t for t in re.findall(r"\w+", q.text, re.UNICODE) if t]
-    match = " ".join(f'"{t}"*' for t in terms) if terms else None
+    terms = [f'"{t}"*' for t in re.findall(r"\w+", q.text, re.UNICODE) if t]
+    for tag in q.tags:  # the full-text index finds a tag's images (the LIKE above is exact)
+        words = re.findall(r"\w+", tag, re.UNICODE)
+        if words:
+            terms.append(f'tags : "{" ".join(words)}"')
+    match = " AND ".join(terms) if terms else None
     return join, where, args, match
 
 
@@ -308,13 +312,37 @@ class Curation:
         """The ids of the images a query selects, in its order (cheap even at 100,000)."""
         return query_ids(self.db, query)
 
-    def found(self, query: ImageQuery) -> Found:
-        """The ids and shapes of the images a query selects, in its order."""
-        return query_found(self.db, query)
+    def found(self, query: ImageQuery, stale: Callable[[], bool] | None = None) -> Found | None:
+        """The ids and shapes of the images a query selects, in its order; None when
+        ``stale()`` said, before or while it ran, that a newer query replaced it."""
+        return self._unless_stale(lambda: query_found(self.db, query), stale)
 
-    def first_screen(self, query: ImageQuery, count: int) -> Found | None:
-        """A search's first screen, fast (see ``first_screen``); None: no shortcut."""
-        return first_screen(self.db, query, count)
+    def first_screen(
+        self, query: ImageQuery, count: int, stale: Callable[[], bool] | None = None
+    ) -> Found | None:
+        """A search's first screen, fast (see ``first_screen``); None: no shortcut, or
+        replaced by a newer query."""
+        return self._unless_stale(lambda: first_screen(self.db, query, count), stale)
+
+    def _unless_stale(
+        self, work: Callable[[], Found | None], stale: Callable[[], bool] | None
+    ) -> Found | None:
+        """Runs a gallery read that stops as soon as ``stale()`` turns true (SQLite asks it
+        every few thousand steps): typing does not wait for the answer to a word it has
+        already passed. Only this read is affected; the handler is gone when it returns."""
+        if stale is None:
+            return work()
+        if stale():
+            return None
+        self.db.set_progress_handler(lambda: 1 if stale() else 0, 4000)
+        try:
+            return work()
+        except sqlite3.OperationalError:
+            if stale():
+                return None  # interrupted
+            raise
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
         return gallery_items(self.db, ids)

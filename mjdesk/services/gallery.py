@@ -48,14 +48,19 @@ class GalleryService(QObject):
         """Where an image's file is (a row or a gallery item)."""
         return self.library.store.absolute(image)
 
-    async def first_screen(self, query: ImageQuery, count: int = 240) -> Found | None:
+    async def first_screen(
+        self, query: ImageQuery, count: int = 240, stale: Callable[[], bool] | None = None
+    ) -> Found | None:
         """The first screen of a search while the full answer is computed (None: no quicker
-        way than the full query)."""
-        return await self.library.run(lambda s: s.first_screen(query, count))
+        way than the full query, or ``stale()`` said a newer query replaced this one)."""
+        return await self.library.run(lambda s: s.first_screen(query, count, stale))
 
-    async def query_images(self, query: ImageQuery) -> Found:
-        """The images a query selects, in order, with their shapes (the grid's layout)."""
-        return await self.library.run(lambda s: s.found(query))
+    async def query_images(
+        self, query: ImageQuery, stale: Callable[[], bool] | None = None
+    ) -> Found | None:
+        """The images a query selects, in order, with their shapes (the grid's layout);
+        None when ``stale()`` said a newer query replaced it (it stops as soon as it does)."""
+        return await self.library.run(lambda s: s.found(query, stale))
 
     async def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
         """The image's original and every edit of it: (image id, depth, words, number)."""

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -170,6 +170,15 @@ class GalleryModel(QAbstractListModel):
     def thumb_key(self, item: Any) -> str:
         return f"{item.sha256}:{self.thumb_size}"
 
+    def tile(self, position: int) -> tuple[Any, QPixmap | None]:
+        """What a tile paints — its row and its thumbnail — asked directly (painting a screen
+        of tiles through ``data`` costs two trips through Qt per tile)."""
+        index = self.index(position, 0)
+        item = self.data(index, ItemRole)
+        if item is None:
+            return None, None
+        return item, self.data(index, Qt.ItemDataRole.DecorationRole)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         image_id = self.image_id(index)
         if image_id is None:
@@ -253,103 +262,132 @@ def ratio_words(width: int | None, height: int | None) -> str:
 
 
 class GalleryDelegate(QStyledItemDelegate):
-    """Paints a tile: the thumbnail filling it (the tile has the image's shape), a legible
-    rating and favourite badge, a stack's size, and on hover the prompt and its settings."""
+    """Paints a tile through ``paint_tile`` (the grid calls that directly)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        c = theme.current()
-        tile = QRect(option.rect)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(tile), 4, 4)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.fillPath(path, QColor(c.raised))
-        pix = index.data(Qt.ItemDataRole.DecorationRole)
-        painter.setClipPath(path)
-        if isinstance(pix, QPixmap) and not pix.isNull():
-            # fill the tile; the thumbnail has nearly its shape, the rest is cut off evenly
-            src = QSize(tile.size()).scaled(pix.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            source = QRect(QPoint(0, 0), src)
-            source.moveCenter(pix.rect().center())
-            painter.drawPixmap(tile, pix, source)
-        item = index.data(ItemRole)
-        state = option.state
-        if item is not None:
-            small = tile.width() < 90 or tile.height() < 70
-            font = QFont(option.font)
-            font.setPointSizeF(max(8.0, font.pointSizeF() * (0.8 if small else 0.9)))
-            painter.setFont(font)
-            if state & QStyle.StateFlag.State_MouseOver and not small:
-                self._caption(painter, tile, item, font)
-            marks = ("♥" if item.favourite else "") + (
-                (f"★{item.rating}" if small else "★" * item.rating) if item.rating else ""
-            )
-            if marks:
-                self._badge(painter, tile.bottomLeft() + QPoint(5, -5), marks, c.star, "left")
-            grouped = getattr(index.model(), "grouped", False)
-            if grouped and getattr(item, "stack", 1) > 1:
-                self._badge(painter, tile.topRight() + QPoint(-5, 5), f"⧉ {item.stack}", "#ffffff")
-        painter.setClipping(False)
-        if state & QStyle.StateFlag.State_Selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(c.accent), 3))
-            painter.drawRoundedRect(QRectF(tile).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
-            tick = QRect(tile.left() + 6, tile.top() + 6, 18, 18)
-            painter.setBrush(QColor(c.accent))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(tick)
-            painter.setPen(QPen(QColor("#ffffff"), 2))
-            painter.drawPolyline(
-                [
-                    QPoint(tick.left() + 5, tick.top() + 9),
-                    QPoint(tick.left() + 8, tick.top() + 12),
-                    QPoint(tick.left() + 13, tick.top() + 6),
-                ]
-            )
-        if state & QStyle.StateFlag.State_HasFocus:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(c.text), 1, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(tile.adjusted(0, 0, -1, -1), 4, 4)
-        painter.restore()
-
-    @staticmethod
-    def _badge(painter: QPainter, at: QPoint, text: str, colour: str, side: str = "right") -> None:
-        """A dark pill with light text: readable on any image, at any tile size."""
-        metrics = painter.fontMetrics()
-        width = metrics.horizontalAdvance(text) + 10
-        height = metrics.height() + 2
-        box = QRect(0, 0, width, height)
-        if side == "left":
-            box.moveBottomLeft(at)
+        model = index.model()
+        if isinstance(model, GalleryModel):
+            item, pix = model.tile(index.row())
+            grouped = model.grouped
         else:
-            box.moveTopRight(at)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 150))
-        painter.drawRoundedRect(box, height / 2, height / 2)
-        painter.setPen(QColor(colour))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-
-    @staticmethod
-    def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> None:
-        """The prompt and its settings over the tile's foot (shown on hover)."""
-        metrics = painter.fontMetrics()
-        line = metrics.height()
-        band = QRect(tile.left(), tile.bottom() - 2 * line - 14, tile.width(), 2 * line + 14)
-        painter.fillRect(band, QColor(0, 0, 0, 170))
-        text_box = band.adjusted(8, 6, -8, -6)
-        painter.setPen(QColor("#ffffff"))
-        prompt = metrics.elidedText(item.prompt, Qt.TextElideMode.ElideRight, text_box.width())
-        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, prompt)
-        facts = " · ".join(
-            f
-            for f in (
-                ratio_words(item.width, item.height),
-                item.speed.capitalize() if item.speed else "",
-                "HD" if item.quality == "hd" else "",
-            )
-            if f
+            item, pix = index.data(ItemRole), index.data(Qt.ItemDataRole.DecorationRole)
+            grouped = False
+        state = option.state
+        paint_tile(
+            painter,
+            QRect(option.rect),
+            item,
+            pix,
+            selected=bool(state & QStyle.StateFlag.State_Selected),
+            focused=bool(state & QStyle.StateFlag.State_HasFocus),
+            hovered=bool(state & QStyle.StateFlag.State_MouseOver),
+            grouped=grouped,
+            font=option.font,
         )
-        painter.setPen(QColor(255, 255, 255, 190))
-        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, facts)
+
+
+def paint_tile(
+    painter: QPainter,
+    tile: QRect,
+    item: Any,
+    pix: QPixmap | None,
+    *,
+    selected: bool,
+    focused: bool,
+    hovered: bool,
+    grouped: bool,
+    font: QFont,
+) -> None:
+    """One tile: the thumbnail filling it (the tile has the image's shape; until it arrives,
+    a placeholder), a legible rating and favourite badge, a stack's size, on hover the prompt
+    and its settings, and the selection's frame and tick."""
+    c = theme.current()
+    painter.save()
+    if pix is not None and not pix.isNull():
+        # fill the tile; the thumbnail has nearly its shape, the rest is cut off evenly
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        src = QSize(tile.size()).scaled(pix.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        source = QRect(QPoint(0, 0), src)
+        source.moveCenter(pix.rect().center())
+        painter.drawPixmap(tile, pix, source)
+    else:
+        painter.fillRect(tile, QColor(c.raised))
+    if item is None and not selected and not focused:
+        painter.restore()
+        return
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if item is not None:
+        small = tile.width() < 90 or tile.height() < 70
+        font = QFont(font)
+        font.setPointSizeF(max(8.0, font.pointSizeF() * (0.8 if small else 0.9)))
+        painter.setFont(font)
+        if hovered and not small:
+            _caption(painter, tile, item, font)
+        marks = ("♥" if item.favourite else "") + (
+            (f"★{item.rating}" if small else "★" * item.rating) if item.rating else ""
+        )
+        if marks:
+            _badge(painter, tile.bottomLeft() + QPoint(5, -5), marks, c.star, "left")
+        if grouped and getattr(item, "stack", 1) > 1:
+            _badge(painter, tile.topRight() + QPoint(-5, 5), f"⧉ {item.stack}", "#ffffff")
+    if selected:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(c.accent), 3))
+        painter.drawRoundedRect(QRectF(tile).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+        tick = QRect(tile.left() + 6, tile.top() + 6, 18, 18)
+        painter.setBrush(QColor(c.accent))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(tick)
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.drawPolyline(
+            [
+                QPoint(tick.left() + 5, tick.top() + 9),
+                QPoint(tick.left() + 8, tick.top() + 12),
+                QPoint(tick.left() + 13, tick.top() + 6),
+            ]
+        )
+    if focused:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(c.text), 1, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(tile.adjusted(0, 0, -1, -1), 4, 4)
+    painter.restore()
+
+
+def _badge(painter: QPainter, at: QPoint, text: str, colour: str, side: str = "right") -> None:
+    """A dark pill with light text: readable on any image, at any tile size."""
+    metrics = painter.fontMetrics()
+    width = metrics.horizontalAdvance(text) + 10
+    height = metrics.height() + 2
+    box = QRect(0, 0, width, height)
+    if side == "left":
+        box.moveBottomLeft(at)
+    else:
+        box.moveTopRight(at)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 150))
+    painter.drawRoundedRect(box, height / 2, height / 2)
+    painter.setPen(QColor(colour))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> None:
+    """The prompt and its settings over the tile's foot (shown on hover)."""
+    metrics = painter.fontMetrics()
+    line = metrics.height()
+    band = QRect(tile.left(), tile.bottom() - 2 * line - 14, tile.width(), 2 * line + 14)
+    painter.fillRect(band, QColor(0, 0, 0, 170))
+    text_box = band.adjusted(8, 6, -8, -6)
+    painter.setPen(QColor("#ffffff"))
+    prompt = metrics.elidedText(item.prompt, Qt.TextElideMode.ElideRight, text_box.width())
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, prompt)
+    facts = " · ".join(
+        f
+        for f in (
+            ratio_words(item.width, item.height),
+            item.speed.capitalize() if item.speed else "",
+            "HD" if item.quality == "hd" else "",
+        )
+        if f
+    )
+    painter.setPen(QColor(255, 255, 255, 190))
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, facts)

@@ -29,11 +29,12 @@ from PySide6.QtGui import (
     QPen,
     QRegion,
     QResizeEvent,
+    QShowEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from . import theme
-from .gallery import GalleryDelegate, GalleryModel, ItemRole
+from .gallery import GalleryDelegate, GalleryModel, ItemRole, paint_tile
 from .justified import BLOCK, JustifiedLayout, Row
 from .menus import keyboard_menu_event
 
@@ -74,6 +75,12 @@ class GalleryView(QAbstractItemView):
         self._band = QRect()
         self._preparing = False
         self.empty_text = ""  # said in the middle of an empty grid
+        self._ahead = False  # measuring a screen above and below too (after a first paint)
+        self._laid_out: tuple[int, int, float] | None = None
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(16)  # a frame after the screen is painted
+        self._ahead_timer.timeout.connect(self._prepare_ahead)
         self._retain_timer = QTimer(self)
         self._retain_timer.setSingleShot(True)
         self._retain_timer.setInterval(60)
@@ -99,12 +106,20 @@ class GalleryView(QAbstractItemView):
         self._relayout(keep=True)
 
     def _relayout(self, keep: bool = False) -> None:
-        anchor = self._top_position() if keep else None
+        width = self.viewport().width()
+        key = (width, self.cell, self.devicePixelRatioF())
+        if keep and key == self._laid_out and self.layout_.aspects is self.gallery.aspects:
+            return  # shown or resized to what it already is
+        # the image at the top stays there (when there is a shown layout to read it from)
+        anchor = self._top_position() if keep and self._laid_out is not None else None
+        self._laid_out = key if self.isVisible() else None
+        self._ahead = False
         # thumbnails as sharp as the screen: the larger ones once rows pass 200 pixels
         self.gallery.thumb_size = 256 if self.cell * self.devicePixelRatioF() <= 200 else 512
-        width = self.viewport().width()
         self.layout_.reset(self.gallery.aspects, width, self.cell)
         self.updateGeometries()
+        if not self.isVisible():
+            return  # laid out when shown, at the width it is shown at
         if anchor is not None and anchor < self.layout_.count:
             self.layout_.measure(anchor // BLOCK)
             self.verticalScrollBar().setValue(int(self.layout_.rect(anchor)[1]))
@@ -137,9 +152,9 @@ class GalleryView(QAbstractItemView):
         try:
             bar = self.verticalScrollBar()
             top = bar.value()
-            margin = self.viewport().height()
+            margin = self.viewport().height() if self._ahead else 0
             first = self.layout_.block_at(max(0, top - margin))
-            last = self.layout_.block_at(top + 2 * margin)
+            last = self.layout_.block_at(top + margin + self.viewport().height())
             shift = 0.0
             for block in range(first, last + 1):
                 above = self.layout_.block_top(block) < top
@@ -151,10 +166,20 @@ class GalleryView(QAbstractItemView):
                 bar.setValue(round(top + shift))
         finally:
             self._preparing = False
+        if not self._ahead:  # the screens above and below, once this one is painted
+            self._ahead_timer.start()
+
+    def _prepare_ahead(self) -> None:
+        self._ahead = True
+        self._prepare()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self._prepare()
         self.viewport().update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._relayout(keep=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -271,14 +296,14 @@ class GalleryView(QAbstractItemView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        selection = self.selectionModel()
-        current = self.currentIndex()
-        focused = self.hasFocus()
-        delegate = self.itemDelegate()
+        selection = self.selectionModel().selection()
+        chosen = [
+            (r.top(), r.bottom()) for r in (selection.at(i) for i in range(selection.count()))
+        ]
+        current = self.currentIndex().row() if self.hasFocus() else -1
         offset = self.verticalOffset()
         clip = event.rect()
+        model, font = self.gallery, self.font()
         if not self.layout_.count and self.empty_text:
             painter.setPen(QColor(theme.current().muted))
             painter.drawText(
@@ -288,21 +313,24 @@ class GalleryView(QAbstractItemView):
             )
         for row in self.visible_rows():
             y = int(row.top) - offset
+            height = int(row.height)
             for i in range(row.count):
-                rect = QRect(int(row.xs[i]), y, max(1, int(row.widths[i])), int(row.height))
+                rect = QRect(int(row.xs[i]), y, max(1, int(row.widths[i])), height)
                 if not rect.intersects(clip):
                     continue
-                index = self.gallery.index(row.start + i, 0)
-                option.rect = rect
-                state = QStyle.StateFlag.State_Enabled
-                if selection.isSelected(index):
-                    state |= QStyle.StateFlag.State_Selected
-                if focused and index == current:
-                    state |= QStyle.StateFlag.State_HasFocus
-                if row.start + i == self._hover:
-                    state |= QStyle.StateFlag.State_MouseOver
-                option.state = state
-                delegate.paint(painter, option, index)
+                pos = row.start + i
+                item, pix = model.tile(pos)
+                paint_tile(
+                    painter,
+                    rect,
+                    item,
+                    pix,
+                    selected=any(top <= pos <= bottom for top, bottom in chosen),
+                    focused=pos == current,
+                    hovered=pos == self._hover,
+                    grouped=model.grouped,
+                    font=font,
+                )
         if not self._band.isNull():
             c = theme.current()
             fill = QColor(c.accent)

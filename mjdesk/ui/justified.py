@@ -1,7 +1,7 @@
 """Justified rows for the library grid: every tile at its image's own shape, every row the
 full width, at a million images without laying out a million tiles.
 
-The images are cut into blocks of ``BLOCK`` positions. A block is laid out on its own (its
+The images are cut into blocks of ``BLOCK`` (120) positions. A block is laid out on its own (its
 images split into as many rows as fit the target height, each row scaled to the width), so
 laying out what is on screen costs the same at 100 images as at 1,000,000. Blocks not yet
 seen count as an estimate; the view keeps what it shows still when one above it is measured
@@ -19,7 +19,7 @@ from typing import Final
 
 __all__ = ["BLOCK", "JustifiedLayout", "Row"]
 
-BLOCK: Final = 240
+BLOCK: Final = 120
 GAP: Final = 6
 MAX_STRETCH: Final = 1.6  # a row this much taller than the target is left at the target
 
@@ -147,7 +147,7 @@ class JustifiedLayout:
             for begin in range(end - 1, -1, -1):
                 acc += shapes[begin]
                 height = (width - GAP * (end - begin - 1)) / acc
-                if height < target / 3 and end - begin > 1:
+                if height < target / 2 and end - begin > 1:
                     break  # more images than a row can hold
                 if last_block and end == n and height > target:
                     miss = 0.0  # the very last row may stay short, at the target height

@@ -122,12 +122,18 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         query.update(self.sidebar.scope())  # where the sidebar looks, with the filters
         gallery = self.service.gallery
 
-        async def fetch() -> tuple[Any, list[tuple[int, str]]]:
-            return await gallery.query_images(ImageQuery(**query)), await gallery.projects()
-
         self._gallery_request += 1
         request = self._gallery_request
-        if query.get("text", "").strip():  # typing: the newest matches first, the rest after
+
+        def stale() -> bool:  # asked on the library thread: a newer query replaces this one
+            return request != self._gallery_request
+
+        async def fetch() -> tuple[Any, list[tuple[int, str]]]:
+            found = await gallery.query_images(ImageQuery(**query), stale)
+            return found, await gallery.projects()
+
+        if query.get("text", "").strip() or query.get("tags"):
+            # typing, or a tag: the newest matches first, the rest after
 
             def first(found: Any) -> None:
                 if found is None or request != self._gallery_request or self._full == request:
@@ -135,12 +141,12 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
                 self.model.set_found(found)
                 self.panel.show_counting(len(found.ids))
 
-            self._run(gallery.first_screen(ImageQuery(**query)), first, "gallery first screen")
+            self._run(gallery.first_screen(ImageQuery(**query), stale=stale), first, "first screen")
 
         def show(answer: tuple[Any, list[tuple[int, str]]]) -> None:
-            if request != self._gallery_request:
-                return  # a newer query is on its way (typing in the search field)
             found, projects = answer
+            if found is None or request != self._gallery_request:
+                return  # a newer query is on its way (typing in the search field)
             self._full = request
             self.model.grouped = bool(query.get("group_by_job"))
             self.model.set_found(found)

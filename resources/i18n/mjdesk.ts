@@ -1582,7 +1582,7 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="213"/>
+        <location filename="../../mjdesk/services/gallery.py" line="218"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,7 +1590,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_view.py" line="70"/>
+        <location filename="../../mjdesk/ui/gallery_view.py" line="71"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,102 +2136,102 @@ Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="226"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="232"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="226"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="232"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="232"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="238"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="237"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="243"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="248"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="254"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="265"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="271"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="267"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="273"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="288"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="294"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="290"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="296"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="293"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="295"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="301"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="303"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="305"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="301"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="307"/>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="304"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="310"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="316"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="322"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="319"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="325"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="272"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="278"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="274"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="280"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="320"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="326"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -73,3 +73,35 @@ def test_the_first_screen_is_the_start_of_the_full_answer(store, query):
 def test_other_orders_and_no_text_take_the_full_query(store):
     assert first_screen_ids(store.db, ImageQuery(text="fox", sort="rating"), 50) is None
     assert first_screen_ids(store.db, ImageQuery(), 50) is None
+
+
+def test_tags_are_found_through_the_index_exactly(store):
+    store.set_tags([5, 9, 13], "sky")
+    store.set_tags([6], "skyline")
+    store.set_tags([7], "posters-2027")
+    store.set_tags([9], "sky posters-2027")
+    store.set_tags([8], "posters 2027")  # two tags, not the one with a hyphen
+    assert sorted(query_ids(store.db, ImageQuery(tags=("sky",)))) == [5, 9, 13]
+    assert sorted(query_ids(store.db, ImageQuery(tags=("posters-2027",)))) == [7, 9]
+    assert query_ids(store.db, ImageQuery(tags=("sky", "posters-2027"))) == [9]
+    for q in (ImageQuery(tags=("sky",)), ImageQuery(text="fox", tags=("sky",))):
+        assert first_screen_ids(store.db, q, 50) == query_ids(store.db, q)[:50]
+
+
+def test_a_stale_query_stops_and_answers_none(store):
+    """A read whose query was replaced (typing on) stops mid-way; the next read on the same
+    connection is unaffected."""
+    asked = []
+
+    def stale() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # replaced while it runs
+
+    assert store.found(ImageQuery(text="s"), stale) is None
+    assert len(asked) > 3
+    assert store.found(ImageQuery(text="s"), lambda: True) is None  # replaced before it ran
+    found = store.found(ImageQuery(text="fox"), lambda: False)
+    assert found is not None and found.ids == query_ids(store.db, ImageQuery(text="fox"))
+    assert len(found.aspects) == len(found.ids) and abs(found.aspects[0] - 4 / 3) < 1e-6
+    store.set_rating([1], 3)  # writes work as before: no handler is left behind
+    assert store.image(1).rating == 3
