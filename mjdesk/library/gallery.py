@@ -8,7 +8,7 @@ import sqlite3
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 __all__ = [
@@ -218,10 +218,14 @@ def first_screen(db: sqlite3.Connection, q: ImageQuery, count: int) -> Found | N
     """The first ``count`` images of a newest-first search, found from the newest matches of
     the full-text index (which walks its ids backwards without sorting): milliseconds at a
     million images, where the full query has to collect every match first. None when this
-    shortcut does not apply (no text, another order); the full query then answers."""
-    join, where, args, match = _filters(q)
-    if match is None or q.sort != "newest":
+    shortcut does not apply (another order); the full query then answers. Without words or
+    tags, the newest-first index is walked until ``count`` images pass the filters."""
+    if q.sort != "newest":
         return None
+    join, where, args, match = _filters(q)
+    if match is None:
+        sql, args = _query_sql(replace(q, limit=count), f"images.id, {_ASPECT}")
+        return Found.read(db.execute(sql, args))
     sql = (
         f"SELECT images.id, {_ASPECT} FROM (SELECT rowid AS id FROM image_search"
         " WHERE image_search MATCH ? ORDER BY rowid DESC LIMIT ?) AS hits"

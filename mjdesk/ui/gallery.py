@@ -85,6 +85,14 @@ class GalleryModel(QAbstractListModel):
         if len(ids) == len(self._ids) and ids == self._ids:
             self.invalidate(list(self._items))
             return
+        have = len(self._ids)
+        if 0 < have < len(ids) and ids[:have] == self._ids:
+            # the rest of a first screen: rows added below, the selection and scroll kept
+            self.beginInsertRows(QModelIndex(), have, len(ids) - 1)
+            self._ids = ids
+            self.aspects = aspects if aspects is not None else array("f", [1.0]) * len(ids)
+            self.endInsertRows()
+            return
         self.beginResetModel()
         self._ids = ids  # the query's own fresh list: no copy of a million ids
         self.aspects = aspects if aspects is not None else array("f", [1.0]) * len(ids)

@@ -86,8 +86,9 @@ class GalleryView(QAbstractItemView):
         self._retain_timer.setInterval(60)
         self._retain_timer.timeout.connect(self._retain_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _: self._retain_timer.start())
-        model.thumbnail_arrived.connect(lambda _key: self.viewport().update())
+        model.thumbnail_arrived.connect(self._on_thumbnail_arrived)
         model.modelReset.connect(self._relayout)
+        model.rowsInserted.connect(self._on_rows_inserted)
         self.doubleClicked.connect(self._on_double_clicked)
         self.selectionModel().selectionChanged.connect(self._count_selection)
         self._relayout()
@@ -168,6 +169,12 @@ class GalleryView(QAbstractItemView):
             self._preparing = False
         if not self._ahead:  # the screens above and below, once this one is painted
             self._ahead_timer.start()
+
+    def _on_rows_inserted(self, *_: object) -> None:
+        self._relayout(keep=True)
+
+    def _on_thumbnail_arrived(self, _key: str) -> None:
+        self.viewport().update()
 
     def _prepare_ahead(self) -> None:
         self._ahead = True

@@ -69,6 +69,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         self._gallery_request = 0
         self._full = 0  # the request whose full answer is shown (a first screen comes before)
         self._counts_stale = True  # the sidebar's counts need counting again
+        self._shown_query: dict[str, Any] | None = None  # the query the grid shows in full
         self._counted_at = 0.0
         self._query: dict[str, Any] = self.panel.query()
         self._new_ids: list[tuple[int, float]] = []
@@ -132,8 +133,8 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             found = await gallery.query_images(ImageQuery(**query), stale)
             return found, await gallery.projects()
 
-        if query.get("text", "").strip() or query.get("tags"):
-            # typing, or a tag: the newest matches first, the rest after
+        if query.get("sort") == "newest" and query != self._shown_query:
+            # the newest matches first (typing, a tag, a view), the rest and the count after
 
             def first(found: Any) -> None:
                 if found is None or request != self._gallery_request or self._full == request:
@@ -148,6 +149,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             if found is None or request != self._gallery_request:
                 return  # a newer query is on its way (typing in the search field)
             self._full = request
+            self._shown_query = query
             self.model.grouped = bool(query.get("group_by_job"))
             self.model.set_found(found)
             self.panel.show_count(len(found.ids))

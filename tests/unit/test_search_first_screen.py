@@ -70,9 +70,16 @@ def test_the_first_screen_is_the_start_of_the_full_answer(store, query):
     assert first == full[:50]
 
 
-def test_other_orders_and_no_text_take_the_full_query(store):
+def test_other_orders_take_the_full_query(store):
     assert first_screen_ids(store.db, ImageQuery(text="fox", sort="rating"), 50) is None
-    assert first_screen_ids(store.db, ImageQuery(), 50) is None
+    assert first_screen_ids(store.db, ImageQuery(sort="oldest"), 50) is None
+
+
+@pytest.mark.parametrize(
+    "query", [ImageQuery(), ImageQuery(speed="turbo"), ImageQuery(favourites=True)]
+)
+def test_without_words_the_first_screen_walks_the_newest(store, query):
+    assert first_screen_ids(store.db, query, 50) == query_ids(store.db, query)[:50]
 
 
 def test_tags_are_found_through_the_index_exactly(store):

@@ -410,3 +410,36 @@ async def test_the_menu_key_opens_the_menu_of_the_current_image(sim, tmp_path, q
         )
         QApplication.sendEvent(view.viewport(), mouse)
         assert len(asked) == 2 and view.indexAt(asked[1]) == model.index(0, 0)
+
+
+def test_the_full_answer_extends_a_first_screen_keeping_the_selection(qtbot):
+    from array import array
+
+    from PySide6.QtCore import QObject, Signal
+
+    class FakeThumbs(QObject):
+        thumbnail_ready = Signal(str, QImage)
+
+        def get(self, key):
+            return None
+
+        def request(self, *a):
+            return None
+
+        def retain(self, keys):
+            return 0
+
+    panel = GalleryPanel(GalleryModel(FakeThumbs(), lambda item: item))
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    model, view = panel.view.gallery, panel.view
+    reset, inserted = [], []
+    model.modelReset.connect(lambda: reset.append(1))
+    model.rowsInserted.connect(lambda *a: inserted.append(a[1:]))
+    model.set_ids([9, 8, 7], array("f", [1.5, 1.0, 0.5]))  # the first screen
+    view.selectionModel().select(model.index(1, 0), view.selectionModel().SelectionFlag.Select)
+    model.set_ids([9, 8, 7, 6, 5], array("f", [1.5, 1.0, 0.5, 1.0, 1.0]))  # then the rest
+    assert inserted == [(3, 4)] and len(reset) == 1
+    assert view.selected_ids() == [8] and model.count == 5
+    assert view.visualRect(model.index(4, 0)).isValid()
