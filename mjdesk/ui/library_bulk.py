@@ -4,6 +4,7 @@ change, on the library thread)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -34,7 +35,9 @@ class BulkFlow:
     _run: Callable[..., None]
 
     def _init_bulk(self) -> None:
-        self._undo: list[tuple[str, list[Any]]] = []
+        # each action with what its images had before (known once the library has read it:
+        # Ctrl+Z pressed sooner waits for it, so the undo is always of the last action asked)
+        self._undo: list[tuple[str, asyncio.Future[list[Any]]]] = []
 
     def bulk(self, said: str, ids: list[int], change: Callable[[Any], Any]) -> None:
         """Applies ``change`` (a function of the library's store) to ``ids`` and remembers
@@ -42,17 +45,25 @@ class BulkFlow:
         if not ids:
             return
         self.model.invalidate(ids)
+        before: asyncio.Future[list[Any]] = asyncio.get_event_loop().create_future()
+        self._undo.append((said, before))
+        del self._undo[:-MAX_UNDO]
+        gallery = self.service.gallery
 
-        def done(before: list[Any] | None) -> None:
-            if before is None:
-                return
-            self._undo.append((said, before))
-            del self._undo[:-MAX_UNDO]
+        async def apply() -> None:
+            try:
+                before.set_result(await gallery.curate(ids, change))
+            except BaseException:
+                self._undo = [u for u in self._undo if u[1] is not before]
+                before.cancel()
+                raise
+
+        def done(_: None) -> None:
             self.status_message.emit(
                 translate("LibraryTab", "{what} — Ctrl+Z to undo").format(what=said), 5000
             )
 
-        self._run(self.service.gallery.curate(ids, change), done, "bulk change")
+        self._run(apply(), done, "bulk change")
 
     def undo(self) -> None:
         """Ctrl+Z in the library: the last bulk action undone."""
@@ -60,9 +71,18 @@ class BulkFlow:
             self.status_message.emit(translate("LibraryTab", "Nothing to undo"), 3000)
             return
         said, before = self._undo.pop()
-        self.model.invalidate([r.id for r in before])
-        self.service.gallery.restore_curation(before)
-        self.status_message.emit(translate("LibraryTab", "Undone: {what}").format(what=said), 4000)
+
+        async def restore() -> None:
+            rows = await before
+            self.model.invalidate([r.id for r in rows])
+            self.service.gallery.restore_curation(rows)
+
+        def done(_: None) -> None:
+            self.status_message.emit(
+                translate("LibraryTab", "Undone: {what}").format(what=said), 4000
+            )
+
+        self._run(restore(), done, "undo")
 
     @property
     def undo_text(self) -> str | None:

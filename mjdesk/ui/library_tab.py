@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["LibraryTab"]
 
+FULL_AFTER_MS = 250  # the full answer (and count) after a first screen, once typing pauses
+
 
 class LibraryTab(BulkFlow, ViewerFlow, QObject):
     status_message = Signal(str, int)  # text, milliseconds
@@ -133,17 +135,6 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             found = await gallery.query_images(ImageQuery(**query), stale)
             return found, await gallery.projects()
 
-        if query.get("sort") == "newest" and query != self._shown_query:
-            # the newest matches first (typing, a tag, a view), the rest and the count after
-
-            def first(found: Any) -> None:
-                if found is None or request != self._gallery_request or self._full == request:
-                    return
-                self.model.set_found(found)
-                self.panel.show_counting(len(found.ids))
-
-            self._run(gallery.first_screen(ImageQuery(**query), stale=stale), first, "first screen")
-
         def show(answer: tuple[Any, list[tuple[int, str]]]) -> None:
             found, projects = answer
             if found is None or request != self._gallery_request:
@@ -158,7 +149,26 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
                 self._counts_stale = False
                 self._refresh_counts()
 
-        self._run(fetch(), show, "gallery")
+        def full() -> None:
+            if not stale():
+                self._run(fetch(), show, "gallery")
+
+        if query.get("sort") == "newest" and query != self._shown_query:
+            # the newest matches first (typing, a tag, a view); the rest and the count once
+            # typing pauses (a full answer to a word already passed is work thrown away)
+
+            def first(found: Any) -> None:
+                if stale():
+                    return
+                if found is not None:
+                    self.model.grouped = bool(query.get("group_by_job"))
+                    self.model.set_found(found)
+                    self.panel.show_counting(len(found.ids))
+                QTimer.singleShot(FULL_AFTER_MS, self.panel, full)
+
+            self._run(gallery.first_screen(ImageQuery(**query), stale=stale), first, "first screen")
+        else:
+            full()
 
     def _on_sidebar_toggled(self, shown: bool) -> None:
         """☰ or Ctrl+B: the sidebar out of the way (a narrow window), or back; where it
