@@ -350,15 +350,16 @@ async def run(items: int, root: Path, scroll: bool = True) -> dict[str, object]:
         f"first screen: rare word {rare_ms:.1f} ms ({rare_n} shown), common tag {client_ms:.1f} ms"
         f" ({client_n}), rare tag {archive_ms:.1f} ms ({archive_n})"
     )
-    # typing on: a full answer replaced mid-way stops, and the next word is not kept waiting
+    # typing on: "n" (the full answer to a one-letter prefix is the slowest there is) is
+    # replaced by "neon" while it runs; it stops, and "neon" is not kept waiting
     replaced = [False]
     slow = asyncio.ensure_future(
-        service.gallery.query_images(ImageQuery(text="s"), lambda: replaced[0])
+        service.gallery.query_images(ImageQuery(text="n"), lambda: replaced[0])
     )
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.05)
     replaced[0] = True
     t = time.perf_counter()
-    await first_screen(ImageQuery(text="study"))
+    await first_screen(ImageQuery(text="neon"))
     superseded_ms = (time.perf_counter() - t) * 1000
     stopped = (await slow) is None
     print(

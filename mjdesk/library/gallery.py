@@ -332,13 +332,14 @@ class Curation:
         self, work: Callable[[], Found | None], stale: Callable[[], bool] | None
     ) -> Found | None:
         """Runs a gallery read that stops as soon as ``stale()`` turns true (SQLite asks it
-        every few thousand steps): typing does not wait for the answer to a word it has
-        already passed. Only this read is affected; the handler is gone when it returns."""
+        every 50,000 steps, about a millisecond; asking more often costs the GUI thread the
+        interpreter lock): typing does not wait for the answer to a word it has already
+        passed. Only this read is affected; the handler is gone when it returns."""
         if stale is None:
             return work()
         if stale():
             return None
-        self.db.set_progress_handler(lambda: 1 if stale() else 0, 4000)
+        self.db.set_progress_handler(lambda: 1 if stale() else 0, 50_000)
         try:
             return work()
         except sqlite3.OperationalError:
