@@ -352,6 +352,17 @@ class Curation:
     def gallery_items(self, ids: Sequence[int]) -> list[GalleryItem]:
         return gallery_items(self.db, ids)
 
+    def job_mates(self, image_id: int) -> Found:
+        """The other images of an image's job, in their order (a stack opened in place)."""
+        return Found.read(
+            self.db.execute(
+                f"SELECT images.id, {_ASPECT} FROM images WHERE images.job_id ="
+                " (SELECT job_id FROM images WHERE id = ?) AND images.id != ?"
+                " AND images.deleted_at IS NULL ORDER BY images.idx",
+                (image_id, image_id),
+            )
+        )
+
     def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
         return versions(self.db, image_id)
 

@@ -97,6 +97,10 @@ class GalleryService(QObject):
 
         return await self.library.run(find)
 
+    async def job_mates(self, image_id: int) -> Found:
+        """The other images of an image's job (a stack opened in place)."""
+        return await self.library.run(lambda s: s.job_mates(image_id))
+
     async def gallery_items(self, ids: list[int]) -> list[GalleryItem]:
         return await self.library.run(lambda s: s.gallery_items(ids))
 

@@ -72,6 +72,7 @@ class GalleryModel(QAbstractListModel):
         self._max_pixmaps = 600
         self.thumb_size = 256
         self.grouped = False  # one image per job, drawn as a stack
+        self.opened: dict[int, int] = {}  # a stack opened in place: its head → images shown
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     # -- shape -------------------------------------------------------------------------------
@@ -94,6 +95,7 @@ class GalleryModel(QAbstractListModel):
             self.endInsertRows()
             return
         self.beginResetModel()
+        self.opened = {}
         self._ids = ids  # the query's own fresh list: no copy of a million ids
         self.aspects = aspects if aspects is not None else array("f", [1.0]) * len(ids)
         self._requested_pages.clear()
@@ -115,6 +117,38 @@ class GalleryModel(QAbstractListModel):
         self.aspects[0:0] = array("f", [a for _i, a in fresh])
         self._requested_pages.clear()
         self.endResetModel()
+
+    def open_stack(self, position: int, mates: Any) -> None:
+        """A stack's other images (``library.Found``) shown right after it."""
+        head = self._ids[position]
+        if head in self.opened or not mates.ids:
+            return
+        n = len(mates.ids)
+        self.beginInsertRows(QModelIndex(), position + 1, position + n)
+        self._ids[position + 1 : position + 1] = mates.ids
+        self.aspects[position + 1 : position + 1] = mates.aspects
+        self.opened[head] = n
+        self.endInsertRows()
+
+    def close_stack(self, position: int) -> None:
+        n = self.opened.pop(self._ids[position], 0)
+        if n:
+            self.beginRemoveRows(QModelIndex(), position + 1, position + n)
+            del self._ids[position + 1 : position + 1 + n]
+            del self.aspects[position + 1 : position + 1 + n]
+            self.endRemoveRows()
+
+    def member_of_open_stack(self, position: int) -> bool:
+        """Whether a tile is one of an opened stack's images (drawn as belonging to it)."""
+        if not self.opened:
+            return False
+        for back in range(1, 25):  # a stack holds at most 24 images
+            if position - back < 0:
+                return False
+            n = self.opened.get(self._ids[position - back])
+            if n is not None:
+                return back <= n
+        return False
 
     @property
     def count(self) -> int:
@@ -305,6 +339,8 @@ def paint_tile(
     hovered: bool,
     grouped: bool,
     font: QFont,
+    opened: bool = False,
+    member: bool = False,
 ) -> None:
     """One tile: the thumbnail filling it (the tile has the image's shape; until it arrives,
     a placeholder), a legible rating and favourite badge, a stack's size, on hover the prompt
@@ -336,8 +372,11 @@ def paint_tile(
         )
         if marks:
             _badge(painter, tile.bottomLeft() + QPoint(5, -5), marks, c.star, "left")
-        if grouped and getattr(item, "stack", 1) > 1:
-            _badge(painter, tile.topRight() + QPoint(-5, 5), f"⧉ {item.stack}", "#ffffff")
+        if grouped and getattr(item, "stack", 1) > 1 and not member:
+            text = f"⧉ {item.stack} " + ("▴" if opened else "▾")
+            _badge(painter, tile.topRight() + QPoint(-5, 5), text, "#ffffff")
+    if member:  # one of an opened stack's images: a bar in the accent colour under it
+        painter.fillRect(tile.left(), tile.bottom() - 3, tile.width(), 4, QColor(c.accent))
     if selected:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(QColor(c.accent), 3))

@@ -176,9 +176,13 @@ class GalleryPanel(QWidget):
         text = self.tr("· 1 selected") if count == 1 else self.tr("· {count} selected")
         self.selected.setText(text.format(count=QLocale().toString(count)))
 
-    def show_count(self, shown: int) -> None:
-        """The count, and what the filters select in words ("12 images · fast, HD")."""
-        text = self.tr("1 image") if shown == 1 else self.tr("{count} images")
+    def show_count(self, shown: int, tasks: bool = False) -> None:
+        """The count, and what the filters select in words ("12 images · fast, HD"); grouped
+        by job, the tasks are counted (a stack is not an image)."""
+        if tasks:
+            text = self.tr("1 task") if shown == 1 else self.tr("{count} tasks")
+        else:
+            text = self.tr("1 image") if shown == 1 else self.tr("{count} images")
         text = text.format(count=QLocale().toString(shown))
         sentence = self.filters_bar.sentence()
         self.count.setText(f"{text} · {sentence}" if sentence else text)

@@ -55,6 +55,8 @@ class GalleryView(QAbstractItemView):
     selection_counted = Signal(int)  # how many images are selected
     undo_requested = Signal()  # Ctrl+Z: the last bulk action undone
     tags_requested = Signal(list)  # T: the tag editor on these image ids
+    project_requested = Signal(list)  # M: move these image ids to a project
+    stack_toggled = Signal(int)  # a stack's position: opened in place, or closed
 
     def __init__(self, model: GalleryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,7 @@ class GalleryView(QAbstractItemView):
         model.thumbnail_arrived.connect(self._on_thumbnail_arrived)
         model.modelReset.connect(self._relayout)
         model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._on_rows_inserted)
         self.doubleClicked.connect(self._on_double_clicked)
         self.selectionModel().selectionChanged.connect(self._count_selection)
         self._relayout()
@@ -337,6 +340,8 @@ class GalleryView(QAbstractItemView):
                     hovered=pos == self._hover,
                     grouped=model.grouped,
                     font=font,
+                    opened=model.grouped and item is not None and item.id in model.opened,
+                    member=model.grouped and model.member_of_open_stack(pos),
                 )
         if not self._band.isNull():
             c = theme.current()
@@ -349,8 +354,24 @@ class GalleryView(QAbstractItemView):
 
     # -- mouse and keys ----------------------------------------------------------------------
 
+    def _stack_badge_at(self, point: QPoint) -> int | None:
+        """The position of the stack whose size badge (top right of the tile) is here."""
+        index = self.indexAt(point)
+        if not (index.isValid() and self.gallery.grouped):
+            return None
+        item = index.data(ItemRole)
+        tile = self.visualRect(index)
+        badge = QRect(tile.right() - 70, tile.top(), 70, 30)
+        if item is None or item.stack < 2 or not badge.contains(point):
+            return None
+        return None if self.gallery.member_of_open_stack(index.row()) else index.row()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        stack = self._stack_badge_at(pos)
+        if stack is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.stack_toggled.emit(stack)  # ⧉ 4 ▾: the stack opens in place (▴ closes it)
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self.indexAt(pos).isValid():
             self._band_origin = pos + QPoint(0, self.verticalOffset())  # a rubber band
         super().mousePressEvent(event)
@@ -424,6 +445,9 @@ class GalleryView(QAbstractItemView):
         if ids and key == Qt.Key.Key_T:
             self.tags_requested.emit(ids)
             return
+        if ids and key == Qt.Key.Key_M:
+            self.project_requested.emit(ids)
+            return
         if key == Qt.Key.Key_Z and mods == Qt.KeyboardModifier.ControlModifier:
             self.undo_requested.emit()
             return
@@ -446,6 +470,12 @@ class GalleryView(QAbstractItemView):
         if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
             self.set_cell(self.cell - 32)
             return
+        if key == Qt.Key.Key_Space and not mods and self.gallery.grouped:
+            current = self.currentIndex()
+            item = current.data(ItemRole) if current.isValid() else None
+            if item is not None and item.stack > 1:
+                self.stack_toggled.emit(current.row())
+                return
         if key == Qt.Key.Key_Escape and self.selected_count():
             self.clearSelection()
             return

@@ -142,3 +142,15 @@ class BulkFlow:
     def _on_filed(self, ids: list[int], project: str) -> None:
         """Images dropped on a project in the sidebar are filed there."""
         self.file(ids, project)
+
+    def _on_dropped(self, ids: list[int], target: str, tag: str) -> None:
+        """Images dropped on a tag (tagged), Favourites or the Trash in the sidebar."""
+        if target == "tag":
+            self.tag(ids, [tag], [])
+        elif target == "favourites":
+            said = translate("LibraryTab", "Added {images} to favourites").format(
+                images=_images(len(ids))
+            )
+            self.bulk(said, ids, lambda s: s.set_favourite(ids, True))
+        elif target == "trash":
+            self._on_trash(ids)

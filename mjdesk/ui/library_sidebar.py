@@ -32,6 +32,7 @@ NameRole = Qt.ItemDataRole.UserRole + 3
 class LibrarySidebar(QTreeWidget):
     scope_changed = Signal(object)  # the query fields the chosen entries add (a dict)
     filed = Signal(list, str)  # image ids dropped on a project, its name
+    dropped = Signal(list, str, str)  # image ids dropped on "tag" (its name), "favourites", "trash"
     empty_trash_requested = Signal()
     project_create_requested = Signal(object)  # the parent project's id, or None
     project_rename_requested = Signal(int, str)  # project id, its name now
@@ -236,9 +237,16 @@ class LibrarySidebar(QTreeWidget):
 
     # -- filing by drop --------------------------------------------------------------------------
 
-    def _project_at(self, event: QDropEvent | QDragMoveEvent) -> QTreeWidgetItem | None:
+    def _target_at(self, event: QDropEvent | QDragMoveEvent) -> QTreeWidgetItem | None:
+        """An entry images can be dropped on: a project (filed), a tag (tagged), Favourites
+        or the Trash."""
         entry = self.itemAt(event.position().toPoint())
-        return entry if entry is not None and entry.data(0, KindRole) == "project" else None
+        if entry is None:
+            return None
+        kind, scope = entry.data(0, KindRole), entry.data(0, ScopeRole)
+        if kind in ("project", "tag") or scope in ("favourites", "trash"):
+            return entry
+        return None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(IDS_MIME):
@@ -247,18 +255,22 @@ class LibrarySidebar(QTreeWidget):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(IDS_MIME) and self._project_at(event) is not None:
+        if event.mimeData().hasFormat(IDS_MIME) and self._target_at(event) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        entry = self._project_at(event)
+        entry = self._target_at(event)
         ids = image_ids(event.mimeData())
         if entry is None or not ids:
             event.ignore()
             return
-        self.filed.emit(ids, str(entry.data(0, NameRole)))
+        kind, scope = entry.data(0, KindRole), entry.data(0, ScopeRole)
+        if kind == "project":
+            self.filed.emit(ids, str(entry.data(0, NameRole)))
+        else:
+            self.dropped.emit(ids, "tag" if kind == "tag" else str(scope), str(scope))
         event.acceptProposedAction()
 
 

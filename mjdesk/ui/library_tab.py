@@ -101,6 +101,9 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         self.service.gallery.gallery_changed.connect(self._on_gallery_changed)
         self.sidebar.scope_changed.connect(lambda _scope: self.refresh_gallery())
         self.sidebar.filed.connect(self._on_filed)
+        self.sidebar.dropped.connect(self._on_dropped)
+        view.project_requested.connect(self._move_to_project)
+        view.stack_toggled.connect(self._toggle_stack)
         self.sidebar.saved_chosen.connect(lambda s: self.panel.apply_filters(s.get("filters", {})))
         self.sidebar.empty_trash_requested.connect(self.empty_trash)
         from .library_projects import connect_sidebar
@@ -143,7 +146,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             self._shown_query = query
             self.model.grouped = bool(query.get("group_by_job"))
             self.model.set_found(found)
-            self.panel.show_count(len(found.ids))
+            self.panel.show_count(len(found.ids), tasks=bool(query.get("group_by_job")))
             self.panel.set_projects(projects)
             if self._counts_stale:  # not on every keystroke: counting scans the library
                 self._counts_stale = False
@@ -169,6 +172,20 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
             self._run(gallery.first_screen(ImageQuery(**query), stale=stale), first, "first screen")
         else:
             full()
+
+    def _toggle_stack(self, position: int) -> None:
+        """Group by job: a stack's images shown in place after it, or folded back."""
+        head = self.model.id_at(position)
+        if head in self.model.opened:
+            self.model.close_stack(position)
+            return
+
+        def show(mates: Any) -> None:
+            pos = self.model.position_of(head)  # the grid may have changed meanwhile
+            if pos is not None:
+                self.model.open_stack(pos, mates)
+
+        self._run(self.service.gallery.job_mates(head), show, "stack")
 
     def _on_sidebar_toggled(self, shown: bool) -> None:
         """☰ or Ctrl+B: the sidebar out of the way (a narrow window), or back; where it
@@ -312,7 +329,7 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         fav.triggered.connect(lambda: self._on_favourite(ids))
         tags = menu.addAction(self.tr("Tags…") + "\tT")
         tags.triggered.connect(lambda: self._edit_tags(ids))
-        project = menu.addAction(self.tr("Move to project…"))
+        project = menu.addAction(self.tr("Move to project…") + "\tM")
         project.triggered.connect(lambda: self._move_to_project(ids))
         export = menu.addAction(self.tr("Export…"))
         export.triggered.connect(lambda: self.export(ids))

@@ -1559,22 +1559,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="181"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="183"/>
+        <source>1 task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="183"/>
+        <source>{count} tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="185"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="181"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="185"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="190"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="194"/>
         <source>No images match. Remove a filter (✕) or change the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="193"/>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="197"/>
         <source>No images here yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,7 +1592,7 @@
 <context>
     <name>GalleryService</name>
     <message>
-        <location filename="../../mjdesk/services/gallery.py" line="218"/>
+        <location filename="../../mjdesk/services/gallery.py" line="222"/>
         <source>Imported {count} image(s); {skipped} skipped (duplicates or not images)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,7 +1600,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_view.py" line="71"/>
+        <location filename="../../mjdesk/ui/gallery_view.py" line="73"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,81 +1684,106 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="78"/>
-        <source>Menu key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="78"/>
-        <source>Actions on the current image or job</source>
+        <source>Library: tag the selection, move it to a project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="79"/>
-        <source>Delete</source>
+        <source>Library: select every image shown, none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="79"/>
-        <source>Move to the trash (undo in the banner)</source>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="80"/>
+        <source>Library: undo the last rating, tag, move or trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="81"/>
-        <source>Enter</source>
+        <source>Menu key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="81"/>
+        <source>Actions on the current image or job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="82"/>
-        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="82"/>
+        <source>Move to the trash (Ctrl+Z undoes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="84"/>
-        <source>Bigger / smaller thumbnails</source>
+        <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="85"/>
-        <source>Move between controls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="86"/>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="87"/>
-        <source>This sheet</source>
+        <source>Open in the viewer; Space fit / 1:1, +/− zoom, ←/→ next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="88"/>
-        <source>Quit</source>
+        <source>Viewer: C / S / B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="89"/>
-        <source>The menus: every action is in one</source>
+        <source>Compare with the original, swipe, before / after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="91"/>
+        <source>Bigger / smaller thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/menu_bar.py" line="92"/>
+        <source>Move between controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="93"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="94"/>
+        <source>This sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="95"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="96"/>
+        <source>The menus: every action is in one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="99"/>
         <source>mjdesk — Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="98"/>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="105"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="111"/>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="118"/>
         <source>About mjdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/menu_bar.py" line="112"/>
+        <location filename="../../mjdesk/ui/menu_bar.py" line="119"/>
         <source>mjdesk {version}
 
 A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local library of every image you make.</source>
@@ -1953,82 +1988,82 @@ Right: {right}</source>
 <context>
     <name>LibrarySidebar</name>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="51"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="52"/>
         <source>Library sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="64"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="65"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="67"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
         <source>All images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="68"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="69"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="69"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="70"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="70"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="71"/>
         <source>Recently added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="71"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="72"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="74"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="75"/>
         <source>Projects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="75"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="76"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="76"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="77"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="211"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="212"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="217"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="218"/>
         <source>New project inside “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="221"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="222"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="224"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="225"/>
         <source>Delete project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="229"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="230"/>
         <source>Rename or merge tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="233"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="234"/>
         <source>New project…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2036,202 +2071,203 @@ Right: {right}</source>
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="55"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="57"/>
         <source>Show or hide the sidebar (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="56"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="58"/>
         <source>Sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="283"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="295"/>
         <source>The trash is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="287"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="299"/>
         <source>mjdesk — Empty trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="288"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="300"/>
         <source>Delete {n} images for good? Their files are deleted too; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_sidebar.py" line="297"/>
+        <location filename="../../mjdesk/ui/library_sidebar.py" line="309"/>
         <source>Deleted {n} images for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="20"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="21"/>
         <source>1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="22"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="23"/>
         <source>{n} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="52"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="63"/>
         <source>{what} — Ctrl+Z to undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="60"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="71"/>
         <source>Nothing to undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="65"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="82"/>
         <source>Undone: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="74"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="94"/>
         <source>no stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="75"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="95"/>
         <source>Rated {images} {stars}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="84"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="104"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="151"/>
         <source>Added {images} to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="86"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="106"/>
         <source>Took {images} out of favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="91"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="111"/>
         <source>Moved {images} to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="98"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="118"/>
         <source>Restored {images}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="103"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="123"/>
         <source>Tagged {images}: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="111"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="131"/>
         <source>Filed {images} in “{project}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_bulk.py" line="115"/>
+        <location filename="../../mjdesk/ui/library_bulk.py" line="135"/>
         <source>Took {images} out of their project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="232"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="261"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="232"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="261"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="238"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="267"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="243"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="272"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="254"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="271"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="300"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="273"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="302"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="294"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="323"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="296"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="325"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="299"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="328"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="301"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="330"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="303"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="332"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="305"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="334"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="307"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="336"/>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="310"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="339"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="322"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="351"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="325"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="354"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="278"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="307"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="280"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="326"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="355"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

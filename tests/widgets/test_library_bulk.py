@@ -140,3 +140,27 @@ async def test_renaming_a_tag_merges_it_across_the_library(sim, tmp_path, qtbot)
         assert [store.image(i).tags for i in ids] == ["sky", "sky", "sky", ""]
         assert set(store.search("sky")) == set(ids[:3])
         assert await st.service.gallery.tag_names() == ["sky"]
+
+
+async def test_a_stack_opens_in_place_and_folds_back(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        ids, w, view = await _gallery(
+            st, tmp_path, [("a kite", "fast", "standard", 4), ("a fox", "fast", "standard", 4)]
+        )
+        model = w.gallery_model
+        w.resize(1600, 1000)
+        w.gallery.filters_bar.set_value("group_by_job", True)
+        await st.until(lambda: model.count == 2 and w.gallery.count.text().startswith("2 tasks"))
+        await st.until(lambda: model.item(model.id_at(0)) is not None)
+        assert model.item(model.id_at(0)).stack == 4
+        tile = view.visualRect(model.index(0, 0))
+        badge = tile.topRight() + QPoint(-12, 12)
+        mouse(view, QEvent.Type.MouseButtonPress, badge)
+        mouse(view, QEvent.Type.MouseButtonRelease, badge, buttons=Qt.MouseButton.NoButton)
+        await st.until(lambda: model.count == 5)
+        assert set(model.ids_between(0, 3)) == set(ids[4:])  # the newest task, all four
+        assert [model.member_of_open_stack(p) for p in range(5)] == [False, True, True, True, False]
+        # Space on it folds it back
+        view.setCurrentIndex(model.index(0, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+        await st.until(lambda: model.count == 2)

@@ -183,3 +183,20 @@ async def test_projects_made_nested_renamed_and_deleted_from_the_sidebar(
         answer("sky")
         await st.until(lambda: sidebar.entry("tag", "skies") is None)
         assert sidebar.entry("tag", "sky").text(1) == "4"
+        # images dropped on a tag are tagged, on Favourites favoured, on the Trash trashed
+        store.set_tags(ids, "")
+        st.service.gallery.gallery_changed.emit()
+        await st.until(lambda: sidebar.entry("tag", "sky") is None)
+        store.set_tags(ids[:1], "sky")
+        st.service.gallery.gallery_changed.emit()
+        await st.until(lambda: sidebar.entry("tag", "sky") is not None)
+        click(sidebar, sidebar.entries["all"])
+        await st.until(lambda: model.count == 4)
+        pick = [model.index(model.position_of(i), 0) for i in ids[2:]]
+        assert drop_on(sidebar, sidebar.entry("tag", "sky"), model.mimeData(pick))
+        await st.until(lambda: [store.image(i).tags for i in ids] == ["sky", "", "sky", "sky"])
+        assert drop_on(sidebar, sidebar.entries["favourites"], model.mimeData(pick))
+        await st.until(lambda: store.image(ids[3]).favourite == 1)
+        assert drop_on(sidebar, sidebar.entries["trash"], model.mimeData(pick[:1]))
+        await st.until(lambda: store.image(ids[2]).deleted_at is not None)
+        assert not drop_on(sidebar, sidebar.entries["recent"], model.mimeData(pick))
