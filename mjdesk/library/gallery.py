@@ -294,6 +294,7 @@ class Curation:
     in projects. Part of the library's ``Store`` (its ``db`` and ``_tx``)."""
 
     db: sqlite3.Connection
+    STALE_CHECK_STEPS = 50_000  # how often a gallery read asks whether it was replaced
 
     def _tx(self) -> Any:
         raise NotImplementedError
@@ -339,7 +340,7 @@ class Curation:
             return work()
         if stale():
             return None
-        self.db.set_progress_handler(lambda: 1 if stale() else 0, 50_000)
+        self.db.set_progress_handler(lambda: 1 if stale() else 0, self.STALE_CHECK_STEPS)
         try:
             return work()
         except sqlite3.OperationalError:

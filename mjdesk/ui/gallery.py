@@ -365,13 +365,14 @@ def paint_tile(
         font = QFont(font)
         font.setPointSizeF(max(8.0, font.pointSizeF() * (0.8 if small else 0.9)))
         painter.setFont(font)
+        lift = 0
         if hovered and not small:
-            _caption(painter, tile, item, font)
+            lift = _caption(painter, tile, item, font)
         marks = ("♥" if item.favourite else "") + (
             (f"★{item.rating}" if small else "★" * item.rating) if item.rating else ""
         )
         if marks:
-            _badge(painter, tile.bottomLeft() + QPoint(5, -5), marks, c.star, "left")
+            _badge(painter, tile.bottomLeft() + QPoint(5, -5 - lift), marks, c.star, "left")
         if grouped and getattr(item, "stack", 1) > 1 and not member:
             text = f"⧉ {item.stack} " + ("▴" if opened else "▾")
             _badge(painter, tile.topRight() + QPoint(-5, 5), text, "#ffffff")
@@ -417,8 +418,9 @@ def _badge(painter: QPainter, at: QPoint, text: str, colour: str, side: str = "r
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> None:
-    """The prompt and its settings over the tile's foot (shown on hover)."""
+def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> int:
+    """The prompt and its settings over the tile's foot (shown on hover); how tall it is
+    (the rating badge sits above it)."""
     metrics = painter.fontMetrics()
     line = metrics.height()
     band = QRect(tile.left(), tile.bottom() - 2 * line - 14, tile.width(), 2 * line + 14)
@@ -438,3 +440,4 @@ def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> None:
     )
     painter.setPen(QColor(255, 255, 255, 190))
     painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, facts)
+    return band.height()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LibraryTab"]
 
+SIDEBAR_ROOM = 640  # a library column narrower than this folds its sidebar away
 FULL_AFTER_MS = 250  # the full answer (and count) after a first screen, once typing pauses
 
 
@@ -58,6 +59,8 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         self.sidebar_toggle.setAccessibleName(self.tr("Sidebar"))
         self.sidebar_toggle.setShortcut(QtGui.QKeySequence("Ctrl+B"))
         self.sidebar_toggle.toggled.connect(self._on_sidebar_toggled)
+        self._sidebar_folded = False  # folded away by a narrow column (not by the user)
+        self.panel.installEventFilter(self)
         self.panel.bar.insertWidget(0, self.sidebar_toggle)
         self.actions = ImageActions(service, self.panel, prompt=prompt)
         self.actions.open_requested.connect(self.open_viewer)
@@ -190,7 +193,29 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
     def _on_sidebar_toggled(self, shown: bool) -> None:
         """☰ or Ctrl+B: the sidebar out of the way (a narrow window), or back; where it
         looks still applies."""
+        self._sidebar_folded = False  # the user's choice from now on
         self.sidebar.setVisible(shown)
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:
+        """A narrow library column folds the sidebar away (☰ brings it back); widened
+        again, a sidebar folded that way comes back by itself."""
+        panel = self.panel
+        if watched is panel and event.type() == QtCore.QEvent.Type.Resize:
+            narrow = self.panel.width() < SIDEBAR_ROOM
+            toggle = self.sidebar_toggle
+            if narrow and not self.sidebar.isHidden() and not self._sidebar_folded:
+                self._sidebar_folded = True
+                self.sidebar.hide()
+                toggle.blockSignals(True)
+                toggle.setChecked(False)
+                toggle.blockSignals(False)
+            elif not narrow and self._sidebar_folded:
+                self._sidebar_folded = False
+                self.sidebar.show()
+                toggle.blockSignals(True)
+                toggle.setChecked(True)
+                toggle.blockSignals(False)
+        return False
 
     def _on_gallery_changed(self) -> None:
         self._counts_stale = True

@@ -1514,18 +1514,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
-        <source>Import folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="101"/>
         <source>Add a folder of earlier images, with any prompt they carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../mjdesk/ui/gallery_panel.py" line="99"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../mjdesk/ui/gallery_panel.py" line="103"/>
-        <source>Export selection…</source>
+        <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2071,12 +2071,12 @@ Right: {right}</source>
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="57"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="58"/>
         <source>Show or hide the sidebar (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="58"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="59"/>
         <source>Sidebar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,102 +2172,102 @@ Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="261"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="261"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="267"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="292"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="272"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="283"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="308"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="300"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="325"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="302"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="327"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="323"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="348"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="325"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="350"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="328"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="353"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="330"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="355"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="332"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="357"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="334"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="359"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="336"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="361"/>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="339"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="364"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="351"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="376"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="354"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="379"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="307"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="332"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="334"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="355"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="380"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -100,11 +100,18 @@ async def test_views_projects_tags_and_trash(sim, tmp_path, qtbot, monkeypatch):
         assert "Delete 1 images for good" in asked[0]
         await st.until(lambda: not path.exists())
         await st.until(lambda: sidebar.entries["trash"].text(1) == "0")
-        # ☰ (Ctrl+B) puts the sidebar away for a narrow window, and back
+        # ☰ (Ctrl+B) puts the sidebar away, and back
+        w.resize(1700, 1000)
+        await st.until(lambda: lib.panel.width() >= 640 and not sidebar.isHidden())
         lib.sidebar_toggle.click()
         assert sidebar.isHidden()
         lib.sidebar_toggle.click()
         assert not sidebar.isHidden()
+        # a narrow library column folds it away by itself; widened, it comes back
+        w.resize(1000, 800)
+        await st.until(lambda: sidebar.isHidden() and not lib.sidebar_toggle.isChecked())
+        w.resize(1700, 1000)
+        await st.until(lambda: not sidebar.isHidden() and lib.sidebar_toggle.isChecked())
 
 
 async def test_projects_made_nested_renamed_and_deleted_from_the_sidebar(
