@@ -1,6 +1,7 @@
 """The durable local library: SQLite (WAL, migrations) plus image files. No Qt."""
 
-from .gallery import Curated, Found, clean_tag
+from .gallery import Found
+from .marks import Curated, clean_tag
 from .paths import default_library_dir, resolve_library_dir
 from .rows import edit_job, intents
 from .store import (

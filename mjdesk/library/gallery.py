@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+from .marks import HAS_TAG, tag_like
+
 __all__ = [
-    "Curated",
     "Curation",
     "Found",
     "GalleryItem",
     "ImageQuery",
-    "clean_tag",
     "gallery_items",
     "query_ids",
 ]
@@ -66,23 +66,6 @@ class Found:
 
 
 @dataclass(frozen=True, slots=True)
-class Curated:
-    """An image's curation: what a bulk action changes and its undo puts back."""
-
-    id: int
-    rating: int
-    favourite: int
-    tags: str
-    project_id: int | None
-    deleted_at: float | None
-
-
-def clean_tag(word: str) -> str:
-    """A tag as stored: one word (spaces and commas separate tags), at most 40 characters."""
-    return "-".join(re.split(r"[\s,]+", word.strip()))[:40].strip("-")
-
-
-@dataclass(frozen=True, slots=True)
 class GalleryItem:
     id: int
     job_id: int
@@ -111,14 +94,6 @@ _ORDER: Final = {
 }
 
 
-_HAS_TAG: Final = "(' ' || images.tags || ' ') LIKE ? ESCAPE '\\'"
-
-
-def _tag_like(tag: str) -> str:
-    """The LIKE pattern of one tag among an image's space-separated tags."""
-    return "% " + tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
-
-
 def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     """The joins, conditions and arguments of a query's filters, and its full-text match."""
     where = ["images.deleted_at IS NOT NULL" if q.trashed else "images.deleted_at IS NULL"]
@@ -127,8 +102,8 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     if q.unrated:
         where.append("images.rating = 0")
     for tag in q.tags:  # tags are stored as space-separated words
-        where.append(_HAS_TAG)
-        args.append(_tag_like(tag))
+        where.append(HAS_TAG)
+        args.append(tag_like(tag))
     if q.speed or q.quality or q.with_references or q.models:
         join = " JOIN jobs ON jobs.id = images.job_id"
         if q.models:
@@ -290,8 +265,9 @@ def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIte
 
 
 class Curation:
-    """What the user does to images in the gallery: search, rate, favour, trash, tag, file them
-    in projects. Part of the library's ``Store`` (its ``db`` and ``_tx``)."""
+    """What the gallery asks of the library: searches, first screens, pages of rows, versions,
+    the sidebar's counts, the trash emptied. Part of the library's ``Store`` (its ``db`` and
+    ``_tx``)."""
 
     db: sqlite3.Connection
     STALE_CHECK_STEPS = 50_000  # how often a gallery read asks whether it was replaced
@@ -366,93 +342,6 @@ class Curation:
 
     def versions(self, image_id: int) -> list[tuple[int, int, str, int]]:
         return versions(self.db, image_id)
-
-    def set_rating(self, ids: Sequence[int], rating: int) -> None:
-        if not 0 <= rating <= 5:
-            raise ValueError("rating is 0 to 5")
-        with self._tx() as db:
-            db.executemany("UPDATE images SET rating = ? WHERE id = ?", [(rating, i) for i in ids])
-
-    def set_favourite(self, ids: Sequence[int], favourite: bool) -> None:
-        with self._tx() as db:
-            db.executemany(
-                "UPDATE images SET favourite = ? WHERE id = ?", [(int(favourite), i) for i in ids]
-            )
-
-    def trash(self, ids: Sequence[int], *, restore: bool = False) -> None:
-        """Moves images to the in-app trash (or back); their files stay in place."""
-        with self._tx() as db:
-            db.executemany(
-                "UPDATE images SET deleted_at = ? WHERE id = ?",
-                [(None if restore else time.time(), i) for i in ids],
-            )
-
-    def set_tags(self, ids: Sequence[int], tags: str) -> None:
-        """Replaces the tags of images (space or comma separated words); searchable at once."""
-        clean = " ".join(dict.fromkeys(t for t in re.split(r"[\s,]+", tags) if t))
-        with self._tx() as db:
-            for i in ids:
-                db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, i))
-                db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, i))
-
-    def curation(self, ids: Sequence[int]) -> list[Curated]:
-        """What the user has set on images (before a change, so it can be undone)."""
-        found: list[Curated] = []
-        for chunk in range(0, len(ids), 500):
-            part = list(ids[chunk : chunk + 500])
-            marks = ",".join("?" * len(part))
-            found.extend(
-                Curated(*r)
-                for r in self.db.execute(
-                    "SELECT id, rating, favourite, tags, project_id, deleted_at FROM images"
-                    f" WHERE id IN ({marks})",
-                    part,
-                )
-            )
-        return found
-
-    def restore_curation(self, rows: Sequence[Curated]) -> None:
-        """Puts back what ``curation`` read: an undo of a bulk action, in one transaction."""
-        with self._tx() as db:
-            db.executemany(
-                "UPDATE images SET rating = ?, favourite = ?, tags = ?, project_id = ?,"
-                " deleted_at = ? WHERE id = ?",
-                [(r.rating, r.favourite, r.tags, r.project_id, r.deleted_at, r.id) for r in rows],
-            )
-            db.executemany(
-                "UPDATE image_search SET tags = ? WHERE rowid = ?", [(r.tags, r.id) for r in rows]
-            )
-
-    def edit_tags(self, ids: Sequence[int], add: Sequence[str], remove: Sequence[str]) -> None:
-        """Adds and removes tags on images, keeping each image's other tags."""
-        gone = set(remove)
-        add = [t for t in (clean_tag(a) for a in add) if t]
-        with self._tx() as db:
-            for r in self.curation(ids):
-                words = [t for t in r.tags.split() if t not in gone]
-                words += [t for t in add if t not in words]
-                clean = " ".join(words)
-                if clean != r.tags:
-                    db.execute("UPDATE images SET tags = ? WHERE id = ?", (clean, r.id))
-                    db.execute("UPDATE image_search SET tags = ? WHERE rowid = ?", (clean, r.id))
-
-    def tag_names(self) -> list[str]:
-        """Every tag used on an image of the library, sorted."""
-        names: set[str] = set()
-        for (words,) in self.db.execute("SELECT DISTINCT tags FROM images WHERE tags != ''"):
-            names.update(str(words).split())
-        return sorted(names, key=str.casefold)
-
-    def rename_tag(self, old: str, new: str) -> int:
-        """Renames a tag on every image (merging it into ``new`` where both are set); how
-        many images changed."""
-        new = clean_tag(new)
-        if not new or new == old:
-            return 0
-        rows = self.db.execute(f"SELECT id FROM images WHERE {_HAS_TAG}", (_tag_like(old),))
-        ids = [int(r[0]) for r in rows]
-        self.edit_tags(ids, [new], [old])
-        return len(ids)
 
     def sidebar_counts(self, now: float | None = None) -> dict[str, Any]:
         """What the library's sidebar counts: its views, its projects and its tags (the most

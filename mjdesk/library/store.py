@@ -32,6 +32,7 @@ from .errors import (
 )
 from .gallery import Curation, GalleryItem, ImageQuery
 from .layout import FileLayout
+from .marks import Marks
 from .projects import ProjectNameError, Projects
 from .rows import (
     _IMAGE_COLUMNS,
@@ -69,7 +70,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Store(FileLayout, Curation, Projects):
+class Store(FileLayout, Curation, Marks, Projects):
     """Synchronous access to one library folder. Use from one thread at a time."""
 
     # -- jobs --------------------------------------------------------------------------------

@@ -419,7 +419,7 @@ def _badge(painter: QPainter, at: QPoint, text: str, colour: str, side: str = "r
 
 
 def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> int:
-    """The prompt and its settings over the tile's foot (shown on hover); how tall it is
+    """The prompt, its settings and tags over the tile's foot (shown on hover); how tall it is
     (the rating badge sits above it)."""
     metrics = painter.fontMetrics()
     line = metrics.height()
@@ -435,9 +435,11 @@ def _caption(painter: QPainter, tile: QRect, item: Any, font: QFont) -> int:
             ratio_words(item.width, item.height),
             item.speed.capitalize() if item.speed else "",
             "HD" if item.quality == "hd" else "",
+            " ".join(f"#{t}" for t in getattr(item, "tags", "").split()),
         )
         if f
     )
+    facts = metrics.elidedText(facts, Qt.TextElideMode.ElideRight, text_box.width())
     painter.setPen(QColor(255, 255, 255, 190))
     painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, facts)
     return band.height()

@@ -18,6 +18,7 @@ from .gallery import GalleryModel
 from .gallery_panel import GalleryPanel
 from .image_actions import ImageActions
 from .library_bulk import BulkFlow
+from .library_menu import MenuFlow
 from .library_viewer import ViewerFlow
 from .viewer import ImageViewer
 
@@ -30,7 +31,7 @@ SIDEBAR_ROOM = 640  # a library column narrower than this folds its sidebar away
 FULL_AFTER_MS = 250  # the full answer (and count) after a first screen, once typing pauses
 
 
-class LibraryTab(BulkFlow, ViewerFlow, QObject):
+class LibraryTab(MenuFlow, BulkFlow, ViewerFlow, QObject):
     status_message = Signal(str, int)  # text, milliseconds
     trashed = Signal(list)  # image ids, for the window's undo banner
 
@@ -298,92 +299,6 @@ class LibraryTab(BulkFlow, ViewerFlow, QObject):
         )
         if folder:
             self._run(self.service.gallery.import_images(Path(folder)), name="import")
-
-    def export_selected(self) -> None:
-        self.export(self.panel.view.selected_ids())
-
-    def export(self, ids: list[int]) -> None:
-        """The export dialog on these images (format, size, names, metadata, progress)."""
-        if not ids:
-            self.status_message.emit(self.tr("Select images to export first"), 4000)
-            return
-        from .export_dialog import export_selection
-
-        export_selection(self, ids)
-
-    def _on_gallery_menu(self, pos: Any) -> None:
-        from .gallery import ItemRole
-
-        view = self.panel.view
-        index = view.indexAt(pos)
-        item = index.data(ItemRole) if index.isValid() else None
-        if item is None:
-            return
-        menu = QtWidgets.QMenu(self.panel)
-        selected = view.selected_ids() or [item.id]
-        if self.sidebar.in_trash:  # in the trash: bring back, or delete for good
-            restore = menu.addAction(self.tr("Restore"))
-            restore.triggered.connect(lambda: self.restore(selected))
-            purge = menu.addAction(self.tr("Empty trash…"))
-            purge.triggered.connect(self.empty_trash)
-            menu.exec(view.viewport().mapToGlobal(pos))
-            return
-        self.fill_image_menu(menu, item, selected)
-        compare = menu.addAction(self.tr("Compare the two selected"))
-        compare.setEnabled(len(selected) == 2)
-        compare.setToolTip(self.tr("Select exactly two images to compare them side by side"))
-        compare.triggered.connect(lambda: self.compare(selected[0], selected[1]))
-        menu.exec(view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
-    def fill_image_menu(self, menu: QtWidgets.QMenu, item: Any, ids: list[int]) -> None:
-        """An image's actions (reuse, edit) and the selection's (rate, tag, file, …): the
-        grid's menu and the viewer's."""
-        self.actions.fill_menu(menu, item, time.time())
-        menu.addSeparator()
-        self._fill_curation_menu(menu, ids)
-
-    def _fill_curation_menu(self, menu: QtWidgets.QMenu, ids: list[int]) -> None:
-        """Rate, favour, tag, file, export and trash the selection — each with its key."""
-        rate = menu.addMenu(self.tr("Rate"))
-        for n in range(6):
-            label = "★" * n if n else self.tr("No stars")
-            act = rate.addAction(f"{label}\t{n}")
-            act.triggered.connect(lambda _=False, n=n: self._on_rating(ids, n))
-        fav = menu.addAction(self.tr("Favourite") + "\tF")
-        fav.triggered.connect(lambda: self._on_favourite(ids))
-        tags = menu.addAction(self.tr("Tags…") + "\tT")
-        tags.triggered.connect(lambda: self._edit_tags(ids))
-        project = menu.addAction(self.tr("Move to project…") + "\tM")
-        project.triggered.connect(lambda: self._move_to_project(ids))
-        export = menu.addAction(self.tr("Export…"))
-        export.triggered.connect(lambda: self.export(ids))
-        trash = menu.addAction(self.tr("Move to trash") + "\tDel")
-        trash.triggered.connect(lambda: self._on_trash(ids))
-        if self.undo_text:
-            undo = menu.addAction(self.tr("Undo: {what}").format(what=self.undo_text) + "\tCtrl+Z")
-            undo.triggered.connect(self.undo)
-        menu.addSeparator()
-
-    def _edit_tags(self, ids: list[int]) -> None:
-        """The tag editor on the selection: its tags shown, completion from the library's."""
-        from .tag_editor import edit_tags
-
-        edit_tags(self, ids)
-
-    def _move_to_project(self, ids: list[int]) -> None:
-        names = sorted(self.panel.filters_bar.projects.values(), key=str.casefold)
-        none = self.tr("(none)")
-        name, ok = QtWidgets.QInputDialog.getItem(
-            self.panel,
-            self.tr("mjdesk — Project"),
-            self.tr("Project (type a new name to create it):"),
-            [none, *names],
-            0,
-            True,
-        )
-        if ok:
-            self.file(ids, None if name == none else name.strip() or None)
 
     def gallery_action(self, key: str, item: Any) -> None:
         """Runs one reuse or edit action on a gallery image (see ``image_actions``)."""

@@ -1600,7 +1600,7 @@
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../mjdesk/ui/gallery_view.py" line="73"/>
+        <location filename="../../mjdesk/ui/gallery_view.py" line="71"/>
         <source>Library gallery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,12 +2071,12 @@ Right: {right}</source>
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="58"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="59"/>
         <source>Show or hide the sidebar (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="59"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="60"/>
         <source>Sidebar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,102 +2172,102 @@ Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="287"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="286"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="287"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="292"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="293"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="297"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="298"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="308"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="43"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="325"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="60"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="327"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="62"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="348"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="85"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="350"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="87"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="353"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="90"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="355"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="92"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="357"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="94"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="359"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="96"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="361"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="98"/>
         <source>Move to trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="364"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="102"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="376"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="115"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="379"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="118"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="332"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="67"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="334"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="70"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="380"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="119"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage
 
 from mjdesk.library import ImageQuery, NewJob, Store
@@ -196,25 +196,23 @@ async def test_requests_for_cells_scrolled_away_are_dropped(tmp_path, qtbot):
     await thumbs.close()
 
 
+class NoThumbnails(QObject):
+    """A thumbnail source that has none (the panel's own behaviour is what is tested)."""
+
+    thumbnail_ready = Signal(str, QImage)
+
+    def get(self, key):
+        return None
+
+    def request(self, *a):
+        return None
+
+    def retain(self, keys):
+        return 0
+
+
 def test_panel_query_reflects_the_filters(qtbot):
-    class Thumbs:
-        from PySide6.QtCore import QObject, Signal
-
-    from PySide6.QtCore import QObject, Signal
-
-    class FakeThumbs(QObject):
-        thumbnail_ready = Signal(str, QImage)
-
-        def get(self, key):
-            return None
-
-        def request(self, *a):
-            return None
-
-        def retain(self, keys):
-            return 0
-
-    panel = GalleryPanel(GalleryModel(FakeThumbs(), lambda item: item))
+    panel = GalleryPanel(GalleryModel(NoThumbnails(), lambda item: item))
     qtbot.addWidget(panel)
     panel.resize(900, 600)
     panel.show()
@@ -415,21 +413,7 @@ async def test_the_menu_key_opens_the_menu_of_the_current_image(sim, tmp_path, q
 def test_the_full_answer_extends_a_first_screen_keeping_the_selection(qtbot):
     from array import array
 
-    from PySide6.QtCore import QObject, Signal
-
-    class FakeThumbs(QObject):
-        thumbnail_ready = Signal(str, QImage)
-
-        def get(self, key):
-            return None
-
-        def request(self, *a):
-            return None
-
-        def retain(self, keys):
-            return 0
-
-    panel = GalleryPanel(GalleryModel(FakeThumbs(), lambda item: item))
+    panel = GalleryPanel(GalleryModel(NoThumbnails(), lambda item: item))
     qtbot.addWidget(panel)
     panel.resize(900, 600)
     panel.show()
