@@ -17,7 +17,7 @@ import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..api import DEFAULT_API_BASE, DEFAULT_FILES_BASE, EvoLinkClient, UnsafeUrlError
 from ..core.modes import QUALITIES, SPEEDS, compatible
@@ -77,13 +77,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"EvoLink files API base URL (default {DEFAULT_FILES_BASE})",
     )
     p.add_argument(
-        "--speed", choices=SPEEDS, default="fast", help="speed when a line names none (fast)"
+        "--speed",
+        choices=SPEEDS,
+        default=None,
+        help="speed when a line names none (the style's, else fast)",
     )
     p.add_argument(
         "--quality",
         choices=QUALITIES,
-        default="standard",
-        help="quality when a line names none (standard; hd never with draft)",
+        default=None,
+        help="quality when a line names none (the style's, else standard; hd never with draft)",
+    )
+    p.add_argument(
+        "--style",
+        metavar="NAME",
+        help="apply a style saved in the library (its style references, weights and "
+        "parameters) to every line; the lines' own words stay",
     )
     p.add_argument(
         "--strict",
@@ -236,8 +245,37 @@ def _forbidden(c: str) -> bool:
     return unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or c in "\x85\u2028\u2029"
 
 
+async def _style_for(args: argparse.Namespace, library: Library, err: TextIO) -> Any:
+    """The style ``--style`` names (and the modes it brings), or None after saying why."""
+    from ..core.styles import style_from_json
+
+    styles = [style_from_json(data) for _sid, data in await library.run(lambda s: s.styles())]
+    wanted = args.style.casefold().strip()
+    for style in styles:
+        if style.name.casefold() == wanted:
+            args.speed = args.speed or style.speed
+            args.quality = args.quality or style.quality
+            return style
+    names = ", ".join(f"“{s.name}”" for s in styles) or "none yet"
+    err.write(f"mjdesk batch: no style named “{args.style}” (saved styles: {names})\n")
+    return None
+
+
+async def _fresh_style_urls(style: Any, library: Library, client: EvoLinkClient) -> dict[str, str]:
+    """The style's local references uploaded where their EvoLink file has expired."""
+    from ..services.styles import StyleService
+    from ..services.uploads import UploadService
+    from ..settings import Settings
+
+    uploads = UploadService(
+        library=lambda: library, client=lambda: client, settings=lambda: Settings()
+    )
+    styles = StyleService(lambda: library, upload=uploads.upload, source_of=uploads.source_of)
+    return await styles.fresh_urls(style)
+
+
 async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    if not compatible(args.speed, args.quality):
+    if not compatible(args.speed or "fast", args.quality or "standard"):
         err.write("mjdesk batch: HD quality cannot be combined with Draft speed\n")
         return EXIT_USAGE
     if args.time_scale <= 0:
@@ -327,6 +365,17 @@ async def _run(
     except LibraryError as exc:
         err.write(f"mjdesk batch: {exc}\n")
         return EXIT_WAITING
+    style = None
+    if args.style:
+        style = await _style_for(args, library, err)
+        if style is None:
+            await library.close()
+            return EXIT_USAGE
+    args.speed, args.quality = args.speed or "fast", args.quality or "standard"
+    if not compatible(args.speed, args.quality):
+        err.write("mjdesk batch: the style's HD quality cannot be combined with Draft speed\n")
+        await library.close()
+        return EXIT_USAGE
     reporter = Reporter(out)
     policy = PollPolicy(scale=1.0 / args.time_scale)
     engine = Engine(client, library, policy=policy)
@@ -350,6 +399,16 @@ async def _run(
             if resumed:
                 out.write(f"Resuming {plural(resumed, 'unfinished job', 'unfinished jobs')}\n")
             new_jobs: list[NewJob] = []
+            if style is not None:
+                from ..core.styles import apply_style
+                from ..services.styles import StyleProblem
+
+                try:
+                    fresh = await _fresh_style_urls(style, library, client)
+                except StyleProblem as exc:
+                    err.write(f"mjdesk batch: the style “{style.name}”: {exc}\n")
+                    fresh = {}
+                prompts = [(n, apply_style(line, style, fresh)) for n, line in prompts]
             for number, line in prompts:
                 analysis = analyze(line, args.speed, args.quality)
                 if not analysis.ok:

@@ -129,6 +129,7 @@ class Studio:
         service.jobs.load_jobs()
         service.jobs.load_recent_images()
         window.refresh_gallery()
+        window.create_panel.styles.refresh()
         service.spawn(self._load_history(), "history")
         settle_heap()  # start-up's objects leave the collector's full passes
         key: str | None

@@ -16,6 +16,7 @@ from ..services.gallery import GalleryService
 from ..services.jobs import JobsService
 from ..services.owner import LibrarySlot, TaskOwner
 from ..services.studio import StudioService
+from ..services.styles import StyleService
 from ..services.uploads import UploadService
 from ..settings import Settings
 
@@ -85,6 +86,12 @@ def build_studio(
     uploads = UploadService(
         library=slot.peek, client=lambda: connection.client, settings=lambda: connection.settings
     )
+    styles = StyleService(
+        slot.get,
+        upload=uploads.upload,
+        source_of=uploads.source_of,
+        know_source=uploads.know_source,
+    )
     return StudioService(
         owner=owner,
         library=slot,
@@ -92,6 +99,7 @@ def build_studio(
         jobs=jobs,
         gallery=gallery,
         uploads=uploads,
+        styles=styles,
     )
 
 

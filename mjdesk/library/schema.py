@@ -139,5 +139,23 @@ def _v8(db: sqlite3.Connection) -> None:
     _script(db, "ALTER TABLE projects ADD COLUMN parent_id INTEGER REFERENCES projects(id);")
 
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(db: sqlite3.Connection) -> None:
+    """Styles: a designer's looks, kept by name (the look itself as JSON, see core.styles);
+    a deleted one stays until its undo is no longer offered."""
+    _script(
+        db,
+        """
+        CREATE TABLE styles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            data TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            deleted_at REAL
+        );
+        """,
+    )
+
+
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 VERSION: Final = len(MIGRATIONS)

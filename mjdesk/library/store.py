@@ -47,6 +47,7 @@ from .rows import (
     JobRow,
     NewJob,
 )
+from .styles import Styles
 
 __all__ = [
     "ACTIVE_STATES",
@@ -70,7 +71,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Store(FileLayout, Curation, Marks, Projects):
+class Store(FileLayout, Curation, Marks, Projects, Styles):
     """Synchronous access to one library folder. Use from one thread at a time."""
 
     # -- jobs --------------------------------------------------------------------------------

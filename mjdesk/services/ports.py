@@ -15,11 +15,12 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QImage
 
 from ..core.prompt import PromptAnalysis
+from ..core.styles import Style
 from ..library import Curated, Found, GalleryItem, ImageQuery, NewJob
 from ..settings import Settings
 from .exporting import ExportOptions, ExportReport
 
-__all__ = ["ConnectionPort", "GalleryPort", "JobsPort", "StudioPort", "UploadPort"]
+__all__ = ["ConnectionPort", "GalleryPort", "JobsPort", "StudioPort", "StylePort", "UploadPort"]
 
 
 class GalleryPort(Protocol):
@@ -99,6 +100,25 @@ class UploadPort(Protocol):
     async def public_url_of(self, image_id: int) -> str: ...
 
     async def preview(self, url: str, size: int = 128) -> QImage: ...
+
+
+class StylePort(Protocol):
+    @property
+    def styles_changed(self) -> SignalInstance: ...
+
+    async def styles(self) -> list[tuple[int, Style]]: ...
+
+    async def find(self, name: str) -> Style | None: ...
+
+    async def save(self, style: Style, style_id: int | None = None) -> int: ...
+
+    async def delete(self, style_id: int, *, restore: bool = False) -> None: ...
+
+    async def missing_files(self, style: Style) -> list[str]: ...
+
+    async def apply(self, text: str, style: Style) -> str: ...
+
+    def look_of(self, name: str, text: str, speed: str, quality: str) -> Style: ...
 
 
 class ConnectionPort(Protocol):
@@ -189,6 +209,8 @@ class StudioPort(Protocol):
     def gallery(self) -> GalleryPort: ...
     @property
     def uploads(self) -> UploadPort: ...
+    @property
+    def styles(self) -> StylePort: ...
     @property
     def settings(self) -> Settings: ...
     @property

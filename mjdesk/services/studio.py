@@ -19,6 +19,7 @@ from .connection import ConnectionService
 from .gallery import GalleryService
 from .jobs import JobsService
 from .owner import LibrarySlot, TaskOwner
+from .styles import StyleService
 from .uploads import UploadService
 
 __all__ = ["StudioService"]
@@ -36,6 +37,7 @@ class StudioService(QObject):
         jobs: JobsService,
         gallery: GalleryService,
         uploads: UploadService,
+        styles: StyleService,
     ) -> None:
         super().__init__()
         self.owner = owner
@@ -44,6 +46,7 @@ class StudioService(QObject):
         self.jobs = jobs
         self.gallery = gallery
         self.uploads = uploads
+        self.styles = styles
         for part in (owner, connection, jobs, gallery):
             part.notice.connect(self.notice)
 

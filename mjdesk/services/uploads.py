@@ -73,6 +73,17 @@ class UploadService:
         _remember(self._sources, url, source)
         return url
 
+    def know_source(self, url: str, path: str) -> None:
+        """A reference URL's local file, known from elsewhere (a saved style): its preview
+        is made from the file."""
+        if url not in self._sources:
+            _remember(self._sources, url, path)
+
+    def source_of(self, url: str) -> str | None:
+        """The local file a reference URL was uploaded from this session, if it was one."""
+        source = self._sources.get(url)
+        return source if isinstance(source, str) else None
+
     async def preview(self, url: str, size: int = 128) -> QImage:
         """A small picture of a reference for its zone, decoded off the GUI thread: from the
         file or pixels it was uploaded from, or fetched through the client's checked download

@@ -79,6 +79,12 @@ class CreatePanel(QtWidgets.QScrollArea):
         self.modes = ModeBar()
         col.addWidget(self.modes)
         col.addSpacing(8)
+        col.addWidget(section_title(self.tr("Styles")))
+        from .styles_panel import StylesPanel
+
+        self.styles = StylesPanel(self)
+        col.addWidget(self.styles)
+        col.addSpacing(8)
         col.addWidget(section_title(self.tr("Parameters")))
         self.params = ParamsPanel()
         col.addWidget(self.params)

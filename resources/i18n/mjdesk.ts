@@ -341,7 +341,7 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/create_panel.py" line="73"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="164"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="170"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,111 +352,116 @@
     </message>
     <message>
         <location filename="../../mjdesk/ui/create_panel.py" line="82"/>
+        <source>Styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/create_panel.py" line="88"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="86"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="92"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="140"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="146"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="143"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="145"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="190"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="196"/>
         <source>≈ {count} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="192"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="198"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="193"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="199"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="148"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="159"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="161"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="160"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="166"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="162"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="168"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="206"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="212"/>
         <source>Replaced the set {old} with {new}: Ctrl+Z in the prompt brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="207"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="213"/>
         <source>the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="217"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="223"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="226"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="228"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="234"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="236"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="242"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="238"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="244"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="255"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="261"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="262"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="268"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3407,12 +3412,12 @@ Right: {right}</source>
 <context>
     <name>Studio</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="173"/>
+        <location filename="../../mjdesk/app/studio.py" line="174"/>
         <source>mjdesk — Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="174"/>
+        <location filename="../../mjdesk/app/studio.py" line="175"/>
         <source>{message}
 
 mjdesk kept running. A report (without your key) was written to:
@@ -3522,6 +3527,137 @@ mjdesk kept running. A report (without your key) was written to:
     <message>
         <location filename="../../mjdesk/settings.py" line="83"/>
         <source>Between 1 and 100 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Styles</name>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="50"/>
+        <source>Style {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="55"/>
+        <source>{n} style references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="59"/>
+        <source>Missing: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="61"/>
+        <source>Click to apply it to the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="125"/>
+        <source>⚠ {n} file(s) missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StylesPanel</name>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="144"/>
+        <source>Save a prompt&apos;s look — its style references, weights and parameters — and apply it to any prompt with one click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="152"/>
+        <source>Save as style…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="154"/>
+        <source>Keep this prompt&apos;s style references, weights and parameters as a style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="210"/>
+        <source>Nothing to keep yet: add style references or parameters to the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="215"/>
+        <source>mjdesk — Save as style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="216"/>
+        <source>Name of the style:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="229"/>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="236"/>
+        <source>Saved the style “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="255"/>
+        <source>mjdesk — Two styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="257"/>
+        <source>“{a}” and “{b}” both set {what}. Which one&apos;s values win?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="286"/>
+        <source>Applied the style “{name}” (Ctrl+Z in the prompt takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="294"/>
+        <source>The style “{name}” was not applied: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="322"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="323"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="325"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="326"/>
+        <source>{name} copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="328"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="333"/>
+        <source>mjdesk — Rename style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="334"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="357"/>
+        <source>Deleted “{name}” · &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3700,27 +3836,27 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="119"/>
+        <location filename="../../mjdesk/services/uploads.py" line="130"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="159"/>
+        <location filename="../../mjdesk/services/uploads.py" line="170"/>
         <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="163"/>
+        <location filename="../../mjdesk/services/uploads.py" line="174"/>
         <source>The image is larger than {limit} MB; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="169"/>
+        <location filename="../../mjdesk/services/uploads.py" line="180"/>
         <source>The image is damaged or incomplete; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="177"/>
+        <location filename="../../mjdesk/services/uploads.py" line="188"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3741,12 +3877,12 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="203"/>
+        <location filename="../../mjdesk/app/studio.py" line="204"/>
         <source>mjdesk — Rebuild the library index?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/app/studio.py" line="205"/>
+        <location filename="../../mjdesk/app/studio.py" line="206"/>
         <source>{problem}
 
 Rebuild the index from the image files now? The old database is kept beside it, renamed.</source>

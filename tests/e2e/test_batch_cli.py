@@ -259,3 +259,42 @@ def test_every_option_is_described_in_help():
     for block in blocks:
         parts = re.split(r"\s{2,}", block.strip(), maxsplit=1)
         assert len(parts) == 2 and len(parts[1]) >= 15, f"option without a description: {block!r}"
+
+
+def test_batch_applies_a_saved_style_to_every_line(sim, tmp_path):
+    """--style NAME: the style's local reference uploaded once (the simulator's files API),
+    its parameters and modes on every line, the lines' words kept."""
+    from mjdesk.core.styles import Style, StyleRef, style_to_json
+    from mjdesk.library import Store
+    from tests.images import encode
+
+    ref = tmp_path / "linocut.png"
+    ref.write_bytes(encode("PNG", 64, 64))
+    store = Store(tmp_path / "lib")
+    look = Style(
+        "Client A — linocut",
+        srefs=(StyleRef("https://files.example/expired.png", str(ref)),),
+        params=(("sw", "250"), ("s", "600"), ("raw", True), ("ar", "3:2")),
+        speed="turbo",
+    )
+    store.save_style(style_to_json(look))
+    store.close()
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text("a heron in the reeds\na fox in snow --ar 1:1\n")
+    r = run_batch(sim, tmp_path, str(prompts), "--style", "client a — LINOCUT")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Summary: 2 stored" in r.stdout
+    assert sim.requests("files") == 1  # uploaded once, for both lines
+    sent = sorted(e["prompt"] for e in sim.ledger())
+    assert sent[0].startswith("a fox in snow") and sent[1].startswith("a heron in the reeds")
+    for prompt in sent:
+        assert f"--sref {sim.url}/files/" in prompt and "expired.png" not in prompt
+        assert "--sw 250" in prompt and "--s 600" in prompt and "--raw" in prompt
+        assert "--ar 3:2" in prompt  # the style's aspect wins over the line's
+    db = sqlite3.connect(tmp_path / "lib" / "library.db")
+    assert {r[0] for r in db.execute("SELECT speed FROM jobs")} == {"turbo"}
+    db.close()
+    # a style that does not exist: said, with the saved ones, nothing sent
+    r = run_batch(sim, tmp_path, str(prompts), "--style", "Nope")
+    assert r.returncode == 2 and "no style named “Nope”" in r.stderr
+    assert "“Client A — linocut”" in r.stderr and len(sim.ledger()) == 2

@@ -1,0 +1,101 @@
+"""Styles as the window uses them: kept in the library (off the GUI thread), saved from the
+create panel's prompt, applied to a new one with its local references uploaded when they
+need to be (the upload cache answers with the same URL while it is valid, uploads again once
+EvoLink's 72 h file has expired), deleted with an undo."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.styles import Style, StyleRef, apply_style, style_from_json, style_to_json
+from ..library import Library
+
+__all__ = ["StyleProblem", "StyleService"]
+
+log = logging.getLogger("mjdesk.services")
+
+
+class StyleProblem(Exception):
+    """A style that cannot be applied as it is (a reference file gone, an upload refused);
+    the message says which, in words for the user."""
+
+
+class StyleService(QObject):
+    styles_changed = Signal()
+
+    def __init__(
+        self,
+        library: Callable[[], Library],
+        *,
+        upload: Callable[[str], Awaitable[str]],
+        source_of: Callable[[str], str | None],
+        know_source: Callable[[str, str], None] = lambda _url, _path: None,
+    ) -> None:
+        super().__init__()
+        self._library = library
+        self._upload = upload
+        self.source_of = source_of  # the local file a reference URL was uploaded from
+        self._know_source = know_source
+
+    async def styles(self) -> list[tuple[int, Style]]:
+        rows = await self._library().run(lambda s: s.styles())
+        found = [(sid, style_from_json(data)) for sid, data in rows]
+        for _sid, style in found:  # previews come from the files the references were
+            for ref in (*style.srefs, *([style.oref] if style.oref else [])):
+                if ref.path:
+                    self._know_source(ref.url, ref.path)
+        return found
+
+    async def find(self, name: str) -> Style | None:
+        folded = name.casefold().strip()
+        for _sid, style in await self.styles():
+            if style.name.casefold() == folded:
+                return style
+        return None
+
+    async def save(self, style: Style, style_id: int | None = None) -> int:
+        """Keeps a style (a new one, or ``style_id`` replaced); ValueError: a taken name."""
+        data = style_to_json(style)
+        saved = await self._library().run(lambda s: s.save_style(data, style_id))
+        self.styles_changed.emit()
+        return int(saved)
+
+    async def delete(self, style_id: int, *, restore: bool = False) -> None:
+        await self._library().run(lambda s: s.delete_style(style_id, restore=restore))
+        self.styles_changed.emit()
+
+    async def missing_files(self, style: Style) -> list[str]:
+        """The style's local reference files that are gone (said on its card, not at send);
+        looked for off the GUI thread."""
+        refs = [*style.srefs, *([style.oref] if style.oref else [])]
+        paths = [r.path for r in refs if r.path]
+        found = await asyncio.to_thread(lambda: [Path(p).is_file() for p in paths])
+        return [p for p, ok in zip(paths, found, strict=True) if not ok]
+
+    async def fresh_urls(self, style: Style) -> dict[str, str]:
+        """A URL EvoLink can fetch now for each reference that came from a local file."""
+        fresh: dict[str, str] = {}
+        refs: list[StyleRef] = [*style.srefs, *([style.oref] if style.oref else [])]
+        gone = set(await self.missing_files(style))
+        for ref in refs:
+            if not ref.path or ref.path in gone:
+                continue  # a URL only, or its file gone: the saved URL is sent (it may work)
+            try:
+                fresh[ref.url] = await self._upload(ref.path)
+            except Exception as exc:  # an upload refused or failed: said, not raised raw
+                raise StyleProblem(f"{Path(ref.path).name}: {exc}") from None
+        return fresh
+
+    async def apply(self, text: str, style: Style) -> str:
+        """The prompt with the style's look (its references uploaded where needed)."""
+        return apply_style(text, style, await self.fresh_urls(style))
+
+    def look_of(self, name: str, text: str, speed: str, quality: str) -> Style:
+        from ..core.styles import style_from_prompt
+
+        return style_from_prompt(name, text, speed=speed, quality=quality, source_of=self.source_of)

@@ -1,0 +1,122 @@
+"""Styles with real events: a look saved from the create panel, applied to a new prompt with
+one click and sent (the simulator's ledger shows the same --sref URL and parameters); two
+styles that differ ask which wins; a reference whose upload expired is uploaded again, once;
+a style's file gone is said on its card; delete and undo."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from mjdesk.core.prompt import get_param
+from tests.images import encode
+from tests.widgets.conftest import open_studio
+
+
+async def _save_style(st, qtbot, name: str) -> None:
+    styles = st.window.create_panel.styles
+    qtbot.mouseClick(styles.save_button, Qt.MouseButton.LeftButton)
+    dialog = styles.asking
+    assert dialog is not None and dialog.isVisible()
+    dialog.setTextValue(name)
+    dialog.accept()
+    await st.until(lambda: any(c.style_.name == name for c in styles.cards.values()))
+
+
+def _card(styles, name: str):
+    return next(c for c in styles.cards.values() if c.style_.name == name)
+
+
+async def test_a_style_saved_from_the_panel_is_applied_and_sent(sim, tmp_path, qtbot):
+    ref = tmp_path / "linocut.png"
+    ref.write_bytes(encode("PNG", 64, 64))
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        panel = w.create_panel
+        styles = panel.styles
+        w.editor.setPlainText("a heron in the reeds")
+        panel.add_files("style", [str(ref)])
+        await st.until(lambda: "--sref " in w.editor.toPlainText())
+        url = get_param(w.editor.toPlainText(), "sref")
+        w.editor.moveCursor(w.editor.textCursor().MoveOperation.End)
+        qtbot.keyClicks(w.editor, " --sw 250 --s 600 --raw --ar 3:2")
+        uploads = sim.requests("files")
+        await _save_style(st, qtbot, "Client A — linocut")
+        card = _card(styles, "Client A — linocut")
+        assert card.style_.srefs[0].url == url and card.style_.srefs[0].path == str(ref)
+        await st.until(lambda: url in card.pictures)  # its mosaic, from the file
+        # a new prompt: one click on the card, the words stay the user's
+        w.editor.setPlainText("a fox in snow --seed 7")
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        await st.until(lambda: "--sref" in w.editor.toPlainText())
+        text = w.editor.toPlainText()
+        assert text.startswith("a fox in snow --seed 7")
+        for p, v in (("sref", url), ("sw", "250"), ("s", "600"), ("raw", True), ("ar", "3:2")):
+            assert get_param(text, p) == v, p
+        assert sim.requests("files") == uploads  # the upload still valid: not sent again
+        creates = len(sim.ledger())
+        qtbot.keyClick(w.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        await st.until(lambda: len(sim.ledger()) == creates + 1)
+        sent = sim.ledger()[-1]["prompt"]
+        assert url in sent and "--sw 250" in sent and "--s 600" in sent and "--raw" in sent
+        assert "--ar 3:2" in sent and sent.startswith("a fox in snow")
+
+
+async def test_two_styles_ask_which_wins_and_expired_uploads_go_again(sim, tmp_path, qtbot):
+    ref = tmp_path / "grain.png"
+    ref.write_bytes(encode("PNG", 64, 64))
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        panel = w.create_panel
+        styles = panel.styles
+        w.editor.setPlainText("a harbour")
+        panel.add_files("style", [str(ref)])
+        await st.until(lambda: "--sref " in w.editor.toPlainText())
+        w.editor.setPlainText(w.editor.toPlainText() + " --s 100 --ar 1:1")
+        await _save_style(st, qtbot, "Grain")
+        w.editor.setPlainText("a harbour --s 900 --c 20")
+        await _save_style(st, qtbot, "Loud")
+        # Grain, then Loud: both set --s differently, so the user is asked
+        w.editor.setPlainText("a lighthouse")
+        qtbot.mouseClick(_card(styles, "Grain"), Qt.MouseButton.LeftButton)
+        await st.until(lambda: get_param(w.editor.toPlainText(), "s") == "100")
+        qtbot.mouseClick(_card(styles, "Loud"), Qt.MouseButton.LeftButton)
+        box = styles.asking
+        assert box.isVisible() and "both set --s" in box.text() and "Grain" in box.text()
+        [loud] = [b for b in box.buttons() if b.text() == "Loud"]
+        loud.click()
+        await st.until(lambda: get_param(w.editor.toPlainText(), "s") == "900")
+        text = w.editor.toPlainText()
+        assert get_param(text, "c") == "20" and get_param(text, "ar") == "1:1"  # both kept
+        assert get_param(text, "sref")  # Grain's reference stays (Loud has none)
+        # the upload expires: applying the style uploads the file again, once
+        await st.library.run(
+            lambda s: s.db.execute("UPDATE uploads SET expires_at = ?", (time.time() - 10,))
+        )
+        before = sim.requests("files")
+        w.editor.setPlainText("a quay")
+        styles._forget_applied()
+        qtbot.mouseClick(_card(styles, "Grain"), Qt.MouseButton.LeftButton)
+        await st.until(lambda: get_param(w.editor.toPlainText(), "sref") is not None)
+        assert sim.requests("files") == before + 1
+        fresh = get_param(w.editor.toPlainText(), "sref")
+        assert fresh != _card(styles, "Grain").style_.srefs[0].url
+        w.editor.setPlainText("a pier")
+        qtbot.mouseClick(_card(styles, "Grain"), Qt.MouseButton.LeftButton)
+        await st.until(lambda: get_param(w.editor.toPlainText(), "sref") is not None)
+        assert (
+            sim.requests("files") == before + 1
+            and get_param(w.editor.toPlainText(), "sref") == fresh
+        )
+        # the file gone: said on the card; deleted, then brought back
+        ref.unlink()
+        styles.refresh()
+        await st.until(lambda: _card(styles, "Grain").missing == [str(ref)])
+        sid = _card(styles, "Grain").style_id
+        [delete] = [a for a in styles.card_menu(sid).actions() if a.text() == "Delete"]
+        delete.trigger()
+        await st.until(lambda: sid not in styles.cards)
+        assert "Undo" in styles.undo_label.text()
+        styles._undo_delete()
+        await st.until(lambda: sid in styles.cards)
