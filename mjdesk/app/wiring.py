@@ -91,6 +91,7 @@ def build_studio(
         upload=uploads.upload,
         source_of=uploads.source_of,
         know_source=uploads.know_source,
+        fetch=uploads.fetch_reference,
     )
     return StudioService(
         owner=owner,

@@ -120,6 +120,10 @@ class StylePort(Protocol):
 
     def look_of(self, name: str, text: str, speed: str, quality: str) -> Style: ...
 
+    async def export(self, style: Style, target: Path) -> list[str]: ...
+
+    async def import_file(self, source: Path) -> Style: ...
+
 
 class ConnectionPort(Protocol):
     """The key, the settings, the connection and the credits."""

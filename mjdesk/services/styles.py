@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -35,12 +36,14 @@ class StyleService(QObject):
         upload: Callable[[str], Awaitable[str]],
         source_of: Callable[[str], str | None],
         know_source: Callable[[str, str], None] = lambda _url, _path: None,
+        fetch: Callable[[str], Awaitable[str | None]] | None = None,
     ) -> None:
         super().__init__()
         self._library = library
         self._upload = upload
         self.source_of = source_of  # the local file a reference URL was uploaded from
         self._know_source = know_source
+        self._fetch = fetch  # a local copy of a reference URL (for a style file)
 
     async def styles(self) -> list[tuple[int, Style]]:
         rows = await self._library().run(lambda s: s.styles())
@@ -94,6 +97,39 @@ class StyleService(QObject):
     async def apply(self, text: str, style: Style) -> str:
         """The prompt with the style's look (its references uploaded where needed)."""
         return apply_style(text, style, await self.fresh_urls(style))
+
+    async def export(self, style: Style, target: Path) -> list[str]:
+        """Writes the style and its reference images to one file; returns the references
+        that could not be included (no file and no longer fetchable)."""
+        from .style_files import write_style_file
+
+        images: dict[str, bytes] = {}
+        left_out: list[str] = []
+        for ref in (*style.srefs, *([style.oref] if style.oref else [])):
+            path = ref.path if ref.path else None
+            if path is None or not await asyncio.to_thread(Path(path).is_file):
+                path = await self._fetch(ref.url) if self._fetch is not None else None
+            if path is None:
+                left_out.append(ref.url)
+                continue
+            images[ref.url] = await asyncio.to_thread(Path(path).read_bytes)
+        await asyncio.to_thread(write_style_file, style, images, target)
+        return left_out
+
+    async def import_file(self, source: Path) -> Style:
+        """A style file read into the library (its images kept beside the library's, a taken
+        name numbered); StyleFileError or OSError say why not."""
+        from .style_files import read_style_file
+
+        folder = self._library().store.root / "styles"
+        style = await asyncio.to_thread(read_style_file, source, folder)
+        taken = {s.name.casefold() for _sid, s in await self.styles()}
+        name, n = style.name, 2
+        while name.casefold() in taken:
+            name, n = f"{style.name} ({n})", n + 1
+        style = replace(style, name=name)
+        await self.save(style)
+        return style
 
     def look_of(self, name: str, text: str, speed: str, quality: str) -> Style:
         from ..core.styles import style_from_prompt

@@ -106,6 +106,14 @@ class UploadService:
             _remember(self._previews, url, image)
         return image
 
+    async def fetch_reference(self, url: str) -> str | None:
+        """A local copy of a reference URL (checked download, kept under thumbs/refs); None
+        when it cannot be fetched (expired, refused, no client)."""
+        try:
+            return await self._fetch_for_preview(url)
+        except (ApiError, OSError):
+            return None
+
     async def _fetch_for_preview(self, url: str) -> str | None:
         client = self._client()
         library = self._library()

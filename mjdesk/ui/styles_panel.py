@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -155,6 +157,10 @@ class StylesPanel(QWidget):
         )
         self.save_button.clicked.connect(self.save_current)
         row.addWidget(self.save_button)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add a style a colleague exported (.mjstyle)"))
+        self.import_button.clicked.connect(self._pick_import)
+        row.addWidget(self.import_button)
         self.undo_label = QLabel("")
         self.undo_label.setTextFormat(Qt.TextFormat.RichText)
         self.undo_label.linkActivated.connect(lambda _l: self._undo_delete())
@@ -325,8 +331,67 @@ class StylesPanel(QWidget):
             self.tr("Duplicate"),
             lambda: self._save(replace(style, name=self.tr("{name} copy").format(name=style.name))),
         )
+        menu.addAction(self.tr("Export…"), lambda: self._pick_export(style_id))
         menu.addAction(self.tr("Delete"), lambda: self.delete(style_id))
         return menu
+
+    def _pick_export(self, style_id: int) -> None:
+        style = self.cards[style_id].style_
+        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in style.name).strip()
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the style “{name}”").format(name=style.name),
+            str(Path.home() / f"{safe or 'style'}.mjstyle"),
+            self.tr("mjdesk styles (*.mjstyle)"),
+        )
+        if target:
+            self.export_to(style_id, Path(target))
+
+    def export_to(self, style_id: int, target: Path) -> None:
+        """The style and its reference images in one file a colleague can import."""
+        style = self.cards[style_id].style_
+
+        def done(left_out: list[str]) -> None:
+            said = self.tr("Exported the style “{name}” to {file}").format(
+                name=style.name, file=target.name
+            )
+            if left_out:
+                said += self.tr(" ({n} reference(s) could not be fetched: the link only)").format(
+                    n=len(left_out)
+                )
+            self.panel.status_message.emit(said, 6000)
+
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.styles.export(style, target),
+            done,
+            failed=lambda exc: self.panel.status_message.emit(
+                self.tr("Not exported: {reason}").format(reason=exc), 6000
+            ),
+            name="export style",
+        )
+
+    def _pick_import(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a style"), str(Path.home()), self.tr("mjdesk styles (*.mjstyle)")
+        )
+        if source:
+            self.import_from(Path(source))
+
+    def import_from(self, source: Path) -> None:
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.styles.import_file(source),
+            lambda style: self.panel.status_message.emit(
+                self.tr("Imported the style “{name}”").format(name=style.name), 5000
+            ),
+            failed=lambda exc: self.panel.status_message.emit(
+                self.tr("Not imported: {reason}").format(reason=exc), 8000
+            ),
+            name="import style",
+        )
 
     def _rename(self, style_id: int, style: Style) -> None:
         dialog = QInputDialog(self)

@@ -6,7 +6,9 @@ a style's file gone is said on its card; delete and undo."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from mjdesk.core.prompt import get_param
@@ -120,3 +122,65 @@ async def test_two_styles_ask_which_wins_and_expired_uploads_go_again(sim, tmp_p
         assert "Undo" in styles.undo_label.text()
         styles._undo_delete()
         await st.until(lambda: sid in styles.cards)
+
+
+async def test_a_style_file_carries_its_images_to_an_empty_library(sim, tmp_path, qtbot):
+    """Exported from one library, imported into a new one: the same look, the reference
+    image itself (byte for byte), uploaded when first used; a hostile file is refused."""
+    import json
+
+    from mjdesk.library import Library
+    from mjdesk.services.styles import StyleService
+    from mjdesk.services.style_files import StyleFileError
+
+    ref = tmp_path / "linocut.png"
+    ref.write_bytes(encode("PNG", 64, 64))
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        panel, styles = w.create_panel, w.create_panel.styles
+        w.editor.setPlainText("a heron")
+        panel.add_files("style", [str(ref)])
+        await st.until(lambda: "--sref " in w.editor.toPlainText())
+        w.editor.setPlainText(w.editor.toPlainText() + " --sw 300 --raw")
+        await _save_style(st, qtbot, "Linocut")
+        card = _card(styles, "Linocut")
+        target = tmp_path / "Linocut.mjstyle"
+        styles.export_to(card.style_id, target)
+        await st.until(lambda: "Exported the style" in w.statusBar().currentMessage())
+        doc = json.loads(target.read_text())
+        assert str(ref) not in target.read_text()  # no local path leaves the machine
+        assert len(doc["images"]) == 1
+        # a colleague's empty library
+        other = await Library.open(tmp_path / "colleague")
+        uploaded: list[str] = []
+
+        async def upload(path: str) -> str:
+            uploaded.append(path)
+            return "https://files.example/fresh.png"
+
+        service = StyleService(lambda: other, upload=upload, source_of=lambda _u: None)
+        style = await service.import_file(target)
+        assert style.name == "Linocut" and dict(style.params) == {"sw": "300", "raw": True}
+        path = style.srefs[0].path
+        assert path and path.startswith(str(tmp_path / "colleague" / "styles"))
+        assert Path(path).read_bytes() == ref.read_bytes()
+        text = await service.apply("a fox", style)
+        assert "--sref https://files.example/fresh.png" in text and uploaded == [path]
+        again = await service.import_file(target)
+        assert again.name == "Linocut (2)"
+        hostile = tmp_path / "hostile.mjstyle"
+        hostile.write_text(
+            json.dumps(
+                {
+                    "kind": "mjdesk-style",
+                    "style": {"name": "x", "srefs": [{"url": "https://a/b.png"}]},
+                    "images": {"https://a/b.png": "bm90IGFuIGltYWdl"},  # "not an image"
+                }
+            )
+        )
+        bad = await service.import_file(hostile)
+        assert bad.srefs[0].path is None  # not an image: never written
+        (tmp_path / "plain.mjstyle").write_text("[1, 2]")
+        with pytest.raises(StyleFileError, match="not an mjdesk style file"):
+            await service.import_file(tmp_path / "plain.mjstyle")
+        await other.close()
