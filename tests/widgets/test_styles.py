@@ -130,8 +130,8 @@ async def test_a_style_file_carries_its_images_to_an_empty_library(sim, tmp_path
     import json
 
     from mjdesk.library import Library
-    from mjdesk.services.styles import StyleService
     from mjdesk.services.style_files import StyleFileError
+    from mjdesk.services.styles import StyleService
 
     ref = tmp_path / "linocut.png"
     ref.write_bytes(encode("PNG", 64, 64))
@@ -163,7 +163,7 @@ async def test_a_style_file_carries_its_images_to_an_empty_library(sim, tmp_path
         assert style.name == "Linocut" and dict(style.params) == {"sw": "300", "raw": True}
         path = style.srefs[0].path
         assert path and path.startswith(str(tmp_path / "colleague" / "styles"))
-        assert Path(path).read_bytes() == ref.read_bytes()
+        assert Path(path).read_bytes() == ref.read_bytes()  # noqa: ASYNC240 - a test reads its file
         text = await service.apply("a fox", style)
         assert "--sref https://files.example/fresh.png" in text and uploaded == [path]
         again = await service.import_file(target)
