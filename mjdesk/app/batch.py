@@ -417,7 +417,14 @@ async def _run(
                     err.write(f"line {number}: not sent\n")
                     rejected += 1
                     continue
-                new_jobs.extend(intents(analysis, typed=line, batch=f"line-{number}"))
+                new_jobs.extend(
+                    intents(
+                        analysis,
+                        typed=line,
+                        batch=f"line-{number}",
+                        style=style.name if style is not None else None,
+                    )
+                )
             if getattr(args, "op_lines", None):
                 op_jobs, op_rejected = await _op_jobs(args, library, client, err)
                 new_jobs.extend(op_jobs)

@@ -44,6 +44,7 @@ class ImageQuery:
     trashed: bool = False  # the trash instead of the library
     tags: tuple[str, ...] = ()  # every one of these tags
     models: tuple[str, ...] = ()  # made by one of these (generate, vary, remix, edit, …)
+    style: str | None = None  # sent with this style (its name)
 
 
 @dataclass(slots=True)
@@ -85,6 +86,7 @@ class GalleryItem:
     tags: str = ""
     stack: int = 1  # the images of its job (shown as a stack when grouped by job)
     size: int = 0  # the file's bytes
+    style: str | None = None  # the style its job was sent with
 
 
 _ORDER: Final = {
@@ -104,8 +106,11 @@ def _filters(q: ImageQuery) -> tuple[str, list[str], list[Any], str | None]:
     for tag in q.tags:  # tags are stored as space-separated words
         where.append(HAS_TAG)
         args.append(tag_like(tag))
-    if q.speed or q.quality or q.with_references or q.models:
+    if q.speed or q.quality or q.with_references or q.models or q.style:
         join = " JOIN jobs ON jobs.id = images.job_id"
+        if q.style:
+            where.append("jobs.style = ?")
+            args.append(q.style)
         if q.models:
             where.append(f"jobs.model IN ({','.join('?' * len(q.models))})")
             args.extend(q.models)
@@ -256,7 +261,7 @@ def gallery_items(db: sqlite3.Connection, ids: Sequence[int]) -> list[GalleryIte
         " COALESCE(NULLIF(jobs.prompt, ''), jobs.prompt_typed),"
         " jobs.speed, jobs.quality, jobs.task_id, jobs.model, images.tags,"
         " (SELECT COUNT(*) FROM images AS mates WHERE mates.job_id = images.job_id"
-        " AND mates.deleted_at IS NULL), images.size FROM images"
+        " AND mates.deleted_at IS NULL), images.size, jobs.style FROM images"
         f" JOIN jobs ON jobs.id = images.job_id WHERE images.id IN ({marks})",
         list(ids),
     ).fetchall()

@@ -53,6 +53,7 @@ class NewJob:
     model_params: dict[str, Any] | None = None
     parent_image_id: int | None = None
     batch: str | None = None
+    style: str | None = None  # the style it was sent with (its name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +157,17 @@ def edit_job(edit: Edit, parent_image_id: int) -> NewJob:
 
 
 def intents(
-    analysis: PromptAnalysis, *, typed: str | None = None, batch: str | None = None
+    analysis: PromptAnalysis,
+    *,
+    typed: str | None = None,
+    batch: str | None = None,
+    style: str | None = None,
 ) -> list[NewJob]:
     """One intent per task of an analysed prompt (the words as typed, each task's prompt)."""
     if not analysis.ok:
         raise ValueError("the prompt has errors; nothing is sent")
     words = analysis.text if typed is None else typed
-    return [NewJob(words, t.prompt, t.speed, t.quality, batch=batch) for t in analysis.tasks]
+    return [
+        NewJob(words, t.prompt, t.speed, t.quality, batch=batch, style=style)
+        for t in analysis.tasks
+    ]

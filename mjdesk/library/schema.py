@@ -141,7 +141,8 @@ def _v8(db: sqlite3.Connection) -> None:
 
 def _v9(db: sqlite3.Connection) -> None:
     """Styles: a designer's looks, kept by name (the look itself as JSON, see core.styles);
-    a deleted one stays until its undo is no longer offered."""
+    a deleted one stays until its undo is no longer offered. A job names the style it was
+    sent with."""
     _script(
         db,
         """
@@ -153,6 +154,7 @@ def _v9(db: sqlite3.Connection) -> None:
             updated_at REAL NOT NULL,
             deleted_at REAL
         );
+        ALTER TABLE jobs ADD COLUMN style TEXT;
         """,
     )
 

@@ -84,8 +84,8 @@ class Store(FileLayout, Curation, Marks, Projects, Styles):
             for job in jobs:
                 cur = db.execute(
                     "INSERT INTO jobs (client_ref, batch, prompt_typed, prompt, model,"
-                    " model_params, speed, quality, state, parent_image_id, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " model_params, speed, quality, state, parent_image_id, created_at, updated_at,"
+                    " style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         f"mjd-{uuid.uuid4().hex}",
                         job.batch,
@@ -99,6 +99,7 @@ class Store(FileLayout, Curation, Marks, Projects, Styles):
                         job.parent_image_id,
                         now,
                         now,
+                        job.style,
                     ),
                 )
                 ids.append(int(cur.lastrowid or 0))

@@ -130,11 +130,12 @@ class JobsService(QObject):
     def accepts_prompts(self) -> bool:
         return self._connection.accepts_prompts
 
-    def submit(self, analysis: PromptAnalysis) -> None:
-        """The prompt's jobs (one per permutation and repeat), recorded and sent."""
-        specs = intents(analysis)
+    def submit(self, analysis: PromptAnalysis, style: str | None = None) -> None:
+        """The prompt's jobs (one per permutation and repeat), recorded and sent; ``style``
+        names the style the prompt carries (the library filters by it)."""
+        specs = intents(analysis, style=style)
         if len(specs) > 1:  # one submission, many jobs: the queue shows them as one batch
-            specs = intents(analysis, batch=f"window-{uuid.uuid4().hex[:12]}")
+            specs = intents(analysis, batch=f"window-{uuid.uuid4().hex[:12]}", style=style)
         self._record_and_send(specs, "submit")
 
     def submit_jobs(self, jobs: list[NewJob]) -> None:

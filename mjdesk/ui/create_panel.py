@@ -236,7 +236,8 @@ class CreatePanel(QtWidgets.QScrollArea):
             )
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
-        self.service.jobs.submit(a)
+        self.service.jobs.submit(a, style=self.styles.style_of(a.text))
+        self.styles.sent()
         self.editor.remember(a.text)
         sent = (
             self.tr("Sent 1 task")

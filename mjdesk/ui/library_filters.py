@@ -23,6 +23,7 @@ FILTER_KEYS: Final = (
     "days",
     "aspect",
     "project_id",
+    "style",
     "models",
     "favourites",
     "with_references",
@@ -75,6 +76,8 @@ def _valid(key: str, value: Any) -> bool:
         return value is True
     if key == "project_id":
         return isinstance(value, int) and not isinstance(value, bool)
+    if key == "style":
+        return isinstance(value, str) and bool(value)
     return key in FILTER_KEYS and value in dict(_choices(key))
 
 
@@ -87,6 +90,7 @@ def _titles() -> dict[str, str]:
         "days": t("Filters", "Date"),
         "aspect": t("Filters", "Shape"),
         "project_id": t("Filters", "Project"),
+        "style": t("Filters", "Style"),
         "models": t("Filters", "Operation"),
         "favourites": t("Filters", "Favourites only"),
         "with_references": t("Filters", "Has references"),
@@ -103,6 +107,8 @@ def _chip_text(key: str, value: Any, projects: dict[int, str]) -> str:
         return translate("Filters", "Grouped by job")
     if key == "project_id":
         return "▤ " + projects.get(value, "?")
+    if key == "style":
+        return "◐ " + str(value)
     return str(dict(_choices(key)).get(value, value))
 
 
@@ -118,6 +124,8 @@ def describe(values: dict[str, Any], projects: dict[int, str]) -> str:
             parts.append(t("Filters", "rated {stars}").format(stars=_chip_text(key, value, {})))
         elif key == "project_id":
             parts.append(t("Filters", "in “{project}”").format(project=projects.get(value, "?")))
+        elif key == "style":
+            parts.append(t("Filters", "in the style “{style}”").format(style=value))
         elif key == "favourites":
             parts.append(t("Filters", "favourites"))
         elif key == "with_references":
@@ -140,6 +148,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.values: dict[str, Any] = {}
         self.projects: dict[int, str] = {}
+        self.styles: list[str] = []  # the names of the saved styles
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(6)
@@ -190,6 +199,7 @@ class FilterBar(QWidget):
             "project_id": v.get("project_id"),
             "group_by_job": bool(v.get("group_by_job")),
             "models": models,
+            "style": v.get("style"),
         }
 
     def set_projects(self, projects: list[tuple[int, str]]) -> None:
@@ -239,6 +249,13 @@ class FilterBar(QWidget):
             act.setCheckable(True)
             act.setChecked(self.values.get("project_id") == pid)
             act.triggered.connect(lambda _=False, p=pid: self.set_value("project_id", p))
+        styles = menu.addMenu(titles["style"])
+        styles.setEnabled(bool(self.styles) or "style" in self.values)
+        for name in self.styles:
+            act = styles.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(self.values.get("style") == name)
+            act.triggered.connect(lambda _=False, n=name: self.set_value("style", n))
         menu.addSeparator()
         for key in ("favourites", "with_references", "group_by_job"):
             act = menu.addAction(titles[key])

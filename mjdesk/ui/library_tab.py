@@ -103,6 +103,7 @@ class LibraryTab(MenuFlow, BulkFlow, ViewerFlow, QObject):
         view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._on_gallery_menu)
         self.service.gallery.gallery_changed.connect(self._on_gallery_changed)
+        self.service.styles.styles_changed.connect(self._load_style_names)
         self.sidebar.scope_changed.connect(lambda _scope: self.refresh_gallery())
         self.sidebar.filed.connect(self._on_filed)
         self.sidebar.dropped.connect(self._on_dropped)
@@ -155,6 +156,7 @@ class LibraryTab(MenuFlow, BulkFlow, ViewerFlow, QObject):
             if self._counts_stale:  # not on every keystroke: counting scans the library
                 self._counts_stale = False
                 self._refresh_counts()
+                self._load_style_names()
 
         def full() -> None:
             if not stale():
@@ -190,6 +192,14 @@ class LibraryTab(MenuFlow, BulkFlow, ViewerFlow, QObject):
                 self.model.open_stack(pos, mates)
 
         self._run(self.service.gallery.job_mates(head), show, "stack")
+
+    def _load_style_names(self) -> None:
+        """The saved styles' names, for the Style filter."""
+
+        def show(styles: list[tuple[int, Any]]) -> None:
+            self.panel.filters_bar.styles = [s.name for _sid, s in styles]
+
+        self._run(self.service.styles.styles(), show, "style names")
 
     def _on_sidebar_toggled(self, shown: bool) -> None:
         """☰ or Ctrl+B: the sidebar out of the way (a narrow window), or back; where it
@@ -266,6 +276,7 @@ class LibraryTab(MenuFlow, BulkFlow, ViewerFlow, QObject):
             "trashed",
             "tags",
             "models",
+            "style",
         )
         plain = not any(q.get(k) for k in filtered)
         if plain and q["sort"] == "newest":

@@ -31,6 +31,14 @@ from .flow import FlowLayout
 
 __all__ = ["StyleCard", "StylesPanel"]
 
+
+def _look(text: str) -> dict[str, Any]:
+    from ..core.prompt import get_param
+    from ..core.styles import LOOK_PARAMS
+
+    return {name: get_param(text, name) for name in ("sref", "oref", *LOOK_PARAMS)}
+
+
 translate = QCoreApplication.translate
 CARD = QSize(120, 112)
 
@@ -171,7 +179,7 @@ class StylesPanel(QWidget):
         self.asking: Any = None  # a question while it is open (tests answer it)
         self._deleted: tuple[int, str] | None = None
         self.service.styles.styles_changed.connect(self.refresh)
-        panel.editor.submit_requested.connect(self._forget_applied)
+        self._applied_look: dict[str, Any] = {}  # the prompt's look right after applying
 
     # -- the cards ---------------------------------------------------------------------------
 
@@ -288,6 +296,7 @@ class StylesPanel(QWidget):
                 editor.set_modes(style.speed or editor.speed, style.quality or editor.quality)
             self.panel._rewrite(new_text)
             self.applied = style
+            self._applied_look = _look(new_text)
             self.panel.status_message.emit(
                 self.tr("Applied the style “{name}” (Ctrl+Z in the prompt takes it back)").format(
                     name=style.name
@@ -314,6 +323,18 @@ class StylesPanel(QWidget):
 
     def _forget_applied(self) -> None:
         self.applied = None
+        self._applied_look = {}
+
+    def style_of(self, text: str) -> str | None:
+        """The style a prompt about to be sent carries: the one applied last, as long as its
+        look (references and parameters) is still the prompt's."""
+        if self.applied is None or _look(text) != self._applied_look:
+            return None
+        return self.applied.name
+
+    def sent(self) -> None:
+        """A prompt went: the next one starts without a style."""
+        self._forget_applied()
 
     # -- each card's menu --------------------------------------------------------------------
 

@@ -139,6 +139,9 @@ class InfoPanel(QWidget):
             f"{item.width}×{item.height}" if item.width else "",
             ratio_words(item.width, item.height),
             operation_words(item.model),
+            self.tr("Style: {name}").format(name=item.style)
+            if getattr(item, "style", None)
+            else "",
             self.tr("1 cost unit")
             if units == 1
             else self.tr("{n} cost units").format(n=f"{units:g}"),

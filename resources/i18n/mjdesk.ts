@@ -446,22 +446,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="242"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="243"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="244"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="245"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="261"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="262"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="268"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="269"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,42 +1324,42 @@
 <context>
     <name>Filters</name>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="99"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="103"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="101"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="105"/>
         <source>Has references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="103"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="107"/>
         <source>Grouped by job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="147"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="156"/>
         <source>+ Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="148"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="157"/>
         <source>Add a filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="216"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="226"/>
         <source>Remove this filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="218"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="228"/>
         <source>Remove the filter {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_filters.py" line="250"/>
+        <location filename="../../mjdesk/ui/library_filters.py" line="267"/>
         <source>Clear all filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,31 +1912,36 @@ A desktop studio for Midjourney V8.1 through EvoLink&apos;s API, with a local li
     </message>
     <message>
         <location filename="../../mjdesk/ui/viewer_info.py" line="142"/>
+        <source>Style: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="145"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer_info.py" line="144"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="147"/>
         <source>{n} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer_info.py" line="156"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="159"/>
         <source>Made from &lt;a href=&quot;{id}&quot;&gt;its source image&lt;/a&gt; · {made}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer_info.py" line="161"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="164"/>
         <source>Made {made}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer_info.py" line="166"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="169"/>
         <source>Task {task} · image {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/viewer_info.py" line="182"/>
+        <location filename="../../mjdesk/ui/viewer_info.py" line="185"/>
         <source>Left: {left}
 
 Right: {right}</source>
@@ -1946,12 +1951,12 @@ Right: {right}</source>
 <context>
     <name>JobsService</name>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="151"/>
+        <location filename="../../mjdesk/services/jobs.py" line="152"/>
         <source>Add an API key first (Settings), or start mjdesk --demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/jobs.py" line="174"/>
+        <location filename="../../mjdesk/services/jobs.py" line="175"/>
         <source>Saved, not sent yet: add an API key in Settings and it will be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,22 +2182,22 @@ Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="287"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="298"/>
         <source>mjdesk — Save search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="287"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="298"/>
         <source>Name this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="293"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="304"/>
         <source>Saved the search “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_tab.py" line="298"/>
+        <location filename="../../mjdesk/ui/library_tab.py" line="309"/>
         <source>Import a folder of images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3533,27 +3538,27 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="50"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="60"/>
         <source>Style {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="55"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="65"/>
         <source>{n} style references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="59"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="69"/>
         <source>Missing: {files}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="61"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="71"/>
         <source>Click to apply it to the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="125"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="135"/>
         <source>⚠ {n} file(s) missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3561,102 +3566,158 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="144"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="154"/>
         <source>Save a prompt&apos;s look — its style references, weights and parameters — and apply it to any prompt with one click.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="152"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="162"/>
         <source>Save as style…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="154"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="164"/>
         <source>Keep this prompt&apos;s style references, weights and parameters as a style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="210"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="168"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="169"/>
+        <source>Add a style a colleague exported (.mjstyle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="224"/>
         <source>Nothing to keep yet: add style references or parameters to the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="215"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="229"/>
         <source>mjdesk — Save as style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="216"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="230"/>
         <source>Name of the style:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="229"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="243"/>
         <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="236"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="250"/>
         <source>Saved the style “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="255"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="269"/>
         <source>mjdesk — Two styles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="257"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="271"/>
         <source>“{a}” and “{b}” both set {what}. Which one&apos;s values win?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="286"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="301"/>
         <source>Applied the style “{name}” (Ctrl+Z in the prompt takes it back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="294"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="309"/>
         <source>The style “{name}” was not applied: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="322"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="349"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="323"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="350"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="325"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="352"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="326"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="353"/>
         <source>{name} copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="328"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="355"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="356"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="333"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="364"/>
+        <source>Export the style “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="366"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="398"/>
+        <source>mjdesk styles (*.mjstyle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="376"/>
+        <source>Exported the style “{name}” to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="380"/>
+        <source> ({n} reference(s) could not be fetched: the link only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="391"/>
+        <source>Not exported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="398"/>
+        <source>Import a style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="409"/>
+        <source>Imported the style “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="412"/>
+        <source>Not imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="419"/>
         <source>mjdesk — Rename style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="334"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="420"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="357"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="443"/>
         <source>Deleted “{name}” · &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3836,27 +3897,27 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>UploadService</name>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="130"/>
+        <location filename="../../mjdesk/services/uploads.py" line="138"/>
         <source>The pasted image could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="170"/>
+        <location filename="../../mjdesk/services/uploads.py" line="178"/>
         <source>Not a PNG, JPEG, GIF or WebP image; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="174"/>
+        <location filename="../../mjdesk/services/uploads.py" line="182"/>
         <source>The image is larger than {limit} MB; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="180"/>
+        <location filename="../../mjdesk/services/uploads.py" line="188"/>
         <source>The image is damaged or incomplete; nothing was uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/services/uploads.py" line="188"/>
+        <location filename="../../mjdesk/services/uploads.py" line="196"/>
         <source>Add an API key first: images are uploaded to EvoLink</source>
         <translation type="unfinished"></translation>
     </message>

@@ -252,6 +252,7 @@ def test_panel_query_reflects_the_filters(qtbot):
         "project_id": 3,
         "group_by_job": True,
         "models": ("mj-v8.1-variation", "mj-v8.1-remix"),
+        "style": None,
     }
     # one chip per filter, in one row; the sentence under the grid
     assert len(bar.chips) == 9

@@ -63,6 +63,36 @@ async def test_a_style_saved_from_the_panel_is_applied_and_sent(sim, tmp_path, q
         sent = sim.ledger()[-1]["prompt"]
         assert url in sent and "--sw 250" in sent and "--s 600" in sent and "--raw" in sent
         assert "--ar 3:2" in sent and sent.startswith("a fox in snow")
+        # the job names its style; a prompt whose look was changed after applying does not
+        await st.only_job("stored")
+        w.editor.setPlainText("a hare")
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        await st.until(lambda: "--sref" in w.editor.toPlainText())
+        w.editor.setPlainText(w.editor.toPlainText().replace(" --raw", ""))
+        qtbot.keyClick(w.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        await st.until(lambda: len(sim.ledger()) == creates + 2)
+
+        def styles_of_jobs():
+            rows = st.library.store.db.execute("SELECT prompt_typed, style FROM jobs ORDER BY id")
+            return [tuple(r) for r in rows]
+
+        await st.until(lambda: len(styles_of_jobs()) == 2)
+        assert [s for _p, s in styles_of_jobs()] == ["Client A — linocut", None]
+        # the library filters by style; the viewer names it
+        bar = w.gallery.filters_bar
+        await st.until(lambda: bar.styles == ["Client A — linocut"])
+        await st.until(lambda: w.gallery_model.count >= 4)
+        bar.set_value("style", "Client A — linocut")
+        await st.until(lambda: "in the style “Client A — linocut”" in w.gallery.count.text())
+        assert w.gallery_model.count == 4 and w.gallery.count.text().startswith("4 images")
+        w.library.open_viewer(w.gallery_model.id_at(0))
+        viewer = w.library.viewer
+        await st.until(lambda: viewer.info.item is not None)
+        chips = [
+            viewer.info.chips.itemAt(i).widget().text() for i in range(viewer.info.chips.count())
+        ]
+        assert "Style: Client A — linocut" in chips
+        viewer.close()
 
 
 async def test_two_styles_ask_which_wins_and_expired_uploads_go_again(sim, tmp_path, qtbot):
