@@ -31,6 +31,7 @@ class Settings:
     quality: str = "standard"
     max_upload_mb: int = 30
     saved_searches: list[dict[str, Any]] = field(default_factory=list)
+    prompt_presets: list[dict[str, Any]] = field(default_factory=list)  # {"name", "text"}
     appearance: str = "system"  # "system" (follow the OS), "dark" or "light"
     schema: int = SCHEMA
 
@@ -54,6 +55,7 @@ LABELS: Final = {
     "quality": translate("StudioService", "Default quality"),
     "appearance": translate("StudioService", "Appearance"),
     "saved_searches": translate("StudioService", "Saved searches"),
+    "prompt_presets": translate("StudioService", "Prompt presets"),
     "library_dir": translate("StudioService", "Library folder"),
 }
 
@@ -89,7 +91,19 @@ def problems(settings: Settings) -> dict[str, Text]:
         out["appearance"] = translate("StudioService", "System, dark or light")
     if not all(_saved_search_ok(s) for s in settings.saved_searches):
         out["saved_searches"] = translate("StudioService", "A saved search is not readable")
+    if not all(_preset_ok(p) for p in settings.prompt_presets):
+        out["prompt_presets"] = translate("StudioService", "A prompt preset is not readable")
     return out
+
+
+def _preset_ok(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("name"), str)
+        and 0 < len(entry["name"]) <= 80
+        and isinstance(entry.get("text"), str)
+        and 0 < len(entry["text"]) <= 4000
+    )
 
 
 def _saved_search_ok(entry: Any) -> bool:
@@ -143,6 +157,10 @@ def load_checked(path: Path | None = None) -> tuple[Settings, list[Text]]:
         kept = [s for s in settings.saved_searches if _saved_search_ok(s)]
         settings = replace(settings, saved_searches=kept)
         notices.append(_not_kept("saved_searches", bad.pop("saved_searches")))
+    if "prompt_presets" in bad:
+        kept_presets = [p for p in settings.prompt_presets if _preset_ok(p)]
+        settings = replace(settings, prompt_presets=kept_presets)
+        notices.append(_not_kept("prompt_presets", bad.pop("prompt_presets")))
     if bad:
         settings = replace(settings, **{name: getattr(defaults, name) for name in bad})
         notices.extend(_not_kept(name, reason) for name, reason in bad.items())

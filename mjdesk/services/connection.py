@@ -281,6 +281,17 @@ class ConnectionService(QObject):
 
         self._owner.spawn(go(), "apply settings")
 
+    def save_preset(self, name: str, text: str) -> None:
+        """Keeps a prompt fragment (a preset of the same name is replaced)."""
+        kept = [p for p in self.settings.prompt_presets if p.get("name") != name]
+        self.apply_settings(
+            self.settings.with_changes(prompt_presets=[*kept, {"name": name, "text": text}])
+        )
+
+    def delete_preset(self, name: str) -> None:
+        kept = [p for p in self.settings.prompt_presets if p.get("name") != name]
+        self.apply_settings(self.settings.with_changes(prompt_presets=kept))
+
     def save_search(self, name: str, filters: dict[str, Any]) -> None:
         kept = [s for s in self.settings.saved_searches if s.get("name") != name]
         self.apply_settings(

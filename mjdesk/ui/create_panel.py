@@ -68,6 +68,10 @@ class CreatePanel(QtWidgets.QScrollArea):
         self.history_button.setToolTip(self.tr("Search your earlier prompts (Ctrl+H)"))
         self.history_button.clicked.connect(self.open_history)
         submit_row.addWidget(self.history_button)
+        from .presets import PresetsButton
+
+        self.presets = PresetsButton(self)
+        submit_row.addWidget(self.presets)
         self.generate = QPushButton(self.tr("Generate"))
         self.generate.setObjectName("Primary")
         self.generate.setToolTip(self.tr("Send the prompt (Ctrl+Enter)"))

@@ -335,133 +335,133 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="71"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="75"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="73"/>
-        <location filename="../../mjdesk/ui/create_panel.py" line="170"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="77"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="174"/>
         <source>Send the prompt (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="78"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="82"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="82"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="86"/>
         <source>Styles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="88"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="92"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="92"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="96"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="146"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="150"/>
         <source>Type a prompt, then Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="149"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="153"/>
         <source>1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="151"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="155"/>
         <source>{count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="196"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="200"/>
         <source>≈ {count} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="198"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="202"/>
         <source>1 cost unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="199"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="203"/>
         <source>{count} cost units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="154"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="158"/>
         <source>{count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="159"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="163"/>
         <source>1 problem to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="161"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="165"/>
         <source>{count} problems to fix before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="166"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="170"/>
         <source>Add an API key in Settings first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="168"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="172"/>
         <source>Fix the prompt&apos;s problems first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="212"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="216"/>
         <source>Replaced the set {old} with {new}: Ctrl+Z in the prompt brings it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="213"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="217"/>
         <source>the default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="223"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="227"/>
         <source>Fix the prompt&apos;s problems first (they are underlined)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="232"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="236"/>
         <source>mjdesk — Send several tasks?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="234"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="238"/>
         <source>This prompt makes {tasks} tasks ({units} cost units). Send them all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="243"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="247"/>
         <source>Sent 1 task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="245"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="249"/>
         <source>Sent {count} tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="262"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="266"/>
         <source>That image carries no mjdesk prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/create_panel.py" line="269"/>
+        <location filename="../../mjdesk/ui/create_panel.py" line="273"/>
         <source>Prompt and settings restored from the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,6 +2666,54 @@ Right: {right}</source>
     </message>
 </context>
 <context>
+    <name>PresetsButton</name>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="47"/>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="49"/>
+        <source>Saved prompt fragments: insert one at the cursor, or around the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="67"/>
+        <source>No presets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="70"/>
+        <source>Save as preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="72"/>
+        <source>Delete a preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="86"/>
+        <source>Type or select the words to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="89"/>
+        <source>mjdesk — Save as preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="91"/>
+        <source>Name of the preset (write {subject} in it where the selection goes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/presets.py" line="98"/>
+        <source>Saved the preset “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromptEditor</name>
     <message>
         <location filename="../../mjdesk/ui/prompt_editor.py" line="61"/>
@@ -3433,104 +3481,114 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>StudioService</name>
     <message>
-        <location filename="../../mjdesk/settings.py" line="47"/>
+        <location filename="../../mjdesk/settings.py" line="48"/>
         <source>API base URL</source>
         <extracomment>Names of the settings, for the notices that say which value was not kept.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="48"/>
+        <location filename="../../mjdesk/settings.py" line="49"/>
         <source>Files base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="49"/>
+        <location filename="../../mjdesk/settings.py" line="50"/>
         <source>Callback URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="50"/>
+        <location filename="../../mjdesk/settings.py" line="51"/>
         <source>Prompts sent at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="51"/>
+        <location filename="../../mjdesk/settings.py" line="52"/>
         <source>Downloads at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="52"/>
+        <location filename="../../mjdesk/settings.py" line="53"/>
         <source>Largest reference image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="53"/>
+        <location filename="../../mjdesk/settings.py" line="54"/>
         <source>Default speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="54"/>
+        <location filename="../../mjdesk/settings.py" line="55"/>
         <source>Default quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="55"/>
+        <location filename="../../mjdesk/settings.py" line="56"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="56"/>
+        <location filename="../../mjdesk/settings.py" line="57"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="57"/>
+        <location filename="../../mjdesk/settings.py" line="58"/>
+        <source>Prompt presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="59"/>
         <source>Library folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="81"/>
+        <location filename="../../mjdesk/settings.py" line="83"/>
         <source>Between {lo} and {hi}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="85"/>
+        <location filename="../../mjdesk/settings.py" line="87"/>
         <source>Draft, Fast or Turbo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="87"/>
+        <location filename="../../mjdesk/settings.py" line="89"/>
         <source>Standard, or HD when not Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="89"/>
+        <location filename="../../mjdesk/settings.py" line="91"/>
         <source>System, dark or light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="91"/>
+        <location filename="../../mjdesk/settings.py" line="93"/>
         <source>A saved search is not readable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="123"/>
-        <location filename="../../mjdesk/settings.py" line="127"/>
+        <location filename="../../mjdesk/settings.py" line="95"/>
+        <source>A prompt preset is not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/settings.py" line="137"/>
+        <location filename="../../mjdesk/settings.py" line="141"/>
         <source>The settings file could not be read; defaults are used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="139"/>
+        <location filename="../../mjdesk/settings.py" line="153"/>
         <source>not a valid value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="153"/>
+        <location filename="../../mjdesk/settings.py" line="171"/>
         <source>Settings: {setting} was not used ({reason}); the default applies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/settings.py" line="83"/>
+        <location filename="../../mjdesk/settings.py" line="85"/>
         <source>Between 1 and 100 MB</source>
         <translation type="unfinished"></translation>
     </message>

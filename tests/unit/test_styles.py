@@ -74,3 +74,16 @@ def test_a_style_file_from_anyone_is_read_without_trusting_it():
     assert style.params == (("s", "100"),)
     assert style.speed is None and style.quality == "hd"
     assert style_to_json(style)["future_field"] == {"kept": True}  # a newer version's, kept
+
+
+def test_a_preset_fills_its_placeholder_with_the_selection():
+    from mjdesk.core.presets import fill_preset, placeholders
+
+    fragment = "{subject}, linocut print, two colours --s 250"
+    assert placeholders(fragment) == ["subject"]
+    assert placeholders("a {red, blue} kite") == []  # a permutation, not a placeholder
+    assert fill_preset(fragment, "a heron") == ("a heron, linocut print, two colours --s 250", None)
+    assert fill_preset(fragment) == (fragment, (0, 9))
+    two = "{subject} in {place}, dusk"
+    assert fill_preset(two, "a fox") == ("a fox in {place}, dusk", (9, 16))
+    assert fill_preset("--ar 3:2 --raw", "a cat") == ("a cat --ar 3:2 --raw", None)

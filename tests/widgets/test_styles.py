@@ -214,3 +214,51 @@ async def test_a_style_file_carries_its_images_to_an_empty_library(sim, tmp_path
         with pytest.raises(StyleFileError, match="not an mjdesk style file"):
             await service.import_file(tmp_path / "plain.mjstyle")
         await other.close()
+
+
+async def test_prompt_presets_saved_and_wrapped_around_the_selection(sim, tmp_path, qtbot):
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        w = st.window
+        presets = w.create_panel.presets
+        w.editor.setPlainText("{subject}, linocut print, two colours --s 250")
+
+        def pick(text: str) -> None:
+            presets.fill_menu()
+            [action] = [a for a in presets.menu().actions() if a.text() == text]
+            action.trigger()
+
+        pick("Save as preset…")
+        presets.asking.setTextValue("Linocut")
+        presets.asking.accept()
+        assert st.service.settings.prompt_presets == [
+            {"name": "Linocut", "text": "{subject}, linocut print, two colours --s 250"}
+        ]
+        # wrapped around the selected words
+        w.editor.setPlainText("a heron in the reeds")
+        cursor = w.editor.textCursor()
+        cursor.setPosition(0)
+        cursor.setPosition(7, cursor.MoveMode.KeepAnchor)
+        w.editor.setTextCursor(cursor)
+        pick("Linocut")
+        # its parameters go after the prompt's words, where they belong
+        assert w.editor.toPlainText() == "a heron, linocut print, two colours in the reeds --s 250"
+        await st.until(lambda: w.editor.analysis.params.get("s") == 250)
+        # Ctrl+Z takes the whole preset back
+        qtbot.keyClick(w.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert w.editor.toPlainText() == "a heron in the reeds"
+        # at the cursor: the placeholder selected, typed over
+        w.editor.setPlainText("")
+        pick("Linocut")
+        assert w.editor.textCursor().selectedText() == "{subject}"
+        qtbot.keyClicks(w.editor, "a fox")
+        assert w.editor.toPlainText() == "a fox, linocut print, two colours --s 250"
+        await st.until(lambda: w.editor.analysis.ok)
+        # a preset's parameters meet the analyser like typed ones: a wrong one is said
+        presets.panel.service.connection.save_preset("Too loud", "--s 5000")
+        pick("Too loud")
+        await st.until(lambda: not w.editor.analysis.ok)
+        # deleted from the same menu
+        presets.fill_menu()
+        [delete] = [a for a in presets.menu().actions() if a.text() == "Delete a preset"]
+        delete.menu().actions()[0].trigger()
+        assert [p["name"] for p in st.service.settings.prompt_presets] == ["Too loud"]
