@@ -6,6 +6,7 @@ stay the user's. Pure: the prompt is text, a style rewrites its parameters."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
@@ -18,6 +19,7 @@ __all__ = [
     "StyleRef",
     "apply_style",
     "clashes",
+    "local_ref",
     "style_from_json",
     "style_from_prompt",
     "style_to_json",
@@ -31,10 +33,23 @@ FORMAT: Final = 1
 @dataclass(frozen=True, slots=True)
 class StyleRef:
     """A reference image: the URL it was sent as, and the local file it was uploaded from (so
-    it can be uploaded again once that URL has expired)."""
+    it can be uploaded again once that URL has expired). A reference made from a library
+    image that was never sent has a ``local:<sha256>`` URL: it is uploaded when first used."""
 
     url: str
     path: str | None = None
+
+    @property
+    def local_only(self) -> bool:
+        return self.url.startswith(LOCAL)
+
+
+LOCAL: Final = "local:"
+
+
+def local_ref(path: str, sha256: str) -> StyleRef:
+    """A reference to a file not yet uploaded (a library image chosen for a style)."""
+    return StyleRef(LOCAL + sha256, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +105,16 @@ def apply_style(text: str, style: Style, urls: Mapping[str, str] | None = None) 
     omni) references, its parameters are set; the words and every other parameter stay.
     ``urls`` maps a reference's saved URL to a fresh one (a file uploaded again)."""
     fresh = urls or {}
-    if style.srefs:
+    srefs = [fresh.get(r.url, r.url) for r in style.srefs]
+    srefs = [u for u in srefs if not u.startswith(LOCAL)]  # never sent: not uploaded
+    if srefs:
         text = set_param(text, "sref", None)
-        for ref in style.srefs:
-            text = add_reference(text, "sref", fresh.get(ref.url, ref.url))
-    if style.oref is not None:
+        for url in srefs:
+            text = add_reference(text, "sref", url)
+    oref = fresh.get(style.oref.url, style.oref.url) if style.oref is not None else None
+    if oref is not None and not oref.startswith(LOCAL):
         text = set_param(text, "oref", None)
-        text = add_reference(text, "oref", fresh.get(style.oref.url, style.oref.url))
+        text = add_reference(text, "oref", oref)
     for name, value in style.params:
         text = set_param(text, name, value)
     return text
@@ -155,7 +173,8 @@ def style_from_json(data: Mapping[str, Any]) -> Style:
         if not isinstance(value, Mapping) or not isinstance(value.get("url"), str):
             return None
         url = value["url"]
-        if not url.startswith(("https://", "http://")) or len(url) > 2000:
+        local = re.fullmatch(r"local:[0-9a-f]{64}", url) is not None
+        if not (local or url.startswith(("https://", "http://"))) or len(url) > 2000:
             return None
         path = value.get("path")
         return StyleRef(url, path if isinstance(path, str) and len(path) < 4096 else None)

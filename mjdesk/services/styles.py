@@ -86,6 +86,8 @@ class StyleService(QObject):
         refs: list[StyleRef] = [*style.srefs, *([style.oref] if style.oref else [])]
         gone = set(await self.missing_files(style))
         for ref in refs:
+            if ref.path in gone and ref.local_only:
+                raise StyleProblem(f"the reference file {ref.path} is gone")
             if not ref.path or ref.path in gone:
                 continue  # a URL only, or its file gone: the saved URL is sent (it may work)
             try:

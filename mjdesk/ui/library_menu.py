@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 __all__ = ["MenuFlow"]
 
 translate = QCoreApplication.translate
+MAX_STYLE_IMAGES = 10  # style references a style made from a selection keeps
 
 
 class MenuFlow:
@@ -33,6 +34,7 @@ class MenuFlow:
     undo: Callable[..., None]
     compare: Callable[..., None]
     empty_trash: Callable[..., None]
+    _run: Callable[..., None]
 
     def export_selected(self) -> None:
         self.export(self.panel.view.selected_ids())
@@ -95,6 +97,11 @@ class MenuFlow:
         project.triggered.connect(lambda: self._move_to_project(ids))
         export = menu.addAction(translate("LibraryTab", "Export…"))
         export.triggered.connect(lambda: self.export(ids))
+        style = menu.addAction(translate("LibraryTab", "New style from these images…"))
+        style.setToolTip(
+            translate("LibraryTab", "Their pictures as the style references of a new style")
+        )
+        style.triggered.connect(lambda: self.style_from_images(ids))
         trash = menu.addAction(translate("LibraryTab", "Move to trash") + "\tDel")
         trash.triggered.connect(lambda: self._on_trash(ids))
         if self.undo_text:
@@ -103,6 +110,40 @@ class MenuFlow:
             )
             undo.triggered.connect(self.undo)
         menu.addSeparator()
+
+    def style_from_images(self, ids: list[int], name: str | None = None) -> None:
+        """A new style whose style references are these images (uploaded when first used);
+        asks its name unless given."""
+        if name is None:
+            name, ok = QtWidgets.QInputDialog.getText(
+                self.panel,
+                translate("LibraryTab", "mjdesk — New style"),
+                translate("LibraryTab", "Name of the style made from {n} image(s):").format(
+                    n=min(len(ids), MAX_STYLE_IMAGES)
+                ),
+            )
+            if not ok or not name.strip():
+                return
+        gallery, styles = self.service.gallery, self.service.styles
+        chosen = ids[:MAX_STYLE_IMAGES]
+
+        async def make() -> int:
+            from ..core.styles import Style, local_ref
+
+            items = await gallery.gallery_items(chosen)
+            refs = tuple(local_ref(str(gallery.image_path(i)), i.sha256) for i in items)
+            return int(await styles.save(Style(name.strip(), srefs=refs)))
+
+        self._run(
+            make(),
+            lambda _id: self.status_message.emit(
+                translate("LibraryTab", "Made the style “{name}” from {n} image(s)").format(
+                    name=name.strip(), n=len(chosen)
+                ),
+                5000,
+            ),
+            "style from images",
+        )
 
     def _edit_tags(self, ids: list[int]) -> None:
         """The tag editor on the selection: its tags shown, completion from the library's."""

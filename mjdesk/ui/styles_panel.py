@@ -290,6 +290,13 @@ class StylesPanel(QWidget):
     def _apply(self, style: Style) -> None:
         editor = self.panel.editor
         text = editor.toPlainText()
+        if any(r.path for r in (*style.srefs, *([style.oref] if style.oref else []))):
+            self.panel.status_message.emit(
+                self.tr("Applying “{name}”: its reference files are uploaded if needed…").format(
+                    name=style.name
+                ),
+                0,
+            )
 
         def done(new_text: str) -> None:
             if style.speed or style.quality:
@@ -348,6 +355,7 @@ class StylesPanel(QWidget):
         style = self.cards[style_id].style_
         menu.addAction(self.tr("Apply"), lambda: self.apply(style_id))
         menu.addAction(self.tr("Rename…"), lambda: self._rename(style_id, style))
+        menu.addAction(self.tr("Update from the prompt"), lambda: self.update_from_prompt(style_id))
         menu.addAction(
             self.tr("Duplicate"),
             lambda: self._save(replace(style, name=self.tr("{name} copy").format(name=style.name))),
@@ -412,6 +420,29 @@ class StylesPanel(QWidget):
                 self.tr("Not imported: {reason}").format(reason=exc), 8000
             ),
             name="import style",
+        )
+
+    def update_from_prompt(self, style_id: int) -> None:
+        """The style's look replaced by the prompt's (its name kept): editing a style."""
+        style = self.cards[style_id].style_
+        editor = self.panel.editor
+        look = self.service.styles.look_of(
+            style.name, editor.toPlainText(), editor.speed, editor.quality
+        )
+        if not (look.srefs or look.oref or look.params):
+            self.panel.status_message.emit(
+                self.tr("The prompt has no look to keep (no references or parameters)"), 6000
+            )
+            return
+        ops.run(
+            self,
+            self.service.spawn,
+            self.service.styles.save(look, style_id),
+            lambda _id: self.panel.status_message.emit(
+                self.tr("Updated the style “{name}” from the prompt").format(name=style.name),
+                4000,
+            ),
+            name="update style",
         )
 
     def _rename(self, style_id: int, style: Style) -> None:

@@ -2202,82 +2202,107 @@ Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="43"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="45"/>
         <source>Select images to export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="60"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="62"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="62"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="64"/>
         <source>Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="85"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="87"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="87"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="89"/>
         <source>No stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="90"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="92"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="92"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="94"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="94"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="96"/>
         <source>Move to project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="96"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="98"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="98"/>
-        <source>Move to trash</source>
+        <location filename="../../mjdesk/ui/library_menu.py" line="100"/>
+        <source>New style from these images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../mjdesk/ui/library_menu.py" line="102"/>
+        <source>Their pictures as the style references of a new style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_menu.py" line="105"/>
+        <source>Move to trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_menu.py" line="109"/>
         <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="115"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="120"/>
+        <source>mjdesk — New style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_menu.py" line="121"/>
+        <source>Name of the style made from {n} image(s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_menu.py" line="140"/>
+        <source>Made the style “{name}” from {n} image(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/library_menu.py" line="156"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="118"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="159"/>
         <source>mjdesk — Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="67"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="69"/>
         <source>Compare the two selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="70"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="72"/>
         <source>Select exactly two images to compare them side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/library_menu.py" line="119"/>
+        <location filename="../../mjdesk/ui/library_menu.py" line="160"/>
         <source>Project (type a new name to create it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3684,98 +3709,118 @@ mjdesk kept running. A report (without your key) was written to:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="301"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="295"/>
+        <source>Applying “{name}”: its reference files are uploaded if needed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="308"/>
         <source>Applied the style “{name}” (Ctrl+Z in the prompt takes it back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="309"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="316"/>
         <source>The style “{name}” was not applied: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="349"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="356"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="350"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="357"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="352"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="358"/>
+        <source>Update from the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="360"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="353"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="361"/>
         <source>{name} copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="355"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="363"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="356"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="364"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="364"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="372"/>
         <source>Export the style “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="366"/>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="398"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="374"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="406"/>
         <source>mjdesk styles (*.mjstyle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="376"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="384"/>
         <source>Exported the style “{name}” to {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="380"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="388"/>
         <source> ({n} reference(s) could not be fetched: the link only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="391"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="399"/>
         <source>Not exported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="398"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="406"/>
         <source>Import a style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="409"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="417"/>
         <source>Imported the style “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="412"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="420"/>
         <source>Not imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="419"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="434"/>
+        <source>The prompt has no look to keep (no references or parameters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="442"/>
+        <source>Updated the style “{name}” from the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="450"/>
         <source>mjdesk — Rename style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="420"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="451"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="443"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="474"/>
         <source>Deleted “{name}” · &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>

@@ -262,3 +262,31 @@ async def test_prompt_presets_saved_and_wrapped_around_the_selection(sim, tmp_pa
         [delete] = [a for a in presets.menu().actions() if a.text() == "Delete a preset"]
         delete.menu().actions()[0].trigger()
         assert [p["name"] for p in st.service.settings.prompt_presets] == ["Too loud"]
+
+
+async def test_a_style_made_from_library_images_uploads_them_when_first_used(sim, tmp_path, qtbot):
+    from tests.widgets.test_gallery import seed_library
+
+    async with open_studio(sim, tmp_path, qtbot) as st:
+        ids = await st.library.run(
+            lambda s: seed_library(s, tmp_path, [("a linocut heron", "fast", "standard", 3)])
+        )
+        w = st.window
+        styles = w.create_panel.styles
+        w.library.style_from_images(ids[:2], name="From the library")
+        await st.until(
+            lambda: any(c.style_.name == "From the library" for c in styles.cards.values())
+        )
+        card = _card(styles, "From the library")
+        assert len(card.style_.srefs) == 2 and all(r.local_only for r in card.style_.srefs)
+        before = sim.requests("files")
+        w.editor.setPlainText("a crane at dawn")
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        await st.until(lambda: "--sref" in w.editor.toPlainText())
+        srefs = get_param(w.editor.toPlainText(), "sref").split()
+        assert len(srefs) == 2 and all(u.startswith(sim.url + "/files/") for u in srefs)
+        assert sim.requests("files") == before + 2
+        # edited: the style takes the prompt's look as it is now
+        w.editor.setPlainText(w.editor.toPlainText() + " --s 750")
+        styles.update_from_prompt(card.style_id)
+        await st.until(lambda: _card(styles, "From the library").style_.param("s") == "750")
