@@ -8,7 +8,7 @@ import functools
 from typing import Any
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QPushButton, QWidget
 
 from ..core.presets import fill_preset
 
@@ -40,7 +40,7 @@ def insert_preset(editor: Any, fragment: str) -> None:
     editor.setFocus()
 
 
-class PresetsButton(QToolButton):
+class PresetsButton(QPushButton):
     def __init__(self, panel: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
@@ -48,7 +48,6 @@ class PresetsButton(QToolButton):
         self.setToolTip(
             self.tr("Saved prompt fragments: insert one at the cursor, or around the selection")
         )
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self.fill_menu)
         self.asking: Any = None
