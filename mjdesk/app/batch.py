@@ -17,7 +17,7 @@ import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..api import DEFAULT_API_BASE, DEFAULT_FILES_BASE, EvoLinkClient, UnsafeUrlError
 from ..core.modes import QUALITIES, SPEEDS, compatible
@@ -33,6 +33,8 @@ from ..library import (
 )
 from ..library.store import TERMINAL_STATES
 from ..secrets import EnvSecretStore, KeyringSecretStore, find_api_key
+from .batch_ops import op_jobs_of
+from .batch_styles import style_for, styled
 
 EXIT_OK, EXIT_WAITING, EXIT_USAGE = 0, 1, 2
 
@@ -120,20 +122,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="F",
         help="divide the engine's waits by F (to match a simulator's --speed-factor)",
     )
-
-
-async def _op_jobs(
-    args: argparse.Namespace, library: Library, client: EvoLinkClient, err: TextIO
-) -> tuple[list[NewJob], int]:
-    """The ops file's jobs: images resolved, uploads made, every check passed."""
-    from ..services.uploads import UploadService
-    from ..settings import Settings
-    from .batch_ops import build_jobs
-
-    uploads = UploadService(
-        library=lambda: library, client=lambda: client, settings=lambda: Settings()
-    )
-    return await build_jobs(args.op_lines, args.ops_folder, library, uploads, err)
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -245,35 +233,6 @@ def _forbidden(c: str) -> bool:
     return unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") or c in "\x85\u2028\u2029"
 
 
-async def _style_for(args: argparse.Namespace, library: Library, err: TextIO) -> Any:
-    """The style ``--style`` names (and the modes it brings), or None after saying why."""
-    from ..core.styles import style_from_json
-
-    styles = [style_from_json(data) for _sid, data in await library.run(lambda s: s.styles())]
-    wanted = args.style.casefold().strip()
-    for style in styles:
-        if style.name.casefold() == wanted:
-            args.speed = args.speed or style.speed
-            args.quality = args.quality or style.quality
-            return style
-    names = ", ".join(f"“{s.name}”" for s in styles) or "none yet"
-    err.write(f"mjdesk batch: no style named “{args.style}” (saved styles: {names})\n")
-    return None
-
-
-async def _fresh_style_urls(style: Any, library: Library, client: EvoLinkClient) -> dict[str, str]:
-    """The style's local references uploaded where their EvoLink file has expired."""
-    from ..services.styles import StyleService
-    from ..services.uploads import UploadService
-    from ..settings import Settings
-
-    uploads = UploadService(
-        library=lambda: library, client=lambda: client, settings=lambda: Settings()
-    )
-    styles = StyleService(lambda: library, upload=uploads.upload, source_of=uploads.source_of)
-    return await styles.fresh_urls(style)
-
-
 async def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     if not compatible(args.speed or "fast", args.quality or "standard"):
         err.write("mjdesk batch: HD quality cannot be combined with Draft speed\n")
@@ -367,7 +326,7 @@ async def _run(
         return EXIT_WAITING
     style = None
     if args.style:
-        style = await _style_for(args, library, err)
+        style = await style_for(args, library, err)
         if style is None:
             await library.close()
             return EXIT_USAGE
@@ -400,15 +359,7 @@ async def _run(
                 out.write(f"Resuming {plural(resumed, 'unfinished job', 'unfinished jobs')}\n")
             new_jobs: list[NewJob] = []
             if style is not None:
-                from ..core.styles import apply_style
-                from ..services.styles import StyleProblem
-
-                try:
-                    fresh = await _fresh_style_urls(style, library, client)
-                except StyleProblem as exc:
-                    err.write(f"mjdesk batch: the style “{style.name}”: {exc}\n")
-                    fresh = {}
-                prompts = [(n, apply_style(line, style, fresh)) for n, line in prompts]
+                prompts = await styled(prompts, style, library, client, err)
             for number, line in prompts:
                 analysis = analyze(line, args.speed, args.quality)
                 if not analysis.ok:
@@ -426,7 +377,7 @@ async def _run(
                     )
                 )
             if getattr(args, "op_lines", None):
-                op_jobs, op_rejected = await _op_jobs(args, library, client, err)
+                op_jobs, op_rejected = await op_jobs_of(args, library, client, err)
                 new_jobs.extend(op_jobs)
                 rejected += op_rejected
             # every intent of the file is committed in one transaction before anything is sent

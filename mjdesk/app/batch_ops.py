@@ -235,3 +235,14 @@ async def _source(ref: int | str, library: Library) -> tuple[Any, Any]:
 def _in_library(ref: str, root: Path) -> Path:
     path = Path(ref)
     return path if path.is_absolute() else root / path
+
+
+async def op_jobs_of(args: Any, library: Any, client: Any, err: TextIO) -> tuple[list[NewJob], int]:
+    """The ops file's jobs: images resolved, uploads made, every check passed."""
+    from ..services.uploads import UploadService
+    from ..settings import Settings
+
+    uploads = UploadService(
+        library=lambda: library, client=lambda: client, settings=lambda: Settings()
+    )
+    return await build_jobs(args.op_lines, args.ops_folder, library, uploads, err)

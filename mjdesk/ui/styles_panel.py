@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -26,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.styles import Style, clashes, merge
-from . import ops, theme
+from . import ops
 from .flow import FlowLayout
+from .style_actions import StyleActions
+from .style_card import StyleCard
 
-__all__ = ["StyleCard", "StylesPanel"]
+__all__ = ["StylesPanel"]
 
 
 def _look(text: str) -> dict[str, Any]:
@@ -43,101 +41,7 @@ translate = QCoreApplication.translate
 CARD = QSize(120, 112)
 
 
-class StyleCard(QWidget):
-    """A style: up to four of its references in a 2×2 mosaic, its name under them."""
-
-    chosen = Signal(int)  # style id
-    menu_requested = Signal(int, object)  # style id, global position
-
-    def __init__(self, style_id: int, style: Style, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.style_id, self.style_ = style_id, style
-        self.pictures: dict[str, QImage] = {}
-        self.missing: list[str] = []
-        self.setFixedSize(CARD)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(translate("Styles", "Style {name}").format(name=style.name))
-        self._tip()
-
-    def _tip(self) -> None:
-        params = " ".join(f"--{n}" if v is True else f"--{n} {v}" for n, v in self.style_.params)
-        refs = translate("Styles", "{n} style references").format(n=len(self.style_.srefs))
-        lines = [self.style_.name, refs, params]
-        if self.missing:
-            lines.append(
-                translate("Styles", "Missing: {files}").format(files=", ".join(self.missing))
-            )
-        lines.append(translate("Styles", "Click to apply it to the prompt"))
-        self.setToolTip("\n".join(x for x in lines if x))
-
-    def set_picture(self, url: str, image: QImage) -> None:
-        self.pictures[url] = image
-        self.update()
-
-    def set_missing(self, files: list[str]) -> None:
-        self.missing = files
-        self._tip()
-        self.update()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.chosen.emit(self.style_id)
-        elif event.button() == Qt.MouseButton.RightButton:
-            self.menu_requested.emit(self.style_id, event.globalPosition().toPoint())
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.chosen.emit(self.style_id)
-        elif event.key() == Qt.Key.Key_Menu:
-            self.menu_requested.emit(self.style_id, self.mapToGlobal(self.rect().center()))
-        else:
-            super().keyPressEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        c = theme.current()
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QColor(c.accent if self.hasFocus() else c.border))
-        p.setBrush(QColor(c.raised))
-        p.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 8, 8)
-        mosaic = QRect(6, 6, self.width() - 12, 72)
-        urls = [r.url for r in self.style_.srefs[:4]] or (
-            [self.style_.oref.url] if self.style_.oref else []
-        )
-        cols = 1 if len(urls) <= 1 else 2
-        rows = 1 if len(urls) <= 2 else 2
-        w, h = mosaic.width() // cols, mosaic.height() // rows
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        for i, url in enumerate(urls):
-            cell = QRect(mosaic.left() + (i % cols) * w, mosaic.top() + (i // cols) * h, w, h)
-            image = self.pictures.get(url)
-            if image is None or image.isNull():
-                p.fillRect(cell.adjusted(1, 1, -1, -1), QColor(c.thumb_placeholder))
-                continue
-            src = QSize(cell.size()).scaled(image.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            source = QRect(0, 0, src.width(), src.height())
-            source.moveCenter(image.rect().center())
-            p.drawImage(cell.adjusted(1, 1, -1, -1), image, source)
-        if not urls:
-            p.setPen(QColor(c.muted))
-            p.drawText(mosaic, Qt.AlignmentFlag.AlignCenter, "--s --ar")
-        p.setPen(QColor(c.text))
-        name = p.fontMetrics().elidedText(
-            self.style_.name, Qt.TextElideMode.ElideRight, self.width() - 12
-        )
-        p.drawText(QRect(6, 82, self.width() - 12, 16), Qt.AlignmentFlag.AlignLeft, name)
-        if self.missing:
-            p.setPen(QColor(c.error))
-            p.drawText(
-                QRect(6, 96, self.width() - 12, 14),
-                Qt.AlignmentFlag.AlignLeft,
-                translate("Styles", "⚠ {n} file(s) missing").format(n=len(self.missing)),
-            )
-        p.end()
-
-
-class StylesPanel(QWidget):
+class StylesPanel(StyleActions, QWidget):
     """The cards, Save as style…, and the applying (through the create panel's editor)."""
 
     def __init__(self, panel: Any, parent: QWidget | None = None) -> None:
@@ -342,147 +246,3 @@ class StylesPanel(QWidget):
     def sent(self) -> None:
         """A prompt went: the next one starts without a style."""
         self._forget_applied()
-
-    # -- each card's menu --------------------------------------------------------------------
-
-    def _menu(self, style_id: int, where: Any) -> None:
-        menu = self.card_menu(style_id)
-        menu.exec(where)
-        menu.deleteLater()
-
-    def card_menu(self, style_id: int) -> QMenu:
-        menu = QMenu(self)
-        style = self.cards[style_id].style_
-        menu.addAction(self.tr("Apply"), lambda: self.apply(style_id))
-        menu.addAction(self.tr("Rename…"), lambda: self._rename(style_id, style))
-        menu.addAction(self.tr("Update from the prompt"), lambda: self.update_from_prompt(style_id))
-        menu.addAction(
-            self.tr("Duplicate"),
-            lambda: self._save(replace(style, name=self.tr("{name} copy").format(name=style.name))),
-        )
-        menu.addAction(self.tr("Export…"), lambda: self._pick_export(style_id))
-        menu.addAction(self.tr("Delete"), lambda: self.delete(style_id))
-        return menu
-
-    def _pick_export(self, style_id: int) -> None:
-        style = self.cards[style_id].style_
-        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in style.name).strip()
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the style “{name}”").format(name=style.name),
-            str(Path.home() / f"{safe or 'style'}.mjstyle"),
-            self.tr("mjdesk styles (*.mjstyle)"),
-        )
-        if target:
-            self.export_to(style_id, Path(target))
-
-    def export_to(self, style_id: int, target: Path) -> None:
-        """The style and its reference images in one file a colleague can import."""
-        style = self.cards[style_id].style_
-
-        def done(left_out: list[str]) -> None:
-            said = self.tr("Exported the style “{name}” to {file}").format(
-                name=style.name, file=target.name
-            )
-            if left_out:
-                said += self.tr(" ({n} reference(s) could not be fetched: the link only)").format(
-                    n=len(left_out)
-                )
-            self.panel.status_message.emit(said, 6000)
-
-        ops.run(
-            self,
-            self.service.spawn,
-            self.service.styles.export(style, target),
-            done,
-            failed=lambda exc: self.panel.status_message.emit(
-                self.tr("Not exported: {reason}").format(reason=exc), 6000
-            ),
-            name="export style",
-        )
-
-    def _pick_import(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a style"), str(Path.home()), self.tr("mjdesk styles (*.mjstyle)")
-        )
-        if source:
-            self.import_from(Path(source))
-
-    def import_from(self, source: Path) -> None:
-        ops.run(
-            self,
-            self.service.spawn,
-            self.service.styles.import_file(source),
-            lambda style: self.panel.status_message.emit(
-                self.tr("Imported the style “{name}”").format(name=style.name), 5000
-            ),
-            failed=lambda exc: self.panel.status_message.emit(
-                self.tr("Not imported: {reason}").format(reason=exc), 8000
-            ),
-            name="import style",
-        )
-
-    def update_from_prompt(self, style_id: int) -> None:
-        """The style's look replaced by the prompt's (its name kept): editing a style."""
-        style = self.cards[style_id].style_
-        editor = self.panel.editor
-        look = self.service.styles.look_of(
-            style.name, editor.toPlainText(), editor.speed, editor.quality
-        )
-        if not (look.srefs or look.oref or look.params):
-            self.panel.status_message.emit(
-                self.tr("The prompt has no look to keep (no references or parameters)"), 6000
-            )
-            return
-        ops.run(
-            self,
-            self.service.spawn,
-            self.service.styles.save(look, style_id),
-            lambda _id: self.panel.status_message.emit(
-                self.tr("Updated the style “{name}” from the prompt").format(name=style.name),
-                4000,
-            ),
-            name="update style",
-        )
-
-    def _rename(self, style_id: int, style: Style) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("mjdesk — Rename style"))
-        dialog.setLabelText(self.tr("New name:"))
-        dialog.setTextValue(style.name)
-
-        def rename(name: str) -> None:
-            if name.strip() and name.strip() != style.name:
-                ops.run(
-                    self,
-                    self.service.spawn,
-                    self.service.styles.save(replace(style, name=name.strip()), style_id),
-                    failed=lambda exc: self.panel.status_message.emit(str(exc), 6000),
-                    name="rename style",
-                )
-
-        dialog.textValueSelected.connect(rename)
-        dialog.finished.connect(dialog.deleteLater)
-        self.asking = dialog
-        dialog.open()
-
-    def delete(self, style_id: int) -> None:
-        name = self.cards[style_id].style_.name
-        self._deleted = (style_id, name)
-        ops.run(self, self.service.spawn, self.service.styles.delete(style_id), name="delete")
-        self.undo_label.setText(
-            self.tr('Deleted “{name}” · <a href="undo">Undo</a>').format(name=name)
-        )
-
-    def _undo_delete(self) -> None:
-        if self._deleted is None:
-            return
-        style_id, _name = self._deleted
-        self._deleted = None
-        self.undo_label.setText("")
-        ops.run(
-            self,
-            self.service.spawn,
-            self.service.styles.delete(style_id, restore=True),
-            name="undelete",
-        )

@@ -2703,37 +2703,37 @@ Right: {right}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="67"/>
+        <location filename="../../mjdesk/ui/presets.py" line="66"/>
         <source>No presets yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="70"/>
+        <location filename="../../mjdesk/ui/presets.py" line="69"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="72"/>
+        <location filename="../../mjdesk/ui/presets.py" line="71"/>
         <source>Delete a preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="86"/>
+        <location filename="../../mjdesk/ui/presets.py" line="85"/>
         <source>Type or select the words to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="89"/>
+        <location filename="../../mjdesk/ui/presets.py" line="88"/>
         <source>mjdesk — Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="91"/>
+        <location filename="../../mjdesk/ui/presets.py" line="90"/>
         <source>Name of the preset (write {subject} in it where the selection goes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/presets.py" line="98"/>
+        <location filename="../../mjdesk/ui/presets.py" line="97"/>
         <source>Saved the preset “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3621,27 +3621,27 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="60"/>
+        <location filename="../../mjdesk/ui/style_card.py" line="36"/>
         <source>Style {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="65"/>
+        <location filename="../../mjdesk/ui/style_card.py" line="41"/>
         <source>{n} style references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="69"/>
+        <location filename="../../mjdesk/ui/style_card.py" line="45"/>
         <source>Missing: {files}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="71"/>
+        <location filename="../../mjdesk/ui/style_card.py" line="47"/>
         <source>Click to apply it to the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="135"/>
+        <location filename="../../mjdesk/ui/style_card.py" line="111"/>
         <source>⚠ {n} file(s) missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3649,178 +3649,178 @@ mjdesk kept running. A report (without your key) was written to:
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="154"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="58"/>
         <source>Save a prompt&apos;s look — its style references, weights and parameters — and apply it to any prompt with one click.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="162"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="66"/>
         <source>Save as style…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="164"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="68"/>
         <source>Keep this prompt&apos;s style references, weights and parameters as a style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="168"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="72"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="169"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="73"/>
         <source>Add a style a colleague exported (.mjstyle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="224"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="128"/>
         <source>Nothing to keep yet: add style references or parameters to the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="229"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="133"/>
         <source>mjdesk — Save as style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="230"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="134"/>
         <source>Name of the style:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="243"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="147"/>
         <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="250"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="154"/>
         <source>Saved the style “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="269"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="173"/>
         <source>mjdesk — Two styles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="271"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="175"/>
         <source>“{a}” and “{b}” both set {what}. Which one&apos;s values win?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="295"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="199"/>
         <source>Applying “{name}”: its reference files are uploaded if needed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="308"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="212"/>
         <source>Applied the style “{name}” (Ctrl+Z in the prompt takes it back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="316"/>
+        <location filename="../../mjdesk/ui/styles_panel.py" line="220"/>
         <source>The style “{name}” was not applied: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="356"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="53"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="357"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="54"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="358"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="56"/>
         <source>Update from the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="360"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="60"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="361"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="62"/>
         <source>{name} copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="363"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="65"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="364"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="66"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="372"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="74"/>
         <source>Export the style “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="374"/>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="406"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="76"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="111"/>
         <source>mjdesk styles (*.mjstyle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="384"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="86"/>
         <source>Exported the style “{name}” to {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="388"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="90"/>
         <source> ({n} reference(s) could not be fetched: the link only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="399"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="101"/>
         <source>Not exported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="406"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="109"/>
         <source>Import a style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="417"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="122"/>
         <source>Imported the style “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="420"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="126"/>
         <source>Not imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="434"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="140"/>
         <source>The prompt has no look to keep (no references or parameters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="442"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="151"/>
         <source>Updated the style “{name}” from the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="450"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="161"/>
         <source>mjdesk — Rename style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="451"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="162"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mjdesk/ui/styles_panel.py" line="474"/>
+        <location filename="../../mjdesk/ui/style_actions.py" line="185"/>
         <source>Deleted “{name}” · &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
