@@ -29,15 +29,32 @@ def insert_preset(editor: Any, fragment: str) -> None:
     cursor.beginEditBlock()  # one undo step (Ctrl+Z takes the whole preset back)
     cursor.insertText(text)
     if params:
-        end = QTextCursor(editor.document())
-        end.movePosition(QTextCursor.MoveOperation.End)
-        end.insertText(" --" + params.strip() if dashes else params)
+        _set_params(editor, " --" + params.strip() if dashes else params)
     cursor.endEditBlock()
     if span is not None:
         cursor.setPosition(start + span[0])
         cursor.setPosition(start + span[1], QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
     editor.setFocus()
+
+
+def _set_params(editor: Any, params: str) -> None:
+    """The preset's parameters set in the prompt (one it already has takes the preset's
+    value); what the analyser cannot read goes at the end as typed, to be underlined."""
+    from ..core.prompt import analyze, set_param
+
+    parsed = analyze("x" + params, editor.speed, editor.quality)
+    whole = QTextCursor(editor.document())
+    whole.select(QTextCursor.SelectionType.Document)
+    text = editor.toPlainText()
+    if parsed.ok and parsed.params:
+        for name, value in parsed.params.items():
+            if name == "sref" and isinstance(value, list):
+                value = " ".join(value)
+            text = set_param(text, name, value)
+    else:
+        text = text.rstrip() + params
+    whole.insertText(text)
 
 
 class PresetsButton(QPushButton):

@@ -253,6 +253,14 @@ async def test_prompt_presets_saved_and_wrapped_around_the_selection(sim, tmp_pa
         qtbot.keyClicks(w.editor, "a fox")
         assert w.editor.toPlainText() == "a fox, linocut print, two colours --s 250"
         await st.until(lambda: w.editor.analysis.ok)
+        # a parameter the prompt already has takes the preset's value (not a second one)
+        w.editor.setPlainText("a crane --s 100 --ar 1:1")
+        cursor = w.editor.textCursor()
+        cursor.setPosition(0)
+        cursor.setPosition(7, cursor.MoveMode.KeepAnchor)
+        w.editor.setTextCursor(cursor)
+        pick("Linocut")
+        assert w.editor.toPlainText() == "a crane, linocut print, two colours --s 250 --ar 1:1"
         # a preset's parameters meet the analyser like typed ones: a wrong one is said
         presets.panel.service.connection.save_preset("Too loud", "--s 5000")
         pick("Too loud")
