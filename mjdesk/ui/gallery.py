@@ -45,6 +45,7 @@ ItemRole = Qt.ItemDataRole.UserRole + 20
 IDS_MIME = "application/x-mjdesk-image-ids"  # a drag's image ids (the sidebar files them)
 IdRole = Qt.ItemDataRole.UserRole + 21
 PAGE = 256
+CAPTION_WHOLE = 40  # a prompt this short fits the hover caption: no tooltip repeats it
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -246,6 +247,8 @@ class GalleryModel(QAbstractListModel):
                 else:
                     self._thumbs.request(key, self._resolve(item), self.thumb_size, item.sha256)
             return pix
+        if role == Qt.ItemDataRole.ToolTipRole and len(item.prompt) <= CAPTION_WHOLE:
+            return None  # the hover caption already shows it whole
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             stars = "★" * item.rating
             return f"{item.prompt}\n{item.width}×{item.height} · {item.speed} {stars}".strip()
