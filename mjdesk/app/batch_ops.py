@@ -237,12 +237,15 @@ def _in_library(ref: str, root: Path) -> Path:
     return path if path.is_absolute() else root / path
 
 
-async def op_jobs_of(args: Any, library: Any, client: Any, err: TextIO) -> tuple[list[NewJob], int]:
-    """The ops file's jobs: images resolved, uploads made, every check passed."""
+def terminal_uploads(library: Any, client: Any) -> Any:
+    """The window's upload service (checks, cache, reuse of result links) for a terminal run."""
     from ..services.uploads import UploadService
     from ..settings import Settings
 
-    uploads = UploadService(
-        library=lambda: library, client=lambda: client, settings=lambda: Settings()
-    )
+    return UploadService(library=lambda: library, client=lambda: client, settings=Settings)
+
+
+async def op_jobs_of(args: Any, library: Any, client: Any, err: TextIO) -> tuple[list[NewJob], int]:
+    """The ops file's jobs: images resolved, uploads made, every check passed."""
+    uploads = terminal_uploads(library, client)
     return await build_jobs(args.op_lines, args.ops_folder, library, uploads, err)

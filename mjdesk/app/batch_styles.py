@@ -13,33 +13,26 @@ from ..library import Library
 __all__ = ["style_for", "styled"]
 
 
+def _styles(library: Library, client: EvoLinkClient | None = None) -> Any:
+    """The window's style service over this library (uploads through the terminal's client)."""
+    from ..services.styles import StyleService
+    from .batch_ops import terminal_uploads
+
+    uploads = terminal_uploads(library, client)
+    return StyleService(lambda: library, upload=uploads.upload, source_of=uploads.source_of)
+
+
 async def style_for(args: argparse.Namespace, library: Library, err: TextIO) -> Any:
     """The style ``--style`` names (and the modes it brings), or None after saying why."""
-    from ..core.styles import style_from_json
-
-    styles = [style_from_json(data) for _sid, data in await library.run(lambda s: s.styles())]
-    wanted = args.style.casefold().strip()
-    for style in styles:
-        if style.name.casefold() == wanted:
-            args.speed = args.speed or style.speed
-            args.quality = args.quality or style.quality
-            return style
-    names = ", ".join(f"“{s.name}”" for s in styles) or "none yet"
+    service = _styles(library)
+    style = await service.find(args.style)
+    if style is not None:
+        args.speed = args.speed or style.speed
+        args.quality = args.quality or style.quality
+        return style
+    names = ", ".join(f"“{s.name}”" for _sid, s in await service.styles()) or "none yet"
     err.write(f"mjdesk batch: no style named “{args.style}” (saved styles: {names})\n")
     return None
-
-
-async def fresh_style_urls(style: Any, library: Library, client: EvoLinkClient) -> dict[str, str]:
-    """The style's local references uploaded where their EvoLink file has expired."""
-    from ..services.styles import StyleService
-    from ..services.uploads import UploadService
-    from ..settings import Settings
-
-    uploads = UploadService(
-        library=lambda: library, client=lambda: client, settings=lambda: Settings()
-    )
-    styles = StyleService(lambda: library, upload=uploads.upload, source_of=uploads.source_of)
-    return await styles.fresh_urls(style)
 
 
 async def styled(
@@ -51,7 +44,7 @@ async def styled(
     from ..services.styles import StyleProblem
 
     try:
-        fresh = await fresh_style_urls(style, library, client)
+        fresh = await _styles(library, client).fresh_urls(style)
     except StyleProblem as exc:
         err.write(f"mjdesk batch: the style “{style.name}”: {exc}\n")
         fresh = {}

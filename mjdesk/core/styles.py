@@ -5,7 +5,6 @@ stay the user's. Pure: the prompt is text, a style rewrites its parameters."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -205,7 +204,3 @@ def style_from_json(data: Mapping[str, Any]) -> Style:
         note=str(data.get("note") or "")[:500],
         extra={k: v for k, v in data.items() if k not in known},
     )
-
-
-def dumps(style: Style) -> str:
-    return json.dumps(style_to_json(style), ensure_ascii=False)

@@ -162,9 +162,6 @@ class GalleryModel(QAbstractListModel):
         i = index.row()
         return self._ids[i] if index.isValid() and 0 <= i < len(self._ids) else None
 
-    def index_of(self, position: int) -> QModelIndex:
-        return self.index(position, 0)
-
     def ids_between(self, first: int, last: int) -> list[int]:
         return self._ids[first : last + 1]
 
@@ -365,8 +362,7 @@ def paint_tile(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if item is not None:
         small = tile.width() < 90 or tile.height() < 70
-        font = QFont(font)
-        font.setPointSizeF(max(8.0, font.pointSizeF() * (0.8 if small else 0.9)))
+        font = _badge_font(font, small)
         painter.setFont(font)
         lift = 0
         if hovered and not small:
@@ -402,6 +398,20 @@ def paint_tile(
         painter.setPen(QPen(QColor(c.text), 1, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(tile.adjusted(0, 0, -1, -1), 4, 4)
     painter.restore()
+
+
+_BADGE_FONTS: dict[tuple[str, bool], QFont] = {}
+
+
+def _badge_font(base: QFont, small: bool) -> QFont:
+    """The badges' and caption's font, made once per base font and size (not per tile)."""
+    key = (base.key(), small)
+    font = _BADGE_FONTS.get(key)
+    if font is None:
+        font = QFont(base)
+        font.setPointSizeF(max(8.0, base.pointSizeF() * (0.8 if small else 0.9)))
+        _BADGE_FONTS[key] = font
+    return font
 
 
 def _badge(painter: QPainter, at: QPoint, text: str, colour: str, side: str = "right") -> None:

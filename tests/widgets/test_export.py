@@ -111,7 +111,8 @@ async def test_export_dialog_previews_names_shows_progress_and_writes(sim, tmp_p
         dialog = lib.export_dialog
         dialog.folder.setText(str(tmp_path / "cancelled"))
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        dialog.buttons.rejected.emit()  # Cancel, while the first file is on its way
+        cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # while the first file is on its way
         assert dialog.cancelled
         await st.until(lambda: lib.export_dialog is None)
         assert len(list((tmp_path / "cancelled").glob("*"))) <= 1
